@@ -1,0 +1,43 @@
+namespace Derrimut.BuildingBlocks.Authorization;
+
+/// <summary>A permission a module checks, e.g. <c>manage:organization</c>.</summary>
+/// <param name="Name">The permission name, <c>verb:object</c>.</param>
+/// <param name="Module">The module that declared it.</param>
+/// <param name="Description">What holding it allows, in the gym's words.</param>
+/// <param name="Scope">Where the permission is meaningful.</param>
+public sealed record PermissionDefinition(string Name, string Module, string Description, PermissionScope Scope);
+
+/// <summary>Where a permission can be granted.</summary>
+public enum PermissionScope
+{
+    /// <summary>Granted to roles at a location or franchise.</summary>
+    Tenant,
+
+    /// <summary>Only meaningful for platform superadmins.</summary>
+    Platform,
+}
+
+/// <summary>Collects the permissions the modules declare; names are unique across modules.</summary>
+public sealed class PermissionDefinitionContext
+{
+    private readonly Dictionary<string, PermissionDefinition> _definitions = new(StringComparer.Ordinal);
+
+    internal string CurrentModule { get; set; } = "";
+
+    /// <summary>All declared permissions.</summary>
+    public IReadOnlyCollection<PermissionDefinition> All => _definitions.Values;
+
+    /// <summary>Declares a permission.</summary>
+    public PermissionDefinitionContext Add(string name, string description, PermissionScope scope = PermissionScope.Tenant)
+    {
+        if (!_definitions.TryAdd(name, new PermissionDefinition(name, CurrentModule, description, scope)))
+        {
+            throw new InvalidOperationException($"Permission '{name}' is declared twice (by '{_definitions[name].Module}' and '{CurrentModule}').");
+        }
+
+        return this;
+    }
+
+    /// <summary>Whether the name was declared by some module.</summary>
+    public bool IsDefined(string name) => _definitions.ContainsKey(name);
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Derrimut.BuildingBlocks.Authorization;
+
+/// <summary>Claim and role names the kernel understands.</summary>
+public static class DerrimutClaims
+{
+    /// <summary>A permission granted to the principal at <see cref="Tenant"/>.</summary>
+    public const string Permission = "permission";
+
+    /// <summary>The tenant id the principal's permissions were issued for.</summary>
+    public const string Tenant = "tenant";
+
+    /// <summary>The platform role that holds every permission everywhere.</summary>
+    public const string SuperAdminRole = "superadmin";
+}
+
+/// <summary>Requires a permission at the resolved tenant.</summary>
+/// <param name="Permission">The permission name.</param>
+public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+/// <summary>Decides whether a principal holds a permission at a tenant. Identity replaces the default.</summary>
+public interface IPermissionChecker
+{
+    /// <summary>True when <paramref name="user"/> holds <paramref name="permission"/> at <paramref name="tenant"/> (null = platform).</summary>
+    ValueTask<bool> IsGrantedAsync(ClaimsPrincipal user, string permission, TenantInfo? tenant, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The default checker: superadmins hold everything; otherwise a <c>permission</c> claim counts only when the
+/// principal's <c>tenant</c> claim is the resolved tenant, so a grant at one gym is worth nothing at another.
+/// </summary>
+internal sealed class ClaimsPermissionChecker : IPermissionChecker
+{
+    public ValueTask<bool> IsGrantedAsync(ClaimsPrincipal user, string permission, TenantInfo? tenant, CancellationToken cancellationToken = default)
+    {
+        if (user.IsInRole(DerrimutClaims.SuperAdminRole))
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        var tenantClaim = user.FindFirst(DerrimutClaims.Tenant)?.Value;
+        var sameTenant = tenant is not null && Guid.TryParse(tenantClaim, out var id) && id == tenant.Id;
+        return ValueTask.FromResult(sameTenant && user.HasClaim(DerrimutClaims.Permission, permission));
+    }
+}
+
+internal sealed class PermissionAuthorizationHandler(IPermissionChecker checker, ICurrentTenant currentTenant)
+    : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true
+            && await checker.IsGrantedAsync(context.User, requirement.Permission, currentTenant.Tenant))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Turns a declared permission name used as a policy name into a policy that requires it.</summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, ModuleCatalog modules)
+    : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        var policy = await base.GetPolicyAsync(policyName);
+        if (policy is not null || !modules.Permissions.IsDefined(policyName))
+        {
+            return policy;
+        }
+
+        return new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build();
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace Derrimut.BuildingBlocks.Caching;
+
+/// <summary>
+/// Tells the other nodes to drop local (L1) cache entries. HybridCache removes a key from this node's memory and
+/// from Redis, but another node's memory copy would live until it expires; this bus closes that gap.
+/// </summary>
+public interface ICacheInvalidationBus
+{
+    /// <summary>Asks every other node to remove <paramref name="keys"/> from its local cache.</summary>
+    Task PublishAsync(string channel, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+}
+
+/// <summary>Single node (no Redis): nothing to tell.</summary>
+internal sealed class LocalCacheInvalidationBus : ICacheInvalidationBus
+{
+    public Task PublishAsync(string channel, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Redis pub/sub: each node publishes its removals and applies the others'.</summary>
+internal sealed class RedisCacheInvalidationBus(
+    IConnectionMultiplexer redis,
+    HybridCache cache,
+    ILogger<RedisCacheInvalidationBus> logger) : ICacheInvalidationBus, IHostedService
+{
+    private const string ChannelPrefix = "derrimut:invalidate:";
+    private static readonly char[] Separator = ['\n'];
+    private readonly string _nodeId = Guid.NewGuid().ToString("N");
+
+    public async Task PublishAsync(string channel, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(ChannelPrefix + channel), _nodeId + "\n" + string.Join('\n', keys));
+        }
+        catch (RedisException ex)
+        {
+            // Redis being down must not fail the write that caused the invalidation; other nodes' L1 copies then
+            // age out on their short local expiry.
+            logger.LogWarning(ex, "Could not broadcast cache invalidation for {Keys}", keys);
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ChannelPrefix + "*"), (_, message) => Discard(OnMessageAsync(message)));
+        }
+        catch (RedisException ex)
+        {
+            // The multiplexer re-establishes registered subscriptions when Redis comes back.
+            logger.LogWarning(ex, "Could not subscribe to cache invalidations; Redis unavailable");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // OnMessageAsync logs its own failures; the callback must not block the Redis reader thread.
+    private static void Discard(Task task) => GC.KeepAlive(task);
+
+    private async Task OnMessageAsync(RedisValue message)
+    {
+        var parts = ((string?)message ?? "").Split(Separator, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || parts[0] == _nodeId)
+        {
+            return;
+        }
+
+        try
+        {
+            await cache.RemoveAsync(parts[1..]);
+        }
+        catch (Exception ex)
+        {
+            // Runs on a Redis callback thread: an exception here would be lost, so log it.
+            logger.LogWarning(ex, "Could not apply cache invalidation");
+        }
+    }
+}

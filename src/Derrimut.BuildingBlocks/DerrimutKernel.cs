@@ -1,0 +1,128 @@
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Caching;
+using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace Derrimut.BuildingBlocks;
+
+/// <summary>Wires the kernel and the modules into a host.</summary>
+public static class DerrimutKernel
+{
+    /// <summary>The Redis connection string name; without it the platform runs with memory caches only.</summary>
+    public const string RedisConnectionStringName = "Redis";
+
+    /// <summary>The largest request body the API reads (1 MiB): nothing in the API needs more.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>Registers the kernel's services, the data layer and every module's services.</summary>
+    public static ModuleCatalog AddDerrimutKernel(this IHostApplicationBuilder builder, IEnumerable<DerrimutModule> modules)
+    {
+        var catalog = new ModuleCatalog(modules);
+        var services = builder.Services;
+        services.AddSingleton(catalog);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
+        services.AddSingleton<ITenantCatalog, TenantCatalog>();
+        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+
+        AddCaching(builder);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures (bad JSON, wrong types) throw so the exception handler can name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddSingleton<IPermissionChecker, ClaimsPermissionChecker>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+
+        builder.AddDerrimutData(catalog);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        foreach (var module in catalog.Modules)
+        {
+            module.ConfigureServices(builder);
+        }
+
+        return catalog;
+    }
+
+    private static void AddCaching(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionStringName);
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddHybridCache();
+            services.AddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
+            return;
+        }
+
+        var redisOptions = ConfigurationOptions.Parse(redis);
+        // A Redis outage must degrade to L1 + database, not hang requests: don't fail start-up, keep reconnecting,
+        // and fail commands fast instead of queueing them until a timeout.
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
+        redisOptions.ConnectTimeout = Math.Min(redisOptions.ConnectTimeout, 2000);
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddStackExchangeRedisCache(o => o.InstanceName = "derrimut:");
+        services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((o, sp) =>
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddHybridCache();
+        services.AddSingleton<RedisCacheInvalidationBus>();
+        services.AddSingleton<ICacheInvalidationBus>(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// Adds the kernel's middleware in order: problem details for exceptions and empty error responses, the body
+    /// limit, routing, tenant resolution (before authentication), authentication, authorization.
+    /// </summary>
+    public static void UseDerrimutKernel(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+    }
+
+    /// <summary>Maps health probes and every module's endpoints (under one <c>/api</c> group with validation).</summary>
+    public static RouteGroupBuilder MapDerrimutModules(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).SkipTenantResolution();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).SkipTenantResolution();
+
+        var api = app.MapGroup("/api");
+        api.AddEndpointFilter<ValidationFilter>();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.MapEndpoints(app, api);
+        }
+
+        return api;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Derrimut.BuildingBlocks.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Derrimut.BuildingBlocks.Http;
+
+/// <summary>
+/// Turns every exception into RFC 9457 problem details: known ones into 4xx naming the field where there is one,
+/// anything else into a 500 without internals. Bad input must never look like a server failure.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return true;
+        }
+
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = 400,
+            Type = ProblemTypes.Validation,
+            Title = "One or more fields are invalid.",
+        },
+        NotFoundException n => Problem(404, ProblemTypes.NotFound, "Not found.", n.Message),
+        ConflictException c => WithField(Problem(409, ProblemTypes.Conflict, "Conflict.", c.Message), c.Field),
+        DbUpdateConcurrencyException => Problem(409, ProblemTypes.Conflict, "Conflict.",
+            "Someone else changed this record after you loaded it. Reload it and try again."),
+        ForbiddenException f => Problem(403, ProblemTypes.Forbidden, "Forbidden.", f.Message),
+        TenantOwnershipException => Problem(403, ProblemTypes.Forbidden, "Forbidden.", "That record belongs to another gym."),
+        BadHttpRequestException b => MapBadRequest(b),
+        JsonException j => Malformed(j),
+        _ => Problem(500, ProblemTypes.ServerError, "Something went wrong on our side.", "Nothing was changed. Please try again."),
+    };
+
+    private static ProblemDetails MapBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(413, ProblemTypes.PayloadTooLarge, "The request body is too large.", exception.Message);
+        }
+
+        if (exception.InnerException is JsonException json)
+        {
+            return Malformed(json);
+        }
+
+        return Problem(exception.StatusCode, ProblemTypes.MalformedRequest, "The request could not be read.", exception.Message);
+    }
+
+    private static HttpValidationProblemDetails Malformed(JsonException json)
+    {
+        // JsonException.Path ("$.address.postcode") names the offending field; expose it as the field name.
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = ["The value is not valid JSON for this field (wrong type or malformed)."],
+        })
+        {
+            Status = 400,
+            Type = ProblemTypes.MalformedRequest,
+            Title = "The request body is not valid JSON for this endpoint.",
+        };
+    }
+
+    private static ProblemDetails Problem(int status, string type, string title, string? detail) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static ProblemDetails WithField(ProblemDetails problem, string? field)
+    {
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return problem;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Derrimut.BuildingBlocks.Http;
+
+/// <summary>RFC 9457 problem types the platform answers with. The URIs identify the problem kind; they are stable.</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://derrimut.com.au/problems/";
+
+    /// <summary>Input failed validation; <c>errors</c> names the fields.</summary>
+    public const string Validation = Base + "validation";
+
+    /// <summary>No tenant is served at this host or header value.</summary>
+    public const string UnknownTenant = Base + "unknown-tenant";
+
+    /// <summary>The host and the <c>X-Tenant</c> header disagree.</summary>
+    public const string ConflictingTenant = Base + "conflicting-tenant";
+
+    /// <summary>The tenant is suspended by the platform.</summary>
+    public const string TenantSuspended = Base + "tenant-suspended";
+
+    /// <summary>The tenant is still being set up.</summary>
+    public const string TenantNotOpen = Base + "tenant-not-open";
+
+    /// <summary>The endpoint does not exist in this scope (e.g. a platform API on a location's site).</summary>
+    public const string WrongScope = Base + "wrong-scope";
+
+    /// <summary>The resource does not exist (or is not visible to the caller).</summary>
+    public const string NotFound = Base + "not-found";
+
+    /// <summary>The request conflicts with current state (duplicate, already exists, changed meanwhile).</summary>
+    public const string Conflict = Base + "conflict";
+
+    /// <summary>The request body was not readable (bad JSON, wrong types).</summary>
+    public const string MalformedRequest = Base + "malformed-request";
+
+    /// <summary>The request body is larger than allowed.</summary>
+    public const string PayloadTooLarge = Base + "payload-too-large";
+
+    /// <summary>The caller may not do this.</summary>
+    public const string Forbidden = Base + "forbidden";
+
+    /// <summary>Too many requests; retry later.</summary>
+    public const string RateLimited = Base + "rate-limited";
+
+    /// <summary>An unexpected failure; nothing was changed.</summary>
+    public const string ServerError = Base + "server-error";
+}
+
+/// <summary>Writes problem details outside endpoints (middleware), through the app's <see cref="IProblemDetailsService"/>.</summary>
+public static class ProblemWriter
+{
+    /// <summary>Writes a problem response and ends the request.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string type, string title, string? detail = null,
+        IDictionary<string, object?>? extensions = null)
+    {
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        if (extensions is not null)
+        {
+            foreach (var (key, value) in extensions)
+            {
+                problem.Extensions[key] = value;
+            }
+        }
+
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

@@ -1,0 +1,53 @@
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Settings;
+
+namespace Derrimut.BuildingBlocks.Modularity;
+
+/// <summary>The ordered, validated list of modules the host runs.</summary>
+public sealed class ModuleCatalog
+{
+    /// <summary>Validates the list: no duplicates, and every dependency is present earlier in the list.</summary>
+    public ModuleCatalog(IEnumerable<DerrimutModule> modules)
+    {
+        var ordered = modules.ToList();
+        var seen = new HashSet<Type>();
+        foreach (var module in ordered)
+        {
+            if (!seen.Add(module.GetType()))
+            {
+                throw new InvalidOperationException($"Module '{module.Name}' is listed twice.");
+            }
+
+            foreach (var dependency in module.DependsOn)
+            {
+                if (!seen.Contains(dependency))
+                {
+                    var listedLater = ordered.Any(m => m.GetType() == dependency);
+                    throw new InvalidOperationException(listedLater
+                        ? $"Module '{module.Name}' depends on '{dependency.Name}', which must be listed before it."
+                        : $"Module '{module.Name}' depends on '{dependency.Name}', which is not in the host's module list.");
+                }
+            }
+        }
+
+        Modules = ordered;
+        Permissions = new PermissionDefinitionContext();
+        Settings = new SettingDefinitionContext();
+        foreach (var module in ordered)
+        {
+            Permissions.CurrentModule = module.Name;
+            module.DefinePermissions(Permissions);
+            Settings.CurrentModule = module.Name;
+            module.DefineSettings(Settings);
+        }
+    }
+
+    /// <summary>The modules, lower modules first.</summary>
+    public IReadOnlyList<DerrimutModule> Modules { get; }
+
+    /// <summary>Every permission declared by the modules.</summary>
+    public PermissionDefinitionContext Permissions { get; }
+
+    /// <summary>Every setting declared by the modules.</summary>
+    public SettingDefinitionContext Settings { get; }
+}
