@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Derrimut.Organizations.Domain;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Derrimut.Organizations.Data;
+
+/// <summary>The Organizations module's tables, in schema <c>organizations</c>.</summary>
+internal static class OrganizationsModel
+{
+    public const string Schema = "organizations";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        // DailyHours is a value stored as JSON text, never an entity of its own.
+        modelBuilder.Ignore<DailyHours>();
+        modelBuilder.Entity<Organization>(b =>
+        {
+            b.ToTable("organizations", Schema);
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Identifier).HasMaxLength(TenantIdentifier.MaxLength).IsRequired();
+            b.HasIndex(o => o.Identifier).IsUnique();
+            b.Property(o => o.Name).HasMaxLength(200).IsRequired();
+            b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(o => o.ParentId);
+            b.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(o => o.TimeZone).HasMaxLength(64).IsRequired();
+            b.Property(o => o.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+            b.Property(o => o.Phone).HasMaxLength(32);
+            b.Property(o => o.Email).HasMaxLength(254);
+            b.Ignore(o => o.FranchiseId);
+            b.OwnsOne(o => o.Address, a =>
+            {
+                a.Property(x => x.Street).HasMaxLength(200).HasColumnName("address_street");
+                a.Property(x => x.Suburb).HasMaxLength(100).HasColumnName("address_suburb");
+                a.Property(x => x.State).HasMaxLength(3).HasColumnName("address_state");
+                a.Property(x => x.Postcode).HasMaxLength(4).HasColumnName("address_postcode");
+            });
+
+            // Hours and amenities are read and written whole with the profile; a JSON text column keeps them
+            // identical on every provider.
+            b.Property(o => o.OpeningHours)
+                .HasConversion(
+                    v => JsonSerializer.Serialize(v, Json),
+                    v => JsonSerializer.Deserialize<List<DailyHours>>(v, Json) ?? new List<DailyHours>(),
+                    new ValueComparer<List<DailyHours>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
+                .HasMaxLength(2000);
+            b.Property(o => o.Amenities)
+                .HasConversion(
+                    v => JsonSerializer.Serialize(v, Json),
+                    v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+                    new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
+                .HasMaxLength(2000);
+        });
+    }
+}

@@ -1,0 +1,41 @@
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.Organizations.Contracts;
+using Derrimut.Organizations.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Derrimut.Organizations.Features.CurrentOrganization;
+
+/// <summary><c>GET /api/organizations/current</c>: the resolved location's or franchise's public profile.</summary>
+internal static class GetCurrentOrganization
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/current", HandleAsync)
+            .AllowAnonymous()
+            .RequireTenant()
+            .WithName("GetCurrentOrganization")
+            .WithSummary("The public profile of the gym (or franchise) whose site this is.");
+
+    internal static async Task<Results<Ok<OrganizationProfileDto>, ProblemHttpResult>> HandleAsync(ICurrentTenant tenant, DerrimutDbContext db)
+    {
+        var organization = await OrganizationQueries.ById(db, tenant.Tenant!.Id);
+        return organization is null
+            ? TypedResults.Problem(statusCode: 404, type: ProblemTypes.UnknownTenant, title: "No gym here.")
+            : TypedResults.Ok(OrganizationQueries.ToProfile(organization));
+    }
+
+    /// <summary>
+    /// The benchmark's baseline: the same row and the same compiled query, with no tenancy pipeline at all
+    /// (no host parsing, no catalog, no scope check). Mapped only when <c>Benchmarks:BareEndpoints</c> is true.
+    /// </summary>
+    public static void MapBareBaseline(IEndpointRouteBuilder app) =>
+        app.MapGet("/bench/bare/organizations/{identifier}", async (string identifier, DerrimutDbContext db) =>
+            {
+                var organization = await OrganizationQueries.ByIdentifier(db, identifier);
+                return organization is null ? Results.NotFound() : Results.Ok(OrganizationQueries.ToProfile(organization));
+            })
+            .SkipTenantResolution()
+            .ExcludeFromDescription();
+}

@@ -1,0 +1,53 @@
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Settings;
+using Derrimut.Organizations.Contracts;
+using Derrimut.Organizations.Data;
+using Derrimut.Organizations.Features.CurrentOrganization;
+using Derrimut.Organizations.Features.PlatformTenants;
+using Derrimut.Organizations.Seeding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.Organizations;
+
+/// <summary>Franchises and locations: the tenants. Implements the kernel's tenant store.</summary>
+public sealed class OrganizationsModule : DerrimutModule
+{
+    /// <inheritdoc />
+    public override string Name => "Organizations";
+
+    /// <inheritdoc />
+    public override void ConfigureServices(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ITenantStore, OrganizationTenantStore>();
+        builder.Services.AddSingleton<IDataSeedContributor, DemoOrganizationsSeeder>();
+    }
+
+    /// <inheritdoc />
+    public override void ConfigureModel(ModelBuilder modelBuilder) => OrganizationsModel.Configure(modelBuilder);
+
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        GetCurrentOrganization.Map(api.MapGroup("/organizations").WithTags("Organizations"));
+        PlatformTenantsEndpoints.Map(api);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
+        {
+            GetCurrentOrganization.MapBareBaseline(app);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void DefinePermissions(PermissionDefinitionContext context) => context
+        .Add(OrganizationsPermissions.ManageAllOrganizations, "Create, change, suspend and activate any franchise or location.", PermissionScope.Platform)
+        .Add(OrganizationsPermissions.ManageOrganization, "Edit this gym's profile: hours, amenities and contact details.");
+
+    /// <inheritdoc />
+    public override void DefineSettings(SettingDefinitionContext context) => context
+        .Add("Organizations.DefaultTimeZone", Domain.Organization.DefaultTimeZone)
+        .Add("Organizations.DefaultCurrency", Domain.Organization.DefaultCurrency);
+}

@@ -1,0 +1,8 @@
+namespace Derrimut.Payroll.Domain.Earnings;
+
+internal enum EmploymentType
+{
+    FullTime,
+    PartTime,
+    Casual,
+}

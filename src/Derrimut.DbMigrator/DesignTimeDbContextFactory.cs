@@ -1,0 +1,28 @@
+using Derrimut.BuildingBlocks.Data;
+using Derrimut.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Derrimut.DbMigrator;
+
+/// <summary>
+/// Lets <c>dotnet ef</c> build the composed model for one provider: <c>-- --provider Sqlite|PostgreSql|SqlServer</c>.
+/// No database is contacted to add a migration, so the connection strings are placeholders.
+/// </summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<DerrimutDbContext>
+{
+    public DerrimutDbContext CreateDbContext(string[] args)
+    {
+        var index = Array.IndexOf(args, "--provider");
+        var provider = index >= 0 && index + 1 < args.Length ? Enum.Parse<DatabaseProvider>(args[index + 1], ignoreCase: true) : DatabaseProvider.Sqlite;
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => "Data Source=design-time.db",
+            DatabaseProvider.PostgreSql => "Host=127.0.0.1;Database=derrimut_design",
+            _ => "Server=127.0.0.1;Database=derrimut_design;TrustServerCertificate=true",
+        };
+        var options = new DbContextOptionsBuilder<DerrimutDbContext>();
+        DataRegistration.Configure(options, provider, connectionString, DerrimutModules.Create());
+        return new DerrimutDbContext(options.Options);
+    }
+}

@@ -1,0 +1,2 @@
+global using Derrimut.BuildingBlocks;
+global using Derrimut.BuildingBlocks.Tenancy;

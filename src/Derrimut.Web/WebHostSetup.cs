@@ -1,0 +1,130 @@
+using System.Threading.RateLimiting;
+using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.Hosting;
+using Derrimut.Web.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace Derrimut.Web;
+
+/// <summary>Everything the web host adds around the kernel: logging, authentication, rate limits, OpenAPI.</summary>
+internal static class WebHostSetup
+{
+    public static void AddDerrimutWeb(this WebApplicationBuilder builder, IReadOnlyList<DerrimutModule> modules)
+    {
+        builder.Services.AddSerilog((services, lc) => lc
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj}{NewLine}{Exception}"));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
+
+        builder.AddDerrimutKernel(modules);
+
+        // Until the Identity module issues real principals, platform endpoints accept a configured API key
+        // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the
+        // seam Identity plugs into.
+        builder.Services.AddAuthentication(PlatformApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<PlatformApiKeyOptions, PlatformApiKeyAuthenticationHandler>(PlatformApiKeyAuthenticationHandler.SchemeName, o =>
+                o.ApiKey = builder.Configuration["Platform:ApiKey"]);
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await ProblemWriter.WriteAsync(context.HttpContext, 429, ProblemTypes.RateLimited, "Too many requests.", "Slow down and try again shortly.");
+            };
+            // Writes that people make by hand are few; a flood is a script gone wrong or an attack.
+            options.AddPolicy(RateLimitPolicies.Writes, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(RateLimitPolicies.SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(RateLimitPolicies.Webhooks, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.Request.Host.Host, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = 2000, TokensPerPeriod = 1000, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+                }));
+        });
+
+        builder.Services.AddOpenApi();
+    }
+
+    private static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    public static void UseDerrimutWeb(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+        {
+            var tenant = http.RequestServices.GetService<ICurrentTenant>();
+            if (tenant?.IsResolved == true)
+            {
+                diagnostics.Set("TenantId", tenant.Id);
+                diagnostics.Set("Tenant", tenant.Tenant?.Identifier ?? "platform");
+            }
+        });
+        app.UseDerrimutKernel();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapDerrimutModules();
+        app.MapOpenApi().SkipTenantResolution();
+        app.MapScalarApiReference().SkipTenantResolution();
+        app.MapGet("/", (ICurrentTenant tenant) => tenant.Tenant is { } t
+                ? Results.Text($"{t.Name} — the member site arrives with the web UI. Profile: /api/organizations/current", "text/plain")
+                : Results.Text("Derrimut platform. API reference: /scalar", "text/plain"))
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>In Development (or when configured), migrates and seeds before serving, then prints where to look.</summary>
+    public static async Task PrepareOnStartupAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStartup)
+        {
+            var parallelism = options.Provider == DatabaseProvider.Sqlite ? 1 : 4;
+            await app.Services.PrepareDatabaseAsync(options.SeedDemoData, parallelism);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app, options));
+    }
+
+    private static void PrintUrls(WebApplication app, DatabaseOptions options)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var root = app.Services.GetRequiredService<IOptions<TenancyOptions>>().Value.RootDomain;
+        var first = addresses.Select(a => new Uri(a.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal)))
+            .FirstOrDefault();
+        if (first is null)
+        {
+            return;
+        }
+
+        var port = first.IsDefaultPort ? "" : $":{first.Port}";
+        var scheme = first.Scheme;
+        Console.WriteLine();
+        Console.WriteLine($"Derrimut is running on {options.Provider}. Open:");
+        Console.WriteLine($"  Platform (superadmin)  {scheme}://admin.{root}{port}/");
+        foreach (var location in new[] { "st-albans", "werribee", "derrimut", "sunshine-west", "coburg" })
+        {
+            Console.WriteLine($"  {location,-22} {scheme}://{location}.{root}{port}/api/organizations/current");
+        }
+
+        Console.WriteLine($"  API reference          {scheme}://{root}{port}/scalar");
+        Console.WriteLine($"  Health                 {scheme}://{root}{port}/health/ready");
+        Console.WriteLine();
+    }
+}

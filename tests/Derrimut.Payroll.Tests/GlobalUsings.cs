@@ -1,0 +1,3 @@
+global using System.Globalization;
+global using Shouldly;
+global using Xunit;
