@@ -1,0 +1,3 @@
+global using Derrimut.BuildingBlocks.Tenancy;
+global using Shouldly;
+global using Xunit;

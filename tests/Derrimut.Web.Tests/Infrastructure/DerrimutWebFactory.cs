@@ -1,0 +1,50 @@
+using Derrimut.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Derrimut.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app (real module list, real migrations) on a database of its own, optionally with Redis.
+/// Tenants are created through the platform API by the tests themselves.
+/// </summary>
+public sealed class DerrimutWebFactory(TestDatabase database, string? redis = null) : WebApplicationFactory<Program>
+{
+    public const string RootDomain = "derrimut.localhost";
+    public const string PlatformKey = "test-platform-key";
+
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Derrimut", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", redis ?? "");
+        builder.UseSetting("Tenancy:RootDomain", RootDomain);
+        builder.UseSetting("Platform:ApiKey", PlatformKey);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>Starts the app and applies migrations (no demo data unless asked).</summary>
+    public async Task StartAsync(bool demoData = false)
+    {
+        await Services.PrepareDatabaseAsync(demoData, maxParallelism: 2);
+    }
+
+    /// <summary>A client whose requests go to <c>{label}.{root}</c>; null label = the bare root (platform scope).</summary>
+    public HttpClient ClientFor(string? label, bool platformKey = false)
+    {
+        var host = label is null ? RootDomain : $"{label}.{RootDomain}";
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false });
+        if (platformKey)
+        {
+            client.DefaultRequestHeaders.Add("X-Platform-Key", PlatformKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>A superadmin client on <c>admin.{root}</c>.</summary>
+    public HttpClient PlatformClient() => ClientFor("admin", platformKey: true);
+}
