@@ -22,8 +22,14 @@ internal sealed class NameKeyword
     public string Phrase { get; }
 
     /// <summary>Whether a name already normalised by <see cref="NameMatching.Normalise"/> matches.</summary>
-    public bool Matches(string normalisedName) =>
-        pattern.IsMatch(normalisedName) && !exceptions.Any(exception => exception.IsMatch(normalisedName));
+    public bool Matches(string normalisedName) => IndexIn(normalisedName) >= 0;
+
+    /// <summary>Where the phrase first occurs in a normalised name, or −1 (also when an exception applies).</summary>
+    public int IndexIn(string normalisedName)
+    {
+        var match = pattern.Match(normalisedName);
+        return match.Success && !exceptions.Any(exception => exception.IsMatch(normalisedName)) ? match.Index : -1;
+    }
 
     private static Regex WholeWords(string phrase) =>
         new($@"\b{Regex.Escape(NameMatching.Normalise(phrase))}(?:s|es)?\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

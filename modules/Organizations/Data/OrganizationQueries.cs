@@ -6,13 +6,15 @@ namespace Derrimut.Organizations.Data;
 /// <summary>Compiled queries on the hot paths (tenant resolution on a cache miss, the public profile).</summary>
 internal static class OrganizationQueries
 {
-    public static readonly Func<DerrimutDbContext, string, Task<Organization?>> ByIdentifier =
-        EF.CompileAsyncQuery((DerrimutDbContext db, string identifier) =>
-            db.Set<Organization>().AsNoTracking().FirstOrDefault(o => o.Identifier == identifier));
+    private static readonly ModelCompiledQuery<string, Organization?> ByIdentifierQuery = new((db, identifier) =>
+        db.Set<Organization>().AsNoTracking().FirstOrDefault(o => o.Identifier == identifier));
 
-    public static readonly Func<DerrimutDbContext, Guid, Task<Organization?>> ById =
-        EF.CompileAsyncQuery((DerrimutDbContext db, Guid id) =>
-            db.Set<Organization>().AsNoTracking().FirstOrDefault(o => o.Id == id));
+    private static readonly ModelCompiledQuery<Guid, Organization?> ByIdQuery = new((db, id) =>
+        db.Set<Organization>().AsNoTracking().FirstOrDefault(o => o.Id == id));
+
+    public static Task<Organization?> ByIdentifier(DerrimutDbContext db, string identifier) => ByIdentifierQuery.InvokeAsync(db, identifier);
+
+    public static Task<Organization?> ById(DerrimutDbContext db, Guid id) => ByIdQuery.InvokeAsync(db, id);
 
     public static OrganizationProfileDto ToProfile(Organization o) => new(
         o.Identifier,

@@ -77,17 +77,17 @@ public class DerrimutDbContext : DbContext
         if (typeof(ILocationOwned).IsAssignableFrom(clrType))
         {
             builder.HasIndex(nameof(ILocationOwned.TenantId));
-            Invoke(nameof(LocationFilter), clrType, builder);
+            Invoke(nameof(LocationFilter), clrType, modelBuilder);
         }
         else if (typeof(IFranchiseOwned).IsAssignableFrom(clrType))
         {
             builder.HasIndex(nameof(IFranchiseOwned.FranchiseId));
-            Invoke(nameof(FranchiseFilter), clrType, builder);
+            Invoke(nameof(FranchiseFilter), clrType, modelBuilder);
         }
 
         if (typeof(ISoftDeletable).IsAssignableFrom(clrType))
         {
-            Invoke(nameof(SoftDeleteFilter), clrType, builder);
+            Invoke(nameof(SoftDeleteFilter), clrType, modelBuilder);
         }
 
         if (typeof(IVersioned).IsAssignableFrom(clrType))
@@ -96,25 +96,22 @@ public class DerrimutDbContext : DbContext
         }
     }
 
-    private void Invoke(string method, Type clrType, object builder) =>
+    private void Invoke(string method, Type clrType, ModelBuilder modelBuilder) =>
         typeof(DerrimutDbContext).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)!
-            .MakeGenericMethod(clrType).Invoke(this, [builder]);
+            .MakeGenericMethod(clrType).Invoke(this, [modelBuilder]);
 
     // Each filter references this context's properties, which EF Core parameterises per query execution.
-    private void LocationFilter<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder builder)
+    private void LocationFilter<T>(ModelBuilder modelBuilder)
         where T : class, ILocationOwned =>
-        ((Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>)builder)
-            .HasQueryFilter(DataFilters.Tenant, e => e.TenantId == CurrentLocationId);
+        modelBuilder.Entity<T>().HasQueryFilter(DataFilters.Tenant, e => e.TenantId == CurrentLocationId);
 
-    private void FranchiseFilter<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder builder)
+    private void FranchiseFilter<T>(ModelBuilder modelBuilder)
         where T : class, IFranchiseOwned =>
-        ((Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>)builder)
-            .HasQueryFilter(DataFilters.Tenant, e => e.FranchiseId == CurrentFranchiseId);
+        modelBuilder.Entity<T>().HasQueryFilter(DataFilters.Tenant, e => e.FranchiseId == CurrentFranchiseId);
 
-    private static void SoftDeleteFilter<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder builder)
+    private static void SoftDeleteFilter<T>(ModelBuilder modelBuilder)
         where T : class, ISoftDeletable =>
-        ((Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>)builder)
-            .HasQueryFilter(DataFilters.SoftDelete, e => !e.IsDeleted);
+        modelBuilder.Entity<T>().HasQueryFilter(DataFilters.SoftDelete, e => !e.IsDeleted);
 
     private static void PrefixTablesWithSchema(ModelBuilder modelBuilder)
     {

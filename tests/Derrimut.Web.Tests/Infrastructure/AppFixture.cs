@@ -24,17 +24,27 @@ public abstract class AppFixture : IAsyncLifetime
         }
     }
 
-    public TestTenant FranchiseA { get; private set; } = null!;
+    public TestTenant FranchiseA { get => Ready(field); private set; } = null!;
 
-    public TestTenant A1 { get; private set; } = null!;
+    public TestTenant A1 { get => Ready(field); private set; } = null!;
 
-    public TestTenant A2 { get; private set; } = null!;
+    public TestTenant A2 { get => Ready(field); private set; } = null!;
 
-    public TestTenant FranchiseB { get; private set; } = null!;
+    public TestTenant FranchiseB { get => Ready(field); private set; } = null!;
 
-    public TestTenant B1 { get; private set; } = null!;
+    public TestTenant B1 { get => Ready(field); private set; } = null!;
 
-    public TestTenant B2 { get; private set; } = null!;
+    public TestTenant B2 { get => Ready(field); private set; } = null!;
+
+    private T Ready<T>(T value)
+    {
+        if (_skipReason is not null)
+        {
+            Assert.Skip(_skipReason);
+        }
+
+        return value;
+    }
 
     public async ValueTask InitializeAsync()
     {

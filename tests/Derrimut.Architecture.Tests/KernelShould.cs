@@ -1,0 +1,17 @@
+using Derrimut.Architecture.Tests.Rules;
+
+namespace Derrimut.Architecture.Tests;
+
+public sealed class KernelShould
+{
+    [Fact]
+    public void ReferenceNoModuleOrHost()
+    {
+        var kernel = ModuleAssemblies.KernelAssembly;
+        ModuleAssemblies.NameOf(kernel).ShouldBe(ArchitectureRules.Kernel);
+
+        var violations = ArchitectureRules.KernelReferenceViolations(kernel.GetReferencedAssemblies().Select(r => r.Name!));
+
+        violations.ShouldBeEmpty("The kernel knows no module: move the dependency into the module, or an abstraction into the kernel.");
+    }
+}
