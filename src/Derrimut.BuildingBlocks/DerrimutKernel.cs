@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -83,9 +85,17 @@ public static class DerrimutKernel
         redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
         redisOptions.ConnectTimeout = Math.Min(redisOptions.ConnectTimeout, 2000);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
-        services.AddStackExchangeRedisCache(o => o.InstanceName = "derrimut:");
+        // The prefix keeps several deployments (or test runs) apart on one Redis; pub/sub channels use it too.
+        var instance = builder.Configuration["Caching:InstanceName"] is { Length: > 0 } name ? name : "derrimut:";
+        services.AddSingleton(new RedisInstanceName(instance));
         services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((o, sp) =>
-            o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
+        {
+            o.InstanceName = instance;
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>());
+        });
+        services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
+            new RedisCache(sp.GetRequiredService<IOptions<RedisCacheOptions>>()),
+            sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
         services.AddHybridCache();
         services.AddSingleton<RedisCacheInvalidationBus>();
         services.AddSingleton<ICacheInvalidationBus>(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());

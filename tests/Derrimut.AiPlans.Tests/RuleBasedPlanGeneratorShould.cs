@@ -26,6 +26,7 @@ public sealed class RuleBasedPlanGeneratorShould
             var plan = RuleBasedPlanGenerator.Generate(request);
             failures.AddRange(PlanValidator.Validate(plan, request).Select(error => $"{PlanGrid.Describe(request)}: {error}"));
             failures.AddRange(GuidelineBreaches(plan, request).Select(breach => $"{PlanGrid.Describe(request)}: {breach}"));
+            failures.AddRange(OddPortions(plan).Select(breach => $"{PlanGrid.Describe(request)}: {breach}"));
         }
 
         count.ShouldBe(3 * 5 * PlanGrid.InjurySets.Count * PlanGrid.DietSets.Count);
@@ -257,6 +258,16 @@ public sealed class RuleBasedPlanGeneratorShould
 
         return breaches;
     }
+
+    /// <summary>Portions a person would find strange for a realistic body: under a third or over four times the
+    /// food's usual serving.</summary>
+    private static IEnumerable<string> OddPortions(FitnessPlan plan) =>
+        plan.DietPlan.Meals.SelectMany(meal => meal.Foods)
+            .Select(food => (Food: food, Known: FoodLibrary.Find(food.FoodId)!))
+            .Where(item => item.Known.Role != FoodRole.Side)
+            .Select(item => (item.Food, Ratio: item.Food.Calories / item.Known.Kcal(item.Known.BaseAmount)))
+            .Where(item => item.Ratio is < 0.3m or > 4m)
+            .Select(item => $"{item.Food.Name} {item.Food.Portion} is {item.Ratio:0.00}× a usual serving");
 
     private static PlanRequest RandomRequest(Random random)
     {

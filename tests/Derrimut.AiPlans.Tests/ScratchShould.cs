@@ -18,6 +18,9 @@ public sealed class ScratchShould
             PlanRequestBuilder.Valid() with { Age = 100, Sex = Sex.Female, HeightCm = 100, WeightKg = 30, ActivityLevel = ActivityLevel.Sedentary, Goal = FitnessGoal.Endurance },
             PlanRequestBuilder.Valid() with { Age = 20, HeightCm = 250, WeightKg = 300, ActivityLevel = ActivityLevel.Extra, Goal = FitnessGoal.BuildMuscle, DietaryRestrictions = [DietaryRestriction.Vegan], Allergies = [Allergen.Soy, Allergen.Gluten] },
             PlanRequestBuilder.Valid() with { Age = 20, HeightCm = 190, WeightKg = 50, ActivityLevel = ActivityLevel.Extra, Goal = FitnessGoal.Endurance },
+            PlanRequestBuilder.Valid() with { Sex = Sex.Female, Age = 25, HeightCm = 165, WeightKg = 60, ActivityLevel = ActivityLevel.Light, Goal = FitnessGoal.LoseWeight, DietaryRestrictions = [DietaryRestriction.Vegetarian] },
+            PlanRequestBuilder.Valid() with { Goal = FitnessGoal.BuildMuscle, DietaryRestrictions = [DietaryRestriction.Halal] },
+            PlanRequestBuilder.Valid() with { Goal = FitnessGoal.LoseWeight, DietaryRestrictions = [DietaryRestriction.Vegan], Allergies = [Allergen.Nuts] },
         };
         foreach (var request in requests)
         {

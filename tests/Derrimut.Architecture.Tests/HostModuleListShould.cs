@@ -10,10 +10,12 @@ public sealed class HostModuleListShould
     public void FormAValidCatalog()
     {
         var modules = DerrimutModules.Create();
+        ModuleCatalog? catalog = null;
 
-        var catalog = Should.NotThrow(() => new ModuleCatalog(modules));
+        var failure = Record.Exception(() => catalog = new ModuleCatalog(modules));
 
-        catalog.Modules.ShouldNotBeEmpty();
+        failure.ShouldBeNull();
+        catalog.ShouldNotBeNull().Modules.ShouldNotBeEmpty();
     }
 
     [Fact]

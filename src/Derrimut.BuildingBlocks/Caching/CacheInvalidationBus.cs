@@ -21,12 +21,16 @@ internal sealed class LocalCacheInvalidationBus : ICacheInvalidationBus
 }
 
 /// <summary>Redis pub/sub: each node publishes its removals and applies the others'.</summary>
+/// <summary>The key and channel prefix on Redis (configuration <c>Caching:InstanceName</c>).</summary>
+internal sealed record RedisInstanceName(string Value);
+
 internal sealed class RedisCacheInvalidationBus(
     IConnectionMultiplexer redis,
+    RedisInstanceName instance,
     HybridCache cache,
     ILogger<RedisCacheInvalidationBus> logger) : ICacheInvalidationBus, IHostedService
 {
-    private const string ChannelPrefix = "derrimut:invalidate:";
+    private readonly string _channelPrefix = instance.Value + "invalidate:";
     private static readonly char[] Separator = ['\n'];
     private readonly string _nodeId = Guid.NewGuid().ToString("N");
 
@@ -34,7 +38,7 @@ internal sealed class RedisCacheInvalidationBus(
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(ChannelPrefix + channel), _nodeId + "\n" + string.Join('\n', keys));
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(_channelPrefix + channel), _nodeId + "\n" + string.Join('\n', keys));
         }
         catch (RedisException ex)
         {
@@ -48,7 +52,7 @@ internal sealed class RedisCacheInvalidationBus(
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ChannelPrefix + "*"), (_, message) => Discard(OnMessageAsync(message)));
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(_channelPrefix + "*"), (_, message) => Discard(OnMessageAsync(message)));
         }
         catch (RedisException ex)
         {

@@ -8,7 +8,7 @@ namespace Derrimut.Web.Tests.Infrastructure;
 /// The real web app (real module list, real migrations) on a database of its own, optionally with Redis.
 /// Tenants are created through the platform API by the tests themselves.
 /// </summary>
-public sealed class DerrimutWebFactory(TestDatabase database, string? redis = null) : WebApplicationFactory<Program>
+public sealed class DerrimutWebFactory(TestDatabase database, string? redis = null, string? cachePrefix = null) : WebApplicationFactory<Program>
 {
     public const string RootDomain = "derrimut.localhost";
     public const string PlatformKey = "test-platform-key";
@@ -21,6 +21,8 @@ public sealed class DerrimutWebFactory(TestDatabase database, string? redis = nu
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Derrimut", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", redis ?? "");
+        // Each fixture gets its own Redis key space, so parallel test apps never read each other's tenants.
+        builder.UseSetting("Caching:InstanceName", cachePrefix ?? $"test-{Guid.NewGuid():N}:");
         builder.UseSetting("Tenancy:RootDomain", RootDomain);
         builder.UseSetting("Platform:ApiKey", PlatformKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

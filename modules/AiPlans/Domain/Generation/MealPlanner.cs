@@ -82,18 +82,13 @@ internal static class MealPlanner
 
     private static readonly Template[] Snacks = [.. ProteinSnacks, .. LightSnacks];
 
-    // Scale bounds, widened pass by pass only when a normal menu cannot reach the targets (very small or very
-    // large energy targets). Fat scales are tried in this order; the side (vegetable) scale rarely moves.
-    private sealed record Bounds(decimal MinProtein, decimal MaxProtein, decimal MinCarb, decimal MaxCarb, decimal[] FatScales, decimal[] SideScales);
+    // How far a portion may stray from the food's usual serving, widened pass by pass only when no menu can reach
+    // the targets otherwise (very small or very large energy targets from extreme bodies).
+    private sealed record Bounds(decimal Min, decimal Max);
 
-    private static readonly Bounds[] Passes =
-    [
-        new(0.5m, 3m, 0.3m, 4m, [1m, 0.75m, 1.25m, 0.5m, 1.5m, 2m, 2.5m, 3m], [1m]),
-        new(0.3m, 4.5m, 0.15m, 6m, [1m, 0.5m, 1.5m, 0.25m, 2m, 3m, 4m], [1m, 0.5m]),
-        new(0.15m, 8m, 0.05m, 10m, [1m, 0.5m, 0.25m, 0m, 2m, 4m, 6m], [1m, 0.5m, 0.25m]),
-    ];
+    private static readonly Bounds[] Passes = [new(0.35m, 3.5m), new(0.25m, 5m), new(0.1m, 10m), new(0.02m, 40m)];
 
-    private sealed class Portion(Food food, decimal amount, int meal)
+    private sealed class Portion(Food food, decimal amount, int meal, Bounds bounds)
     {
         public Food Food { get; } = food;
 
@@ -110,6 +105,18 @@ internal static class MealPlanner
         public decimal ProteinOf(decimal amount) => Math.Round(Food.Protein(amount), 1, MidpointRounding.AwayFromZero);
 
         public decimal MinAmount => Food.Step;
+
+        /// <summary>The amount the scale solve chose, before rounding; step-wise nudging stays near it.</summary>
+        public decimal Solved { get; set; } = amount;
+
+        /// <summary>The smallest kitchen-step amount inside the bounds.</summary>
+        public decimal Lowest => Math.Max(MinAmount, Math.Ceiling(bounds.Min * Food.BaseAmount / Food.Step) * Food.Step);
+
+        /// <summary>The largest kitchen-step amount inside the bounds.</summary>
+        public decimal Highest => Math.Max(Lowest, Math.Floor(bounds.Max * Food.BaseAmount / Food.Step) * Food.Step);
+
+        public bool CanMoveTo(decimal amount) =>
+            amount >= Lowest && amount <= Highest && Math.Abs(amount - Solved) <= Math.Max(2m * Food.Step, 0.25m * Solved);
     }
 
     public static DietPlan Build(PlanRequest request, Energy energy, MacroTargets macros, uint seed)
@@ -234,7 +241,7 @@ internal static class MealPlanner
         var allShakes = Copy(preferred);
         var lightSnacks = Copy(preferred);
         var smoothie = Breakfasts.Single(template => template.Key == "smoothie");
-        var light = LightSnacks.First(template => IsApplicable(template, request));
+        var lights = LightSnacks.Where(template => IsApplicable(template, request)).ToList();
 
         for (var index = 0; index < slots.Count; index++)
         {
@@ -244,11 +251,11 @@ internal static class MealPlanner
                     shakeSnack[index] = Use(ProteinShake, index);
                     proteinBreakfast[index] = Use(ProteinShake, index);
                     allShakes[index] = Use(ProteinShake, index);
-                    lightSnacks[index] = Use(light, index);
+                    lightSnacks[index] = Use(lights[index % lights.Count], index);
                     break;
                 case Slot.Snack:
                     allShakes[index] = Use(ProteinShake, index);
-                    lightSnacks[index] = Use(light, index);
+                    lightSnacks[index] = Use(lights[index % lights.Count], index);
                     break;
                 case Slot.Breakfast:
                     proteinBreakfast[index] = Use(smoothie, index);
@@ -264,81 +271,90 @@ internal static class MealPlanner
 
     private static List<List<Food>> Copy(List<List<Food>> menu) => [.. menu.Select(meal => meal.ToList())];
 
-    /// <summary>Solves the protein and carbohydrate scales for each allowed fat/side scale; null when no
-    /// combination stays within the bounds.</summary>
+    /// <summary>
+    /// Scales every portion so the day hits the energy and protein targets exactly, staying as close as possible to
+    /// one common scale (a bigger target means bigger portions of everything): the least-squares correction
+    /// s = u + λ₁·kcal + λ₂·protein, solved for λ, with portions that leave the bounds pinned to them and the rest
+    /// re-solved. Protein-dense foods therefore carry the protein correction and energy-dense foods the energy one.
+    /// Null when the bounds make the targets unreachable with this menu.
+    /// </summary>
     private static List<Portion>? Solve(List<List<Food>> menu, decimal targetKcal, decimal targetProtein, Bounds bounds)
     {
         var foods = menu.SelectMany((meal, index) => meal.Select(food => (Food: food, Meal: index))).ToList();
-        decimal Sum(FoodRole role, Func<Food, decimal, decimal> measure) =>
-            foods.Where(item => item.Food.Role == role).Sum(item => measure(item.Food, item.Food.BaseAmount));
+        var kcal = foods.Select(item => item.Food.Kcal(item.Food.BaseAmount)).ToArray();
+        var protein = foods.Select(item => item.Food.Protein(item.Food.BaseAmount)).ToArray();
 
-        var proteinKcal = Sum(FoodRole.Protein, (food, amount) => food.Kcal(amount));
-        var proteinProtein = Sum(FoodRole.Protein, (food, amount) => food.Protein(amount));
-        var carbKcal = Sum(FoodRole.Carb, (food, amount) => food.Kcal(amount));
-        var carbProtein = Sum(FoodRole.Carb, (food, amount) => food.Protein(amount));
-        var fatKcal = Sum(FoodRole.Fat, (food, amount) => food.Kcal(amount));
-        var fatProtein = Sum(FoodRole.Fat, (food, amount) => food.Protein(amount));
-        var sideKcal = Sum(FoodRole.Side, (food, amount) => food.Kcal(amount));
-        var sideProtein = Sum(FoodRole.Side, (food, amount) => food.Protein(amount));
+        // Per-food limits are the kitchen-step amounts inside the bounds, so pinned portions survive rounding.
+        var limits = foods.Select(item => new Portion(item.Food, item.Food.BaseAmount, item.Meal, bounds)).ToArray();
+        var lowest = limits.Select(portion => portion.Lowest / portion.Food.BaseAmount).ToArray();
+        var highest = limits.Select(portion => portion.Highest / portion.Food.BaseAmount).ToArray();
+        var uniform = Math.Clamp(targetKcal / kcal.Sum(), bounds.Min, bounds.Max);
+        var pinned = new decimal?[foods.Count];
 
-        var determinant = (proteinKcal * carbProtein) - (carbKcal * proteinProtein);
-        if (Math.Abs(determinant) < 0.0001m)
+        for (var round = 0; round <= foods.Count; round++)
         {
-            return null;
-        }
-
-        (decimal Protein, decimal Carb, decimal Fat, decimal Side, decimal FatGap)? best = null;
-        foreach (var side in bounds.SideScales)
-        {
-            foreach (var fat in bounds.FatScales)
+            var free = Enumerable.Range(0, foods.Count).Where(index => pinned[index] is null).ToList();
+            if (free.Count < 2)
             {
-                var kcalLeft = targetKcal - (fat * fatKcal) - (side * sideKcal);
-                var proteinLeft = targetProtein - (fat * fatProtein) - (side * sideProtein);
-                var proteinScale = ((kcalLeft * carbProtein) - (carbKcal * proteinLeft)) / determinant;
-                var carbScale = ((proteinKcal * proteinLeft) - (kcalLeft * proteinProtein)) / determinant;
-                if (proteinScale < bounds.MinProtein || proteinScale > bounds.MaxProtein
-                    || carbScale < bounds.MinCarb || carbScale > bounds.MaxCarb)
-                {
-                    continue;
-                }
+                return null;
+            }
 
-                var fatGrams = foods.Sum(item => item.Food.Fat(item.Food.BaseAmount) * item.Food.Role switch
+            var kcalLeft = targetKcal - Enumerable.Range(0, foods.Count).Where(index => pinned[index] is not null).Sum(index => kcal[index] * pinned[index]!.Value);
+            var proteinLeft = targetProtein - Enumerable.Range(0, foods.Count).Where(index => pinned[index] is not null).Sum(index => protein[index] * pinned[index]!.Value);
+            decimal kk = 0m, kp = 0m, pp = 0m, k = 0m, p = 0m;
+            foreach (var index in free)
+            {
+                kk += kcal[index] * kcal[index];
+                kp += kcal[index] * protein[index];
+                pp += protein[index] * protein[index];
+                k += kcal[index];
+                p += protein[index];
+            }
+
+            var determinant = (kk * pp) - (kp * kp);
+            if (determinant <= 0.000001m * kk * pp)
+            {
+                return null;
+            }
+
+            var kcalGap = kcalLeft - (uniform * k);
+            var proteinGap = proteinLeft - (uniform * p);
+            var lambdaKcal = ((kcalGap * pp) - (kp * proteinGap)) / determinant;
+            var lambdaProtein = ((kk * proteinGap) - (kp * kcalGap)) / determinant;
+
+            var worst = -1;
+            var worstExcess = 0m;
+            var scales = new decimal[foods.Count];
+            foreach (var index in free)
+            {
+                scales[index] = uniform + (lambdaKcal * kcal[index]) + (lambdaProtein * protein[index]);
+                var excess = scales[index] < lowest[index] ? lowest[index] - scales[index] : scales[index] > highest[index] ? scales[index] - highest[index] : 0m;
+                if (excess > worstExcess)
                 {
-                    FoodRole.Protein => proteinScale,
-                    FoodRole.Carb => carbScale,
-                    FoodRole.Fat => fat,
-                    _ => side,
-                });
-                var fatGap = Math.Abs((fatGrams * 9m / targetKcal) - MacroTargets.FatEnergyShare);
-                if (best is null || fatGap < best.Value.FatGap - 0.0001m)
-                {
-                    best = (proteinScale, carbScale, fat, side, fatGap);
+                    worst = index;
+                    worstExcess = excess;
                 }
             }
+
+            if (worst < 0)
+            {
+                return
+                [
+                    .. foods.Select((item, index) =>
+                        new Portion(item.Food, item.Food.BaseAmount * (pinned[index] ?? scales[index]), item.Meal, bounds)),
+                ];
+            }
+
+            pinned[worst] = scales[worst] < lowest[worst] ? lowest[worst] : highest[worst];
         }
 
-        if (best is not { } scales)
-        {
-            return null;
-        }
-
-        return
-        [
-            .. foods
-                .Select(item => new Portion(item.Food, item.Food.BaseAmount * item.Food.Role switch
-                {
-                    FoodRole.Protein => scales.Protein,
-                    FoodRole.Carb => scales.Carb,
-                    FoodRole.Fat => scales.Fat,
-                    _ => scales.Side,
-                }, item.Meal))
-                .Where(portion => portion.Amount > 0m),
-        ];
+        return null;
     }
 
     private static List<Portion> Uniform(List<List<Food>> menu, decimal targetKcal)
     {
-        var portions = menu.SelectMany((meal, index) => meal.Select(food => new Portion(food, food.BaseAmount, index))).ToList();
+        var bounds = Passes[^1];
+        var portions = menu.SelectMany((meal, index) => meal.Select(food => new Portion(food, food.BaseAmount, index, bounds))).ToList();
         var total = portions.Sum(portion => portion.Food.Kcal(portion.Amount));
         foreach (var portion in portions)
         {
@@ -353,7 +369,8 @@ internal static class MealPlanner
         foreach (var portion in portions)
         {
             var step = portion.Food.Step;
-            portion.Amount = Math.Max(portion.MinAmount, Math.Round(portion.Amount / step, 0, MidpointRounding.AwayFromZero) * step);
+            portion.Solved = portion.Amount;
+            portion.Amount = Math.Clamp(Math.Round(portion.Amount / step, 0, MidpointRounding.AwayFromZero) * step, portion.Lowest, portion.Highest);
         }
     }
 
@@ -379,7 +396,7 @@ internal static class MealPlanner
                 foreach (var direction in (ReadOnlySpan<decimal>)[1m, -1m])
                 {
                     var amount = portion.Amount + (direction * portion.Food.Step);
-                    if (amount < portion.MinAmount)
+                    if (!portion.CanMoveTo(amount))
                     {
                         continue;
                     }

@@ -5,7 +5,8 @@ namespace Derrimut.AiPlans.Domain.Nutrition;
 /// <summary>
 /// Foods the rule-based meal planner uses. Nutrients per 100 g (100 ml for liquids) are typical values for the
 /// food as eaten (cooked where it is cooked), rounded from FSANZ AUSNUT and USDA FoodData Central entries; they
-/// are planning figures, not label claims. Tags are conservative: a food that commonly contains an allergen
+/// are planning figures, not label claims. Carbohydrate is available carbohydrate (fibre excluded), as on
+/// Australian nutrition panels. Tags are conservative: a food that commonly contains an allergen
 /// (soy flour in Australian bread) carries that tag.
 /// </summary>
 internal static class FoodLibrary
@@ -48,8 +49,8 @@ internal static class FoodLibrary
     public static readonly Food Apple = Grams("apple", "Apple", FoodRole.Carb, [], 52, 0.3m, 13.8m, 0.2m, 150);
     public static readonly Food MixedBerries = Grams("mixed-berries", "Mixed berries", FoodRole.Carb, [], 50, 0.7m, 12, 0.3m, 100);
 
-    public static readonly Food BabySpinach = Grams("baby-spinach", "Baby spinach", FoodRole.Side, [], 23, 2.9m, 3.6m, 0.4m, 60);
-    public static readonly Food Broccoli = Grams("broccoli", "Broccoli (steamed)", FoodRole.Side, [], 35, 2.4m, 7.2m, 0.4m, 150);
+    public static readonly Food BabySpinach = Grams("baby-spinach", "Baby spinach", FoodRole.Side, [], 23, 2.9m, 1.4m, 0.4m, 60);
+    public static readonly Food Broccoli = Grams("broccoli", "Broccoli (steamed)", FoodRole.Side, [], 35, 2.4m, 4.4m, 0.4m, 150);
     public static readonly Food MixedSalad = Grams("mixed-salad", "Mixed salad (leaves, tomato, cucumber)", FoodRole.Side, [], 18, 1, 3.5m, 0.2m, 150);
     public static readonly Food StirFryVegetables = Grams("stir-fry-vegetables", "Stir-fry vegetables", FoodRole.Side, [], 35, 2, 6.5m, 0.3m, 200);
     public static readonly Food CarrotSticks = Grams("carrot-sticks", "Carrot sticks", FoodRole.Side, [], 41, 0.9m, 9.6m, 0.2m, 100);

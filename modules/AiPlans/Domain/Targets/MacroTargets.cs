@@ -20,8 +20,10 @@ internal sealed record MacroTargets(int ProteinG, int CarbsG, int FatG, decimal 
         _ => throw new ArgumentOutOfRangeException(nameof(goal), goal, "Unknown goal."),
     };
 
-    // Protein is capped at 35% of energy, the upper end of the acceptable macronutrient distribution range
-    // (US IOM 2005); at very high body weights g/kg on total mass would otherwise crowd out carbohydrate.
+    // Protein is kept within 10–35% of energy, the acceptable macronutrient distribution range (US IOM 2005):
+    // at very high body weights g/kg on total mass would otherwise crowd out carbohydrate, and for a light
+    // endurance athlete eating a lot, 1.4 g/kg can fall below 10% — less than ordinary food provides.
+    public const decimal MinProteinEnergyShare = 0.10m;
     public const decimal MaxProteinEnergyShare = 0.35m;
 
     // Fat at 30% of energy: inside the 20–35% AMDR in the Australian/NZ Nutrient Reference Values (NHMRC 2006).
@@ -31,14 +33,18 @@ internal sealed record MacroTargets(int ProteinG, int CarbsG, int FatG, decimal 
     {
         var perKg = ProteinPerKg(request.Goal);
         var byWeight = perKg * request.WeightKg;
+        var floor = MinProteinEnergyShare * energy.TargetCalories / 4m;
         var cap = MaxProteinEnergyShare * energy.TargetCalories / 4m;
-        var protein = (int)Math.Round(Math.Min(byWeight, cap), 0, MidpointRounding.AwayFromZero);
+        var protein = (int)Math.Round(Math.Clamp(byWeight, floor, cap), 0, MidpointRounding.AwayFromZero);
         var fat = (int)Math.Round(FatEnergyShare * energy.TargetCalories / 9m, 0, MidpointRounding.AwayFromZero);
         var carbs = Math.Max(0, (int)Math.Round((energy.TargetCalories - (protein * 4m) - (fat * 9m)) / 4m, 0, MidpointRounding.AwayFromZero));
 
-        var method = byWeight <= cap
-            ? $"Protein {perKg.ToString("0.0", CultureInfo.InvariantCulture)} g/kg × {request.WeightKg.ToString("0.##", CultureInfo.InvariantCulture)} kg = {protein} g (ISSN 1.4–2.0 g/kg/day)"
-            : $"Protein {perKg.ToString("0.0", CultureInfo.InvariantCulture)} g/kg would exceed 35% of energy, so capped at {protein} g";
+        var perKgText = perKg.ToString("0.0", CultureInfo.InvariantCulture);
+        var method = byWeight > cap
+            ? $"Protein {perKgText} g/kg would exceed 35% of energy, so capped at {protein} g"
+            : byWeight < floor
+                ? $"Protein {perKgText} g/kg would be under 10% of energy, so raised to {protein} g"
+                : $"Protein {perKgText} g/kg × {request.WeightKg.ToString("0.##", CultureInfo.InvariantCulture)} kg = {protein} g (ISSN 1.4–2.0 g/kg/day)";
         method += $"; fat 30% of energy = {fat} g; carbohydrate the remainder = {carbs} g.";
         return new MacroTargets(protein, carbs, fat, perKg, method);
     }

@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# Tenancy-pipeline benchmark (issue 2, "Performance"):   bash etc/bench/tenancy.sh
+#
+# Measures what the tenancy pipeline costs on the hottest anonymous read, side by side in one run:
+#   (a) tenancy  GET /api/organizations/current   Host: st-albans.derrimut.localhost
+#                full pipeline: subdomain parsing, catalog (HybridCache) lookup, state and scope checks,
+#                the /api group's endpoint filter, then the compiled query by id;
+#   (b) bare     GET /bench/bare/organizations/st-albans
+#                the same row through the same compiled-query machinery (by identifier), with the
+#                tenancy middleware skipped (mapped only when Benchmarks:BareEndpoints=true).
+# Goal (issue 2): tenancy req/s / bare req/s >= 0.90.
+#
+# What it does:
+#   1. makes sure PostgreSQL (and Redis if BENCH_REDIS=1) and wrk are available via etc/services.sh --
+#      reusing running services, starting them only if they were not running (and then only stopping
+#      them again at the end);
+#   2. `dotnet build -c Release src/Derrimut.Web` once;
+#   3. creates database $BENCH_DB (drops a leftover first), starts the built app with
+#      ASPNETCORE_ENVIRONMENT=Production on PostgreSQL (migrate + demo seed on start-up), waits for
+#      /health/ready, checks that both endpoints answer 200 with the same body;
+#   4. warms up each endpoint for BENCH_WARMUP s (EF Core needs ~20 s of load to reach steady state on
+#      2 cores), then runs BENCH_ROUNDS rounds of BENCH_DURATION s per endpoint, alternating the order
+#      (ABBA...) so a drift in background load hits both endpoints alike;
+#   5. fails if any response was not 2xx, any socket error occurred, or the app logged anything during
+#      the measured rounds (request logging must not be what we measure);
+#   6. prints every round, the medians, the ratios, and a markdown table. Appends nothing anywhere.
+#   Cleanup on every exit path: the app is killed by PID, the bench database dropped, services stopped
+#   only if this script started them.
+#
+# Pinning: the app gets BENCH_APP_CPUS (default both cores, 0,1), wrk BENCH_WRK_CPUS (default 0,1) with
+# ONE thread, so it can never use more than one core; on a 2-core box splitting the cores would starve
+# one side or the other. PostgreSQL is not pinned (it is shared with other people's tests).
+#
+# Environment (defaults in brackets; total at defaults ~2 min 40 s of load, ~3.5 min with start-up,
+# plus the build):
+#   BENCH_WARMUP        seconds of warm-up per endpoint [20]
+#   BENCH_DURATION      seconds per endpoint per round [20]
+#   BENCH_ROUNDS        rounds [3]
+#   BENCH_CONNECTIONS   wrk connections [32]
+#   BENCH_THREADS       wrk threads [1]
+#   BENCH_TIMEOUT       wrk per-request timeout [5s]
+#   BENCH_APP_CPUS      taskset CPU list for the app [0,1]
+#   BENCH_WRK_CPUS      taskset CPU list for wrk [0,1]
+#   BENCH_PORT          app port on 127.0.0.1 [5080]
+#   BENCH_DB            database name, created and dropped [derrimut_bench]
+#   BENCH_REDIS         1 = configure Redis (HybridCache L2 + invalidation bus) [0]
+#   BENCH_REDIS_DB      Redis logical database used when BENCH_REDIS=1, away from tests' keys [9]
+#   BENCH_SKIP_BUILD    1 = use the existing Release build [0]
+#   BENCH_KEEP_LOG      path to copy the app's console log to at the end [unset]
+#   DERRIMUT_PG_PORT, DERRIMUT_REDIS_PORT: see etc/services.sh
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+REPO="$PWD"
+
+WARMUP="${BENCH_WARMUP:-20}"
+DURATION="${BENCH_DURATION:-20}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-1}"
+WRK_TIMEOUT="${BENCH_TIMEOUT:-5s}"
+APP_CPUS="${BENCH_APP_CPUS:-0,1}"
+WRK_CPUS="${BENCH_WRK_CPUS:-0,1}"
+PORT="${BENCH_PORT:-5080}"
+DB="${BENCH_DB:-derrimut_bench}"
+USE_REDIS="${BENCH_REDIS:-0}"
+REDIS_DB="${BENCH_REDIS_DB:-9}"
+SKIP_BUILD="${BENCH_SKIP_BUILD:-0}"
+PG_PORT="${DERRIMUT_PG_PORT:-55432}"
+REDIS_PORT="${DERRIMUT_REDIS_PORT:-56379}"
+
+ROOT_DOMAIN=derrimut.localhost
+TENANT=st-albans
+BASE="http://127.0.0.1:$PORT"
+TENANCY_URL="$BASE/api/organizations/current"
+TENANCY_HOST="$TENANT.$ROOT_DOMAIN"
+BARE_URL="$BASE/bench/bare/organizations/$TENANT"
+APP_DIR="$REPO/src/Derrimut.Web/bin/Release/net10.0"
+LUA="$REPO/etc/bench/latency.lua"
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: ERROR: %s\n' "$*" >&2; exit 1; }
+
+for v in "$WARMUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$THREADS" "$PORT" "$PG_PORT" "$REDIS_PORT" "$REDIS_DB"; do
+  [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: '$v' (check the BENCH_* variables)"
+done
+(( ROUNDS >= 1 && DURATION >= 1 && CONNECTIONS >= THREADS && THREADS >= 1 )) || die "need ROUNDS>=1, DURATION>=1, CONNECTIONS>=THREADS>=1"
+[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lowercase identifier"
+for tool in dotnet curl taskset flock; do command -v "$tool" >/dev/null || die "$tool not found"; done
+
+# One benchmark at a time on this machine (they would measure each other).
+exec 8>/tmp/derrimut-bench.lock
+flock -n 8 || die "another etc/bench run holds /tmp/derrimut-bench.lock"
+
+WORK="$(mktemp -d /tmp/derrimut-bench.XXXXXX)"
+APP_LOG="$WORK/app.log"
+APP_PID=""
+DB_CREATED=0
+STARTED_SERVICES=0
+
+psql_admin() {
+  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"
+}
+
+pid_alive() { [[ -n "${1:-}" && -r "/proc/$1/status" ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
+
+cleanup() {
+  local rc=$?
+  set +e
+  if [[ -n "$APP_PID" ]] && pid_alive "$APP_PID"; then
+    say "stopping the app (pid $APP_PID)"
+    kill -TERM "$APP_PID" 2>/dev/null
+    for _ in $(seq 50); do pid_alive "$APP_PID" || break; sleep 0.2; done
+    pid_alive "$APP_PID" && { say "app did not stop on TERM; KILL"; kill -KILL "$APP_PID" 2>/dev/null; }
+    wait "$APP_PID" 2>/dev/null
+  fi
+  if [[ -n "${BENCH_KEEP_LOG:-}" && -f "$APP_LOG" ]]; then cp "$APP_LOG" "$BENCH_KEEP_LOG"; fi
+  if (( DB_CREATED )); then
+    say "dropping database $DB"
+    psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || say "could not drop database $DB"
+  fi
+  if [[ "$USE_REDIS" == 1 ]] && command -v redis-cli >/dev/null; then
+    # Only our keys, only in our logical database.
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" --scan --pattern 'derrimut:*' 2>/dev/null \
+      | xargs -r redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" del >/dev/null 2>&1
+  fi
+  if (( STARTED_SERVICES )); then
+    say "stopping the services this run started"
+    bash etc/services.sh stop
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------ services and tools
+
+status="$(bash etc/services.sh status)"
+pg_was_running=0; redis_was_running=0
+grep -q '^postgres: running' <<<"$status" && pg_was_running=1
+grep -q '^redis: running' <<<"$status" && redis_was_running=1
+say "services before the run: postgres $( ((pg_was_running)) && echo running || echo stopped), redis $( ((redis_was_running)) && echo running || echo stopped)"
+
+need_start=0
+(( pg_was_running )) || need_start=1
+[[ "$USE_REDIS" == 1 ]] && ! (( redis_was_running )) && need_start=1
+command -v wrk >/dev/null || need_start=1   # services.sh installs wrk with the other packages
+command -v psql >/dev/null || need_start=1
+if (( need_start )); then
+  # Only when nothing was running do we own the services (services.sh stop stops both).
+  if ! (( pg_was_running || redis_was_running )); then STARTED_SERVICES=1; fi
+  bash etc/services.sh start
+fi
+command -v wrk >/dev/null || die "wrk not installed (etc/services.sh start installs it)"
+command -v psql >/dev/null || die "psql not installed"
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "port $PORT is already taken on 127.0.0.1; set BENCH_PORT"
+fi
+
+# ------------------------------------------------------------------ build and start
+
+if [[ "$SKIP_BUILD" != 1 ]]; then
+  say "building src/Derrimut.Web (Release)"
+  t0=$SECONDS
+  dotnet build -c Release src/Derrimut.Web -nologo -v quiet >"$WORK/build.log" 2>&1 \
+    || { tail -n 30 "$WORK/build.log" >&2; die "build failed"; }
+  say "built in $((SECONDS - t0)) s"
+fi
+[[ -f "$APP_DIR/Derrimut.Web.dll" ]] || die "$APP_DIR/Derrimut.Web.dll missing (build first)"
+
+psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+psql_admin -c "CREATE DATABASE $DB"
+DB_CREATED=1
+
+REDIS_SETTING=""
+[[ "$USE_REDIS" == 1 ]] && REDIS_SETTING="127.0.0.1:$REDIS_PORT,defaultDatabase=$REDIS_DB"
+
+say "starting the app on $BASE (cpus $APP_CPUS, redis: $([[ -n "$REDIS_SETTING" ]] && echo "$REDIS_SETTING" || echo none))"
+# The content root is the working directory (WebApplication.CreateBuilder), hence the cd: appsettings.json
+# is read from the build output. taskset execs dotnet, so $! is the app's own PID.
+(
+  cd "$APP_DIR"
+  exec env \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_NOLOGO=1 \
+    Database__Provider=PostgreSql \
+    "ConnectionStrings__Derrimut=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB;No Reset On Close=true;Max Auto Prepare=20" \
+    "ConnectionStrings__Redis=$REDIS_SETTING" \
+    Database__MigrateOnStartup=true \
+    Database__SeedDemoData=true \
+    Tenancy__RootDomain="$ROOT_DOMAIN" \
+    Benchmarks__BareEndpoints=true \
+    Serilog__MinimumLevel__Default=Warning \
+    Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
+    taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"
+) >"$APP_LOG" 2>&1 &
+APP_PID=$!
+
+t0=$SECONDS
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health/ready" || true)" == 200 ]]; do
+  if ! pid_alive "$APP_PID"; then tail -n 40 "$APP_LOG" >&2; die "the app exited during start-up"; fi
+  (( SECONDS - t0 < 180 )) || { tail -n 40 "$APP_LOG" >&2; die "/health/ready not 200 after 180 s"; }
+  sleep 0.5
+done
+say "app ready in $((SECONDS - t0)) s (pid $APP_PID)"
+
+# Both endpoints must answer 200 with the very same document: otherwise we compare different work.
+code_t="$(curl -s -o "$WORK/tenancy.json" -w '%{http_code}' -H "Host: $TENANCY_HOST" "$TENANCY_URL")"
+code_b="$(curl -s -o "$WORK/bare.json" -w '%{http_code}' "$BARE_URL")"
+[[ "$code_t" == 200 ]] || { cat "$WORK/tenancy.json" >&2; die "tenancy endpoint answered $code_t"; }
+[[ "$code_b" == 200 ]] || { cat "$WORK/bare.json" >&2; die "bare endpoint answered $code_b (is Benchmarks:BareEndpoints mapped?)"; }
+cmp -s "$WORK/tenancy.json" "$WORK/bare.json" || { diff <(cat "$WORK/tenancy.json") <(cat "$WORK/bare.json") >&2 || true; die "the endpoints return different documents"; }
+grep -q "\"identifier\":\"$TENANT\"" "$WORK/tenancy.json" || die "response does not name $TENANT: $(cat "$WORK/tenancy.json")"
+say "both endpoints: 200, identical $(wc -c <"$WORK/tenancy.json")-byte document"
+
+# ------------------------------------------------------------------ load
+
+RESULTS="$WORK/results.tsv"   # phase round endpoint rps p50_us p99_us requests load1
+: >"$RESULTS"
+
+# run_wrk <phase> <round> <endpoint> <seconds>
+run_wrk() {
+  local phase="$1" round="$2" endpoint="$3" seconds="$4" out line load1
+  local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$LUA")
+  out="$WORK/wrk-$phase-$round-$endpoint.txt"
+  if [[ "$endpoint" == tenancy ]]; then
+    BENCH_LABEL="$phase/$round/$endpoint" taskset -c "$WRK_CPUS" wrk "${args[@]}" -H "Host: $TENANCY_HOST" "$TENANCY_URL" >"$out" 2>&1 \
+      || { cat "$out" >&2; die "wrk failed"; }
+  else
+    BENCH_LABEL="$phase/$round/$endpoint" taskset -c "$WRK_CPUS" wrk "${args[@]}" "$BARE_URL" >"$out" 2>&1 \
+      || { cat "$out" >&2; die "wrk failed"; }
+  fi
+  line="$(grep '^BENCH ' "$out" | tail -n 1)"
+  [[ -n "$line" ]] || { cat "$out" >&2; die "no BENCH line from wrk (latency.lua)"; }
+  pid_alive "$APP_PID" || { tail -n 40 "$APP_LOG" >&2; die "the app died during $phase/$round/$endpoint"; }
+  load1="$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%s load1=%s\n' "$line" "$load1"
+  field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  local non2xx errs
+  non2xx="$(field non2xx)"
+  errs=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
+  (( non2xx == 0 )) || die "$phase/$round/$endpoint: $non2xx non-2xx responses"
+  (( errs == 0 )) || die "$phase/$round/$endpoint: $errs socket errors/timeouts"
+  (( $(field requests) > 0 )) || die "$phase/$round/$endpoint: no requests completed"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$endpoint" "$(field rps)" "$(field p50_us)" \
+    "$(field p99_us)" "$(field requests)" "$load1" >>"$RESULTS"
+}
+
+say "load: wrk -t $THREADS -c $CONNECTIONS (cpus $WRK_CPUS); warm-up ${WARMUP} s per endpoint, then $ROUNDS x ${DURATION} s per endpoint"
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') at start"
+if (( WARMUP > 0 )); then
+  run_wrk warmup 0 tenancy "$WARMUP"
+  run_wrk warmup 0 bare "$WARMUP"
+fi
+
+log_lines_before="$(wc -l <"$APP_LOG")"
+for ((r = 1; r <= ROUNDS; r++)); do
+  if (( r % 2 == 1 )); then order=(tenancy bare); else order=(bare tenancy); fi
+  for endpoint in "${order[@]}"; do
+    run_wrk round "$r" "$endpoint" "$DURATION"
+  done
+done
+log_lines_after="$(wc -l <"$APP_LOG")"
+rss_kib="$(awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)"
+echo "machine: $(uptime | sed 's/.*load average/load average/') at end; app RSS $((rss_kib / 1024)) MiB"
+
+logged=$((log_lines_after - log_lines_before))
+measured_requests="$(awk -F'\t' '$1 == "round" {s += $7} END {print s + 0}' "$RESULTS")"
+if (( logged > 0 )); then
+  say "the app logged $logged line(s) during $measured_requests measured requests:"
+  sed -n "$((log_lines_before + 1)),\$p" "$APP_LOG" | head -n 20 >&2
+  die "the app logs during the run (request logging or warnings) -- fix that before trusting these figures"
+fi
+say "app log: 0 lines during $measured_requests measured requests"
+
+# ------------------------------------------------------------------ report
+
+median() { sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+col() { awk -F'\t' -v e="$1" -v c="$2" '$1 == "round" && $3 == e {print $c}' "$RESULTS"; }
+
+t_rps="$(col tenancy 4 | median)"; b_rps="$(col bare 4 | median)"
+t_p50="$(col tenancy 5 | median)"; b_p50="$(col bare 5 | median)"
+t_p99="$(col tenancy 6 | median)"; b_p99="$(col bare 6 | median)"
+rps_ratio="$(awk -v a="$t_rps" -v b="$b_rps" 'BEGIN {printf "%.3f", a / b}')"
+p99_ratio="$(awk -v a="$t_p99" -v b="$b_p99" 'BEGIN {printf "%.3f", a / b}')"
+# Per-round (paired) ratios: each round's two endpoints ran back to back under the same background load.
+paired="$(awk -F'\t' '$1 == "round" && $3 == "tenancy" {t[$2] = $4} $1 == "round" && $3 == "bare" {b[$2] = $4}
+  END {for (r in t) printf "%.3f\n", t[r] / b[r]}' "$RESULTS" | sort -g | tr '\n' ' ')"
+paired_median="$(awk -F'\t' '$1 == "round" && $3 == "tenancy" {t[$2] = $4} $1 == "round" && $3 == "bare" {b[$2] = $4}
+  END {for (r in t) print t[r] / b[r]}' "$RESULTS" | median)"
+ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
+
+echo
+echo "## Tenancy pipeline benchmark -- $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS rounds x ${DURATION} s/endpoint (alternating order);"
+echo "app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS; PostgreSQL $PG_PORT; Redis L2: $([[ "$USE_REDIS" == 1 ]] && echo yes || echo no); $(nproc) cores"
+echo
+echo "| round | endpoint | req/s | p50 ms | p99 ms | load1 |"
+echo "|---|---|---:|---:|---:|---:|"
+awk -F'\t' '$1 == "round" {printf "| %s | %s | %.0f | %.2f | %.2f | %s |\n", $2, $3, $4, $5 / 1000, $6 / 1000, $8}' "$RESULTS"
+echo
+echo "| endpoint | req/s (median) | p50 ms | p99 ms | ratio vs bare |"
+echo "|---|---:|---:|---:|---|"
+printf '| tenancy: `GET /api/organizations/current` (Host: %s) | %.0f | %s | %s | req/s %s, p99 %s |\n' \
+  "$TENANCY_HOST" "$t_rps" "$(ms "$t_p50")" "$(ms "$t_p99")" "$rps_ratio" "$p99_ratio"
+printf '| bare: `GET /bench/bare/organizations/%s` | %.0f | %s | %s | 1 |\n' "$TENANT" "$b_rps" "$(ms "$b_p50")" "$(ms "$b_p99")"
+echo
+printf 'ratio (tenancy/bare): req/s %s (goal >= 0.90: %s), p99 %s; per-round req/s ratios: %s(median %.3f)\n' \
+  "$rps_ratio" "$(awk -v r="$rps_ratio" 'BEGIN {print (r >= 0.90) ? "met" : "NOT met"}')" "$p99_ratio" "$paired" "$paired_median"
