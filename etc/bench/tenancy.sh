@@ -217,14 +217,19 @@ say "both endpoints: 200, identical $(wc -c <"$WORK/tenancy.json")-byte document
 
 # ------------------------------------------------------------------ load
 
-RESULTS="$WORK/results.tsv"   # phase round endpoint rps p50_us p99_us requests load1
+RESULTS="$WORK/results.tsv"   # phase round endpoint rps p50_us p99_us requests load1 cpu_us_per_req
+CLK_TCK="$(getconf CLK_TCK)"
+# The app's CPU time so far (user + system), in clock ticks: fields 14 and 15 of /proc/PID/stat (the command
+# name, field 2, is in parentheses and contains no spaces here).
+app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 : >"$RESULTS"
 
 # run_wrk <phase> <round> <endpoint> <seconds>
 run_wrk() {
-  local phase="$1" round="$2" endpoint="$3" seconds="$4" out line load1
+  local phase="$1" round="$2" endpoint="$3" seconds="$4" out line load1 cpu0 cpu1 cpu_us
   local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$LUA")
   out="$WORK/wrk-$phase-$round-$endpoint.txt"
+  cpu0="$(app_cpu_ticks)"
   if [[ "$endpoint" == tenancy ]]; then
     BENCH_LABEL="$phase/$round/$endpoint" taskset -c "$WRK_CPUS" wrk "${args[@]}" -H "Host: $TENANCY_HOST" "$TENANCY_URL" >"$out" 2>&1 \
       || { cat "$out" >&2; die "wrk failed"; }
@@ -235,17 +240,21 @@ run_wrk() {
   line="$(grep '^BENCH ' "$out" | tail -n 1)"
   [[ -n "$line" ]] || { cat "$out" >&2; die "no BENCH line from wrk (latency.lua)"; }
   pid_alive "$APP_PID" || { tail -n 40 "$APP_LOG" >&2; die "the app died during $phase/$round/$endpoint"; }
+  cpu1="$(app_cpu_ticks)"
   load1="$(cut -d' ' -f1 /proc/loadavg)"
-  printf '%s load1=%s\n' "$line" "$load1"
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  # App CPU per request: less sensitive to the machine's background load than req/s (which depends on how
+  # much of the 2 cores the app gets), though cache contention still inflates it.
+  cpu_us="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" -v n="$(field requests)" 'BEGIN {printf "%.0f", n > 0 ? t * 1e6 / hz / n : 0}')"
+  printf '%s load1=%s app_cpu_us_per_req=%s\n' "$line" "$load1" "$cpu_us"
   local non2xx errs
   non2xx="$(field non2xx)"
   errs=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
   (( non2xx == 0 )) || die "$phase/$round/$endpoint: $non2xx non-2xx responses"
   (( errs == 0 )) || die "$phase/$round/$endpoint: $errs socket errors/timeouts"
   (( $(field requests) > 0 )) || die "$phase/$round/$endpoint: no requests completed"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$endpoint" "$(field rps)" "$(field p50_us)" \
-    "$(field p99_us)" "$(field requests)" "$load1" >>"$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$endpoint" "$(field rps)" "$(field p50_us)" \
+    "$(field p99_us)" "$(field requests)" "$load1" "$cpu_us" >>"$RESULTS"
 }
 
 say "load: wrk -t $THREADS -c $CONNECTIONS (cpus $WRK_CPUS); warm-up ${WARMUP} s per endpoint, then $ROUNDS x ${DURATION} s per endpoint"
@@ -283,6 +292,7 @@ col() { awk -F'\t' -v e="$1" -v c="$2" '$1 == "round" && $3 == e {print $c}' "$R
 t_rps="$(col tenancy 4 | median)"; b_rps="$(col bare 4 | median)"
 t_p50="$(col tenancy 5 | median)"; b_p50="$(col bare 5 | median)"
 t_p99="$(col tenancy 6 | median)"; b_p99="$(col bare 6 | median)"
+t_cpu="$(col tenancy 9 | median)"; b_cpu="$(col bare 9 | median)"
 rps_ratio="$(awk -v a="$t_rps" -v b="$b_rps" 'BEGIN {printf "%.3f", a / b}')"
 p99_ratio="$(awk -v a="$t_p99" -v b="$b_p99" 'BEGIN {printf "%.3f", a / b}')"
 # Per-round (paired) ratios: each round's two endpoints ran back to back under the same background load.
@@ -298,15 +308,16 @@ echo
 echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS rounds x ${DURATION} s/endpoint (alternating order);"
 echo "app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS; PostgreSQL $PG_PORT; Redis L2: $([[ "$USE_REDIS" == 1 ]] && echo yes || echo no); $(nproc) cores"
 echo
-echo "| round | endpoint | req/s | p50 ms | p99 ms | load1 |"
-echo "|---|---|---:|---:|---:|---:|"
-awk -F'\t' '$1 == "round" {printf "| %s | %s | %.0f | %.2f | %.2f | %s |\n", $2, $3, $4, $5 / 1000, $6 / 1000, $8}' "$RESULTS"
+echo "| round | endpoint | req/s | p50 ms | p99 ms | app CPU µs/req | load1 |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+awk -F'\t' '$1 == "round" {printf "| %s | %s | %.0f | %.2f | %.2f | %s | %s |\n", $2, $3, $4, $5 / 1000, $6 / 1000, $9, $8}' "$RESULTS"
 echo
-echo "| endpoint | req/s (median) | p50 ms | p99 ms | ratio vs bare |"
-echo "|---|---:|---:|---:|---|"
-printf '| tenancy: `GET /api/organizations/current` (Host: %s) | %.0f | %s | %s | req/s %s, p99 %s |\n' \
-  "$TENANCY_HOST" "$t_rps" "$(ms "$t_p50")" "$(ms "$t_p99")" "$rps_ratio" "$p99_ratio"
-printf '| bare: `GET /bench/bare/organizations/%s` | %.0f | %s | %s | 1 |\n' "$TENANT" "$b_rps" "$(ms "$b_p50")" "$(ms "$b_p99")"
+echo "| endpoint | req/s (median) | p50 ms | p99 ms | app CPU µs/req | ratio vs bare |"
+echo "|---|---:|---:|---:|---:|---|"
+printf '| tenancy: `GET /api/organizations/current` (Host: %s) | %.0f | %s | %s | %.0f | req/s %s, p99 %s |\n' \
+  "$TENANCY_HOST" "$t_rps" "$(ms "$t_p50")" "$(ms "$t_p99")" "$t_cpu" "$rps_ratio" "$p99_ratio"
+printf '| bare: `GET /bench/bare/organizations/%s` | %.0f | %s | %s | %.0f | 1 |\n' "$TENANT" "$b_rps" "$(ms "$b_p50")" "$(ms "$b_p99")" "$b_cpu"
 echo
-printf 'ratio (tenancy/bare): req/s %s (goal >= 0.90: %s), p99 %s; per-round req/s ratios: %s(median %.3f)\n' \
-  "$rps_ratio" "$(awk -v r="$rps_ratio" 'BEGIN {print (r >= 0.90) ? "met" : "NOT met"}')" "$p99_ratio" "$paired" "$paired_median"
+printf 'ratio (tenancy/bare): req/s %s (goal >= 0.90: %s), p99 %s; per-round req/s ratios: %s(median %.3f); app CPU/req +%.0f µs\n' \
+  "$rps_ratio" "$(awk -v r="$rps_ratio" 'BEGIN {print (r >= 0.90) ? "met" : "NOT met"}')" "$p99_ratio" "$paired" "$paired_median" \
+  "$(awk -v a="$t_cpu" -v b="$b_cpu" 'BEGIN {print a - b}')"

@@ -54,8 +54,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             "Someone else changed this record after you loaded it. Reload it and try again."),
         ForbiddenException f => Problem(403, ProblemTypes.Forbidden, "Forbidden.", f.Message),
         TenantOwnershipException => Problem(403, ProblemTypes.Forbidden, "Forbidden.", "That record belongs to another gym."),
+        // Only JSON errors wrapped by request binding are the client's fault; a bare JsonException is ours (a stored
+        // document or a provider's response that failed to parse) and stays a 500.
         BadHttpRequestException b => MapBadRequest(b),
-        JsonException j => Malformed(j),
         _ => Problem(500, ProblemTypes.ServerError, "Something went wrong on our side.", "Nothing was changed. Please try again."),
     };
 

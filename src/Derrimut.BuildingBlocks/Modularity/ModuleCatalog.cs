@@ -11,15 +11,22 @@ public sealed class ModuleCatalog
     {
         var ordered = modules.ToList();
         var seen = new HashSet<Type>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in ordered)
         {
-            if (!seen.Add(module.GetType()))
+            // The name is the module's schema and route prefix: two modules must never share one.
+            if (!seen.Add(module.GetType()) || !names.Add(module.Name))
             {
                 throw new InvalidOperationException($"Module '{module.Name}' is listed twice.");
             }
 
             foreach (var dependency in module.DependsOn)
             {
+                if (dependency == module.GetType())
+                {
+                    throw new InvalidOperationException($"Module '{module.Name}' depends on itself.");
+                }
+
                 if (!seen.Contains(dependency))
                 {
                     var listedLater = ordered.Any(m => m.GetType() == dependency);

@@ -49,37 +49,28 @@ internal sealed class TenantCatalog(
 
     internal static string IdKey(Guid id) => $"tenant:id:{id:N}";
 
-    public async ValueTask<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default)
+    public ValueTask<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default) =>
+        FindAsync(IdentifierKey(identifier), store => store.FindByIdentifierAsync(identifier, cancellationToken), cancellationToken);
+
+    public ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        FindAsync(IdKey(id), store => store.FindByIdAsync(id, cancellationToken), cancellationToken);
+
+    private async ValueTask<TenantInfo?> FindAsync(string key, Func<ITenantStore, Task<TenantInfo?>> load, CancellationToken cancellationToken)
     {
-        var key = IdentifierKey(identifier);
+        var lookup = new Lookup(scopeFactory, load);
         var tenant = await cache.GetOrCreateAsync(
             key,
-            (scopeFactory, identifier),
-            static async (state, ct) => await LoadAsync(state.scopeFactory, store => store.FindByIdentifierAsync(state.identifier, ct)),
+            lookup,
+            static async (state, _) => await state.LoadAsync(),
             Positive,
             cancellationToken: cancellationToken);
 
-        if (tenant is null)
+        if (tenant is null && lookup.Loaded)
         {
             // Cache "no such gym" briefly: a stream of requests for a bad subdomain must not hit the database each
-            // time, yet a new location (whose creation invalidates this key anyway) must appear promptly.
+            // time, yet a new location (whose creation invalidates this key anyway) must appear promptly. Only the
+            // caller that actually asked the database writes it, so hits don't keep extending the expiry.
             await cache.SetAsync<TenantInfo?>(key, null, Negative, cancellationToken: cancellationToken);
-        }
-
-        return tenant;
-    }
-
-    public async ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var tenant = await cache.GetOrCreateAsync(
-            IdKey(id),
-            (scopeFactory, id),
-            static async (state, ct) => await LoadAsync(state.scopeFactory, store => store.FindByIdAsync(state.id, ct)),
-            Positive,
-            cancellationToken: cancellationToken);
-        if (tenant is null)
-        {
-            await cache.SetAsync<TenantInfo?>(IdKey(id), null, Negative, cancellationToken: cancellationToken);
         }
 
         return tenant;
@@ -100,11 +91,17 @@ internal sealed class TenantCatalog(
         await cache.RemoveAsync(keys, cancellationToken);
     }
 
-    private static async Task<TenantInfo?> LoadAsync(IServiceScopeFactory scopeFactory, Func<ITenantStore, Task<TenantInfo?>> load)
+    private sealed class Lookup(IServiceScopeFactory scopeFactory, Func<ITenantStore, Task<TenantInfo?>> load)
     {
-        // The store gets its own short-lived scope: resolving a tenant must never rent the request's DbContext
-        // before the request's tenant is known.
-        await using var scope = scopeFactory.CreateAsyncScope();
-        return await load(scope.ServiceProvider.GetRequiredService<ITenantStore>());
+        public bool Loaded { get; private set; }
+
+        public async Task<TenantInfo?> LoadAsync()
+        {
+            Loaded = true;
+            // The store gets its own short-lived scope: resolving a tenant must never rent the request's DbContext
+            // before the request's tenant is known.
+            await using var scope = scopeFactory.CreateAsyncScope();
+            return await load(scope.ServiceProvider.GetRequiredService<ITenantStore>());
+        }
     }
 }

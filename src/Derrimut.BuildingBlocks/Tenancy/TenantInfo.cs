@@ -35,6 +35,7 @@ public enum TenantState
 /// <param name="State">Provisioning, active or suspended.</param>
 /// <param name="TimeZoneId">IANA time zone, <c>Australia/Melbourne</c> by default.</param>
 /// <param name="Currency">ISO currency, AUD.</param>
+[System.ComponentModel.ImmutableObject(true)] // lets HybridCache hand out one instance instead of deserialising per hit
 public sealed record TenantInfo(
     Guid Id,
     string Identifier,

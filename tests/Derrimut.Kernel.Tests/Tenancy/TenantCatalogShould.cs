@@ -169,7 +169,7 @@ public sealed class TenantCatalogShould : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
     /// <summary>The tenants "in the database", and how often the store was asked for each.</summary>
-    private sealed class TenantDirectory
+    internal sealed class TenantDirectory
     {
         private readonly ConcurrentDictionary<Guid, TenantInfo> _tenants = new();
         private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
@@ -204,7 +204,7 @@ public sealed class TenantCatalogShould : IAsyncDisposable
         public IReadOnlyList<TenantInfo> List() => [.. _tenants.Values];
     }
 
-    private sealed class CountingTenantStore : ITenantStore
+    internal sealed class CountingTenantStore : ITenantStore
     {
         private readonly TenantDirectory _directory;
 
@@ -231,5 +231,73 @@ public sealed class TenantCatalogShould : IAsyncDisposable
             Published.Enqueue((channel, [.. keys]));
             return Task.CompletedTask;
         }
+    }
+}
+
+/// <summary>The negative entry for an unknown label is written once, not on every hit (which would also keep extending it).</summary>
+public sealed class TenantCatalogNegativeCacheShould
+{
+    private sealed class CountingDistributedCache : Microsoft.Extensions.Caching.Distributed.IDistributedCache
+    {
+        private readonly ConcurrentDictionary<string, byte[]> _values = new();
+
+        public int Writes;
+
+        public byte[]? Get(string key) => _values.GetValueOrDefault(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
+
+        public void Refresh(string key)
+        {
+        }
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+        public void Remove(string key) => _values.TryRemove(key, out _);
+
+        public Task RemoveAsync(string key, CancellationToken token = default)
+        {
+            Remove(key);
+            return Task.CompletedTask;
+        }
+
+        public void Set(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options)
+        {
+            Interlocked.Increment(ref Writes);
+            _values[key] = value;
+        }
+
+        public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            Set(key, value, options);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task WriteTheAbsentEntryOnlyWhenTheStoreWasAsked()
+    {
+        var l2 = new CountingDistributedCache();
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(l2);
+        services.AddHybridCache();
+        services.AddSingleton(new TenantCatalogShould.TenantDirectory());
+        services.AddScoped<ITenantStore, TenantCatalogShould.CountingTenantStore>();
+        services.AddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
+        await using var provider = services.BuildServiceProvider();
+        var catalog = new TenantCatalog(provider.GetRequiredService<HybridCache>(), provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<ICacheInvalidationBus>());
+
+        await catalog.FindByIdentifierAsync("nowhere", TestContext.Current.CancellationToken);
+        // L2 writes are asynchronous in HybridCache; let them land before counting.
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        var afterFirst = l2.Writes;
+        for (var i = 0; i < 5; i++)
+        {
+            (await catalog.FindByIdentifierAsync("nowhere", TestContext.Current.CancellationToken)).ShouldBeNull();
+        }
+
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        afterFirst.ShouldBeGreaterThan(0);
+        l2.Writes.ShouldBe(afterFirst);
     }
 }

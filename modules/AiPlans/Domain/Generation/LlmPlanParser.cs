@@ -39,7 +39,8 @@ internal static partial class LlmPlanParser
         }
         catch (JsonException exception)
         {
-            return Failure(ToPlanPath(exception.Path), Describe(exception));
+            var path = ToPlanPath(exception.Path);
+            return Failure(path, Describe(exception, path));
         }
     }
 
@@ -75,7 +76,7 @@ internal static partial class LlmPlanParser
         _ => jsonPath,
     };
 
-    private static string Describe(JsonException exception)
+    private static string Describe(JsonException exception, string path)
     {
         var message = exception.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
@@ -99,30 +100,45 @@ internal static partial class LlmPlanParser
             return $"'{notNull.Groups["name"].Value}' must not be null.";
         }
 
-        if (message.Contains("could not be converted to System.Int32", StringComparison.Ordinal))
-        {
-            return "Expected a whole number.";
-        }
-
-        if (message.Contains("could not be converted to System.Decimal", StringComparison.Ordinal))
-        {
-            return "Expected a number.";
-        }
-
-        if (message.Contains("could not be converted to System.String", StringComparison.Ordinal))
-        {
-            return "Expected a string.";
-        }
-
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return "Wrong type for this property; follow the schema.";
+            return ExpectedType(path) switch
+            {
+                "integer" => "Expected a whole number.",
+                "number" => "Expected a number.",
+                "string" => "Expected a string.",
+                "array" => "Expected an array.",
+                "object" => "Expected an object.",
+                _ => "Wrong type for this property; follow the schema.",
+            };
         }
 
         var position = exception.LineNumber is { } line
             ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})"
             : string.Empty;
         return $"The response is not valid JSON{position}: {message}";
+    }
+
+    /// <summary>The schema's type at a plan path such as <c>workoutPlan.days[1].exercises[2].sets</c>.</summary>
+    private static string? ExpectedType(string path)
+    {
+        System.Text.Json.Nodes.JsonNode? node = PlanJsonSchema.Build();
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            node = node?["properties"]?[name];
+            for (var index = 0; index < segment.Count(character => character == '['); index++)
+            {
+                node = node?["items"];
+            }
+        }
+
+        return node?["type"] switch
+        {
+            System.Text.Json.Nodes.JsonArray types => types[0]?.GetValue<string>(),
+            System.Text.Json.Nodes.JsonValue type => type.GetValue<string>(),
+            _ => null,
+        };
     }
 
     private static JsonSerializerOptions CreateStrictOptions()
