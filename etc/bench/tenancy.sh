@@ -46,6 +46,8 @@
 #   BENCH_REDIS         1 = configure Redis (HybridCache L2 + invalidation bus) [0]
 #   BENCH_REDIS_DB      Redis logical database used when BENCH_REDIS=1, away from tests' keys [9]
 #   BENCH_SKIP_BUILD    1 = use the existing Release build [0]
+#   BENCH_APP_DIR       run Derrimut.Web.dll from this directory instead (e.g. an experimental build of a
+#                       scratch copy; implies BENCH_SKIP_BUILD=1) [src/Derrimut.Web/bin/Release/net10.0]
 #   BENCH_KEEP_LOG      path to copy the app's console log to at the end [unset]
 #   DERRIMUT_PG_PORT, DERRIMUT_REDIS_PORT: see etc/services.sh
 set -euo pipefail
@@ -75,7 +77,8 @@ BASE="http://127.0.0.1:$PORT"
 TENANCY_URL="$BASE/api/organizations/current"
 TENANCY_HOST="$TENANT.$ROOT_DOMAIN"
 BARE_URL="$BASE/bench/bare/organizations/$TENANT"
-APP_DIR="$REPO/src/Derrimut.Web/bin/Release/net10.0"
+APP_DIR="${BENCH_APP_DIR:-$REPO/src/Derrimut.Web/bin/Release/net10.0}"
+[[ -n "${BENCH_APP_DIR:-}" ]] && SKIP_BUILD=1
 LUA="$REPO/etc/bench/latency.lua"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -161,6 +164,12 @@ fi
 
 # ------------------------------------------------------------------ build and start
 
+# The working tree may be shared with others: record what is being built.
+CODE_DESC="$APP_DIR"
+if [[ -z "${BENCH_APP_DIR:-}" ]] && git rev-parse --git-dir >/dev/null 2>&1; then
+  CODE_DESC="commit $(git rev-parse --short HEAD), $(git status --porcelain -- src modules | wc -l) uncommitted file(s) under src/ modules/"
+  [[ "$SKIP_BUILD" == 1 ]] && CODE_DESC="existing build; tree at $CODE_DESC"
+fi
 if [[ "$SKIP_BUILD" != 1 ]]; then
   say "building src/Derrimut.Web (Release)"
   t0=$SECONDS
@@ -259,6 +268,7 @@ run_wrk() {
 
 say "load: wrk -t $THREADS -c $CONNECTIONS (cpus $WRK_CPUS); warm-up ${WARMUP} s per endpoint, then $ROUNDS x ${DURATION} s per endpoint"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') at start"
+echo "code: $CODE_DESC"
 if (( WARMUP > 0 )); then
   run_wrk warmup 0 tenancy "$WARMUP"
   run_wrk warmup 0 bare "$WARMUP"

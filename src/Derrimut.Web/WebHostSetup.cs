@@ -35,6 +35,8 @@ internal static class WebHostSetup
                 o.ApiKey = builder.Configuration["Platform:ApiKey"]);
         builder.Services.AddAuthorization();
 
+        var writesPerMinute = builder.Configuration.GetValue("RateLimiting:WritesPerMinute", 60);
+        var signInsPerMinute = builder.Configuration.GetValue("RateLimiting:SignInsPerMinute", 10);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -49,9 +51,9 @@ internal static class WebHostSetup
             };
             // Writes that people make by hand are few; a flood is a script gone wrong or an attack.
             options.AddPolicy(RateLimitPolicies.Writes, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+                ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.AddPolicy(RateLimitPolicies.SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+                ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.AddPolicy(RateLimitPolicies.Webhooks, http => RateLimitPartition.GetTokenBucketLimiter(
                 http.Request.Host.Host, _ => new TokenBucketRateLimiterOptions
                 {

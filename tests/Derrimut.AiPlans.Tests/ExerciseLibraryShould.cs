@@ -17,14 +17,16 @@ public sealed class ExerciseLibraryShould
     [Fact]
     public void FillEverySessionSafelyForEveryCombinationOfInjuries()
     {
+        // Days 3, 4, 5 and 7 between them use every session type at every level; build-muscle plans have no cardio
+        // finisher and weight-loss plans do, so the two goals cover every slot.
         var failures = new List<string>();
         foreach (var injuries in EveryInjuryCombination())
         {
-            foreach (var goal in Enum.GetValues<FitnessGoal>())
+            foreach (var goal in new[] { FitnessGoal.BuildMuscle, FitnessGoal.LoseWeight })
             {
                 foreach (var level in Enum.GetValues<FitnessLevel>())
                 {
-                    for (var days = 1; days <= 7; days++)
+                    foreach (var days in new[] { 3, 4, 5, 7 })
                     {
                         var request = PlanRequestBuilder.Valid() with { Injuries = injuries, Goal = goal, Level = level, WorkoutDays = days };
                         var workout = WorkoutProgrammer.Build(request, StableSeed.For(request));

@@ -51,6 +51,17 @@ public sealed class RuleBasedPlanGeneratorShould
     }
 
     [Fact]
+    public void HoldTheMealPlannerToThreePercentOfEnergyAndTenPercentOfProtein()
+    {
+        MealPlanner.CalorieTolerance.ShouldBe(0.03m);
+        MealPlanner.ProteinTolerance.ShouldBe(0.10m);
+    }
+
+    [Fact]
+    public void KeepTheRequestsDerivedListsOutOfItsJson() =>
+        PlanJson.Serialize(PlanRequestBuilder.Valid()).ShouldNotContain("distinct", Case.Insensitive);
+
+    [Fact]
     public void ProduceIdenticalJsonForTheSameInput()
     {
         var request = PlanRequestBuilder.Valid() with
@@ -238,12 +249,12 @@ public sealed class RuleBasedPlanGeneratorShould
         var foods = plan.DietPlan.Meals.SelectMany(meal => meal.Foods).ToList();
         var kcal = foods.Sum(food => food.Calories);
         var protein = foods.Sum(food => food.ProteinG);
-        if (Math.Abs(kcal - energy.TargetCalories) > 0.03m * energy.TargetCalories)
+        if (Math.Abs(kcal - energy.TargetCalories) > MealPlanner.CalorieTolerance * energy.TargetCalories)
         {
             breaches.Add($"foods total {kcal} kcal for a {energy.TargetCalories} kcal target");
         }
 
-        if (Math.Abs(protein - macros.ProteinG) > 0.10m * macros.ProteinG)
+        if (Math.Abs(protein - macros.ProteinG) > MealPlanner.ProteinTolerance * macros.ProteinG)
         {
             breaches.Add($"foods total {protein} g protein for a {macros.ProteinG} g target");
         }

@@ -13,13 +13,18 @@ internal sealed class NameKeyword
     private readonly Regex[] exceptions;
 
     public NameKeyword(string phrase, params string[] unless)
+        : this([phrase], unless)
     {
-        Phrase = phrase;
-        pattern = WholeWords(phrase);
-        exceptions = [.. unless.Select(WholeWords)];
     }
 
-    public string Phrase { get; }
+    private NameKeyword(string[] phrases, string[] unless)
+    {
+        pattern = WholeWords(phrases);
+        exceptions = [.. unless.Select(exception => WholeWords([exception]))];
+    }
+
+    /// <summary>Any of several phrases (one regular expression, so a long synonym list stays cheap).</summary>
+    public static NameKeyword AnyOf(params string[] phrases) => new(phrases, []);
 
     /// <summary>Whether a name already normalised by <see cref="NameMatching.Normalise"/> matches.</summary>
     public bool Matches(string normalisedName) => IndexIn(normalisedName) >= 0;
@@ -31,8 +36,11 @@ internal sealed class NameKeyword
         return match.Success && !exceptions.Any(exception => exception.IsMatch(normalisedName)) ? match.Index : -1;
     }
 
-    private static Regex WholeWords(string phrase) =>
-        new($@"\b{Regex.Escape(NameMatching.Normalise(phrase))}(?:s|es)?\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static Regex WholeWords(string[] phrases) =>
+        new(
+            $@"\b(?:{string.Join('|', phrases.Select(phrase => Regex.Escape(NameMatching.Normalise(phrase))))})(?:s|es)?\b",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
 }
 
 internal static class NameMatching

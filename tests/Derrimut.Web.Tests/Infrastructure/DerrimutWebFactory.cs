@@ -8,7 +8,8 @@ namespace Derrimut.Web.Tests.Infrastructure;
 /// The real web app (real module list, real migrations) on a database of its own, optionally with Redis.
 /// Tenants are created through the platform API by the tests themselves.
 /// </summary>
-public sealed class DerrimutWebFactory(TestDatabase database, string? redis = null, string? cachePrefix = null) : WebApplicationFactory<Program>
+public sealed class DerrimutWebFactory(TestDatabase database, string? redis = null, string? cachePrefix = null, int writesPerMinute = 10_000)
+    : WebApplicationFactory<Program>
 {
     public const string RootDomain = "derrimut.localhost";
     public const string PlatformKey = "test-platform-key";
@@ -26,6 +27,8 @@ public sealed class DerrimutWebFactory(TestDatabase database, string? redis = nu
         builder.UseSetting("Tenancy:RootDomain", RootDomain);
         builder.UseSetting("Platform:ApiKey", PlatformKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Test fixtures write far faster than people; the limiter itself is tested with a low limit.
+        builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Starts the app and applies migrations (no demo data unless asked).</summary>

@@ -97,19 +97,22 @@ internal static class InjuryRules
     /// <summary>The first (injury, movement) pair that makes the movements unsafe for the member, if any.</summary>
     public static (InjuryRule Rule, Movement Movement)? FirstConflict(IReadOnlySet<Movement> movements, IEnumerable<InjuryKind> injuries)
     {
-        foreach (var injury in injuries.Distinct().Order())
+        // Injuries and movements are walked in enum order so the reported conflict is deterministic.
+        (InjuryRule Rule, Movement Movement)? first = null;
+        foreach (var injury in injuries)
         {
             var rule = ByInjury[injury];
-            foreach (var movement in movements.Order())
+            foreach (var movement in movements)
             {
-                if (rule.Excluded.Contains(movement))
+                if (rule.Excluded.Contains(movement)
+                    && (first is null || injury < first.Value.Rule.Injury || (injury == first.Value.Rule.Injury && movement < first.Value.Movement)))
                 {
-                    return (rule, movement);
+                    first = (rule, movement);
                 }
             }
         }
 
-        return null;
+        return first;
     }
 
     public static bool IsSafe(Exercise exercise, IEnumerable<InjuryKind> injuries) =>

@@ -380,8 +380,9 @@ internal static class MealPlanner
     {
         decimal Score(decimal kcal, decimal protein)
         {
-            var kcalError = (kcal - targetKcal) / (0.015m * targetKcal);
-            var proteinError = (protein - targetProtein) / (0.05m * targetProtein);
+            // Errors measured in half-tolerances: a score under 0.25 is comfortably inside both targets.
+            var kcalError = (kcal - targetKcal) / (0.5m * CalorieTolerance * targetKcal);
+            var proteinError = (protein - targetProtein) / (0.5m * ProteinTolerance * targetProtein);
             return (kcalError * kcalError) + (proteinError * proteinError);
         }
 

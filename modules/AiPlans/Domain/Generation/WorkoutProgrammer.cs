@@ -55,7 +55,7 @@ internal static class WorkoutProgrammer
                 slots.Add(Finisher);
             }
 
-            var used = new HashSet<Exercise>();
+            var used = new HashSet<Exercise>(ReferenceEqualityComparer.Instance);
             var exercises = new List<PlannedExercise>();
             var strengthCount = 0;
             foreach (var slot in slots)

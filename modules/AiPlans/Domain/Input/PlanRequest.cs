@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Derrimut.AiPlans.Domain.Input;
 
 /// <summary>
@@ -36,10 +38,13 @@ internal sealed record PlanRequest
     public IReadOnlyList<Allergen> Allergies { get; init; } = [];
 
     /// <summary>Distinct injuries in enum order, so that equal sets give equal plans.</summary>
+    [JsonIgnore]
     public IReadOnlyList<InjuryKind> DistinctInjuries => [.. Injuries.Distinct().Order()];
 
+    [JsonIgnore]
     public IReadOnlyList<DietaryRestriction> DistinctRestrictions => [.. DietaryRestrictions.Distinct().Order()];
 
+    [JsonIgnore]
     public IReadOnlyList<Allergen> DistinctAllergies => [.. Allergies.Distinct().Order()];
 }
 

@@ -139,10 +139,6 @@ internal static class PlanRequestReader
         ("sunday", DayOfWeek.Sunday), ("sun", DayOfWeek.Sunday),
     ];
 
-    /// <summary>Field names the reader recognises (normalised), so callers can tell plan answers from other keys.</summary>
-    public static bool IsPlanField(string name) =>
-        Aliases.Values.Any(aliases => aliases.Contains(Normalise(name)));
-
     public static PlanRequestReadResult Read(JsonElement answers)
     {
         var errors = new FieldErrors();

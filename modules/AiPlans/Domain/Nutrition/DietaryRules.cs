@@ -12,7 +12,19 @@ internal sealed record DietaryConflict(FoodTag Tag, string Rule)
 /// <summary>Which food tags each dietary restriction and allergy rules out.</summary>
 internal static class DietaryRules
 {
-    public static IReadOnlySet<FoodTag> Excluded(DietaryRestriction restriction) => restriction switch
+    private static readonly Dictionary<DietaryRestriction, IReadOnlySet<FoodTag>> ByRestriction =
+        Enum.GetValues<DietaryRestriction>().ToDictionary(restriction => restriction, ExcludedBy);
+
+    private static readonly Dictionary<Allergen, IReadOnlySet<FoodTag>> ByAllergen =
+        Enum.GetValues<Allergen>().ToDictionary(allergen => allergen, ExcludedBy);
+
+    public static IReadOnlySet<FoodTag> Excluded(DietaryRestriction restriction) =>
+        ByRestriction.TryGetValue(restriction, out var tags) ? tags : ExcludedBy(restriction);
+
+    public static IReadOnlySet<FoodTag> Excluded(Allergen allergen) =>
+        ByAllergen.TryGetValue(allergen, out var tags) ? tags : ExcludedBy(allergen);
+
+    private static IReadOnlySet<FoodTag> ExcludedBy(DietaryRestriction restriction) => restriction switch
     {
         // Lacto-ovo vegetarian: no flesh of any animal, nor gelatin (rendered from bones and skin).
         DietaryRestriction.Vegetarian => new HashSet<FoodTag> { RedMeat, Pork, Poultry, Fish, Shellfish, Gelatin },
@@ -27,7 +39,7 @@ internal static class DietaryRules
         _ => throw new ArgumentOutOfRangeException(nameof(restriction), restriction, "Unknown restriction."),
     };
 
-    public static IReadOnlySet<FoodTag> Excluded(Allergen allergen) => allergen switch
+    private static IReadOnlySet<FoodTag> ExcludedBy(Allergen allergen) => allergen switch
     {
         // "Nuts" also rules out peanuts: a member who answers "nuts" by voice rarely distinguishes tree nuts
         // from peanuts, and cross-contact is common. A peanut-only allergy leaves tree nuts allowed.
@@ -48,31 +60,39 @@ internal static class DietaryRules
     /// Allergies are checked first: they are the more dangerous breach.</summary>
     public static DietaryConflict? FirstConflict(IReadOnlySet<FoodTag> tags, PlanRequest request)
     {
-        foreach (var allergen in request.DistinctAllergies)
+        // Lowest allergen (then tag) first, so the reported conflict does not depend on answer order.
+        (Allergen Allergen, FoodTag Tag)? allergy = null;
+        foreach (var allergen in request.Allergies)
         {
-            var excluded = Excluded(allergen);
-            foreach (var tag in tags.Order())
+            foreach (var tag in tags)
             {
-                if (excluded.Contains(tag))
+                if (Excluded(allergen).Contains(tag)
+                    && (allergy is null || allergen < allergy.Value.Allergen || (allergen == allergy.Value.Allergen && tag < allergy.Value.Tag)))
                 {
-                    return new DietaryConflict(tag, $"the member's {Describe(allergen)} allergy");
+                    allergy = (allergen, tag);
                 }
             }
         }
 
-        foreach (var restriction in request.DistinctRestrictions)
+        if (allergy is { } found)
         {
-            var excluded = Excluded(restriction);
-            foreach (var tag in tags.Order())
+            return new DietaryConflict(found.Tag, $"the member's {Describe(found.Allergen)} allergy");
+        }
+
+        (DietaryRestriction Restriction, FoodTag Tag)? restricted = null;
+        foreach (var restriction in request.DietaryRestrictions)
+        {
+            foreach (var tag in tags)
             {
-                if (excluded.Contains(tag))
+                if (Excluded(restriction).Contains(tag)
+                    && (restricted is null || restriction < restricted.Value.Restriction || (restriction == restricted.Value.Restriction && tag < restricted.Value.Tag)))
                 {
-                    return new DietaryConflict(tag, $"a {Describe(restriction)} diet");
+                    restricted = (restriction, tag);
                 }
             }
         }
 
-        return null;
+        return restricted is { } breach ? new DietaryConflict(breach.Tag, $"a {Describe(breach.Restriction)} diet") : null;
     }
 
     public static bool IsAllowed(Food food, PlanRequest request) => FirstConflict(food.Tags, request) is null;

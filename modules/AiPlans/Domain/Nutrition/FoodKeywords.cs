@@ -65,5 +65,5 @@ internal static class FoodKeywords
     }
 
     private static IEnumerable<(NameKeyword, FoodTag[])> Words(FoodTag[] tags, params string[] phrases) =>
-        phrases.Select(phrase => (new NameKeyword(phrase), tags));
+        [(NameKeyword.AnyOf(phrases), tags)];
 }

@@ -40,11 +40,12 @@ internal static class PlatformTenantsEndpoints
 
         group.MapGet("/", ListAsync).WithName("ListTenants").WithSummary("Lists franchises and locations, filtered and paged.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTenant");
-        group.MapPost("/", CreateAsync).WithName("CreateTenant").WithSummary("Creates a franchise or a location under a franchise.");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTenant").WithSummary("Replaces a tenant's profile (optimistic concurrency on version).");
-        group.MapPost("/{id:guid}/suspend", (Guid id, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct) =>
+        var writes = group.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        writes.MapPost("/", CreateAsync).WithName("CreateTenant").WithSummary("Creates a franchise or a location under a franchise.");
+        writes.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTenant").WithSummary("Replaces a tenant's profile (optimistic concurrency on version).");
+        writes.MapPost("/{id:guid}/suspend", (Guid id, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct) =>
             ChangeStateAsync(id, TenantState.Suspended, db, catalog, ct)).WithName("SuspendTenant");
-        group.MapPost("/{id:guid}/activate", (Guid id, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/activate", (Guid id, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct) =>
             ChangeStateAsync(id, TenantState.Active, db, catalog, ct)).WithName("ActivateTenant");
     }
 
