@@ -1,6 +1,7 @@
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Tenancy;
@@ -55,6 +56,10 @@ public static class DerrimutKernel
         services.AddSingleton<IPermissionChecker, ClaimsPermissionChecker>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, TenantMemberAuthorizationHandler>();
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser().AddRequirements(TenantMemberRequirement.Instance).Build());
+        services.AddDerrimutEmail(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.AddDerrimutData(catalog);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -1,4 +1,5 @@
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.Identity;
 using Derrimut.Organizations;
 
 namespace Derrimut.Hosting;
@@ -13,5 +14,6 @@ public static class DerrimutModules
     public static IReadOnlyList<DerrimutModule> Create() =>
     [
         new OrganizationsModule(),
+        new IdentityModule(),
     ];
 }

@@ -16,6 +16,8 @@ namespace Derrimut.Web;
 /// <summary>Everything the web host adds around the kernel: logging, authentication, rate limits, OpenAPI.</summary>
 internal static class WebHostSetup
 {
+    private const string DerrimutScheme = "Derrimut";
+
     public static void AddDerrimutWeb(this WebApplicationBuilder builder, IReadOnlyList<DerrimutModule> modules)
     {
         builder.Services.AddSerilog((services, lc) => lc
@@ -30,7 +32,17 @@ internal static class WebHostSetup
         // Until the Identity module issues real principals, platform endpoints accept a configured API key
         // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the
         // seam Identity plugs into.
-        builder.Services.AddAuthentication(PlatformApiKeyAuthenticationHandler.SchemeName)
+        // One default scheme that picks the right handler per request: the development platform key when its
+        // header is present, otherwise the sign-in cookie (Identity).
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = DerrimutScheme;
+                o.DefaultChallengeScheme = DerrimutScheme;
+            })
+            .AddPolicyScheme(DerrimutScheme, "Derrimut", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(PlatformApiKeyAuthenticationHandler.HeaderName)
+                    ? PlatformApiKeyAuthenticationHandler.SchemeName
+                    : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
             .AddScheme<PlatformApiKeyOptions, PlatformApiKeyAuthenticationHandler>(PlatformApiKeyAuthenticationHandler.SchemeName, o =>
                 o.ApiKey = builder.Configuration["Platform:ApiKey"]);
         builder.Services.AddAuthorization();

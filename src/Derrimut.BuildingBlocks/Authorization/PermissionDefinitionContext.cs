@@ -5,7 +5,9 @@ namespace Derrimut.BuildingBlocks.Authorization;
 /// <param name="Module">The module that declared it.</param>
 /// <param name="Description">What holding it allows, in the gym's words.</param>
 /// <param name="Scope">Where the permission is meaningful.</param>
-public sealed record PermissionDefinition(string Name, string Module, string Description, PermissionScope Scope);
+/// <param name="DefaultRoles">Membership roles that hold it unless a gym's admin changes the grant (location admins
+/// hold every tenant permission by default).</param>
+public sealed record PermissionDefinition(string Name, string Module, string Description, PermissionScope Scope, IReadOnlyList<string> DefaultRoles);
 
 /// <summary>Where a permission can be granted.</summary>
 public enum PermissionScope
@@ -27,10 +29,10 @@ public sealed class PermissionDefinitionContext
     /// <summary>All declared permissions.</summary>
     public IReadOnlyCollection<PermissionDefinition> All => _definitions.Values;
 
-    /// <summary>Declares a permission.</summary>
-    public PermissionDefinitionContext Add(string name, string description, PermissionScope scope = PermissionScope.Tenant)
+    /// <summary>Declares a permission; <paramref name="defaultRoles"/> hold it by default at every gym.</summary>
+    public PermissionDefinitionContext Add(string name, string description, PermissionScope scope = PermissionScope.Tenant, params string[] defaultRoles)
     {
-        if (!_definitions.TryAdd(name, new PermissionDefinition(name, CurrentModule, description, scope)))
+        if (!_definitions.TryAdd(name, new PermissionDefinition(name, CurrentModule, description, scope, defaultRoles)))
         {
             throw new InvalidOperationException($"Permission '{name}' is declared twice (by '{_definitions[name].Module}' and '{CurrentModule}').");
         }
@@ -40,4 +42,7 @@ public sealed class PermissionDefinitionContext
 
     /// <summary>Whether the name was declared by some module.</summary>
     public bool IsDefined(string name) => _definitions.ContainsKey(name);
+
+    /// <summary>Finds a declared permission.</summary>
+    public PermissionDefinition? Find(string name) => _definitions.GetValueOrDefault(name);
 }

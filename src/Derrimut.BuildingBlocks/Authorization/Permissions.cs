@@ -77,3 +77,36 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
         return new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build();
     }
 }
+
+/// <summary>
+/// The principal belongs to the resolved tenant (a membership there, shown by a matching <c>tenant</c> claim), or is
+/// a superadmin. In platform scope any authenticated person passes. Part of the default policy, so a plain
+/// <c>RequireAuthorization()</c> never lets a St Albans cookie or token act at Sunshine.
+/// </summary>
+public sealed class TenantMemberRequirement : IAuthorizationRequirement
+{
+    /// <summary>The one instance.</summary>
+    public static readonly TenantMemberRequirement Instance = new();
+}
+
+internal sealed class TenantMemberAuthorizationHandler(ICurrentTenant currentTenant) : AuthorizationHandler<TenantMemberRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantMemberRequirement requirement)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        var tenant = currentTenant.Tenant;
+        if (user.IsInRole(DerrimutClaims.SuperAdminRole)
+            || tenant is null
+            || (Guid.TryParse(user.FindFirst(DerrimutClaims.Tenant)?.Value, out var id) && id == tenant.Id))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

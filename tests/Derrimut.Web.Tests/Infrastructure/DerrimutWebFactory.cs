@@ -16,6 +16,9 @@ public sealed class DerrimutWebFactory(TestDatabase database, string? redis = nu
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Where this app's emails land as <c>.eml</c> files.</summary>
+    public string MailPickup { get; } = Path.Combine(Path.GetTempPath(), $"derrimut-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -29,6 +32,8 @@ public sealed class DerrimutWebFactory(TestDatabase database, string? redis = nu
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Test fixtures write far faster than people; the limiter itself is tested with a low limit.
         builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:PickupDirectory", MailPickup);
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
     }
 
     /// <summary>Starts the app and applies migrations (no demo data unless asked).</summary>

@@ -47,7 +47,7 @@ internal static class InjuryRules
         // Shoulder: arm elevation with internal rotation and loaded end-range extension narrow the subacromial
         // space and stress the anterior capsule; overhead pressing, dips, upright rows and behind-the-neck work
         // are the movements most often linked with resistance-training shoulder injury (Kolber et al. 2010,
-        // Strength Cond J 32(4), "Shoulder injuries attributed to resistance training"). Pressing with a limited
+        // J Strength Cond Res 24(6), "Shoulder injuries attributed to resistance training: a brief review"). Pressing with a limited
         // range and rotator-cuff work below shoulder height are used instead.
         [InjuryKind.Shoulder] = new(
             InjuryKind.Shoulder,

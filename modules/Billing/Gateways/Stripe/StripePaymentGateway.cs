@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Net;
+using Derrimut.BuildingBlocks.Errors;
+using Stripe;
+using Stripe.Checkout;
+using StripeSubscription = Stripe.Subscription;
+
+namespace Derrimut.Billing.Gateways.Stripe;
+
+/// <summary>
+/// <see cref="IPaymentGateway"/> on Stripe's API through Stripe.net 53 (API version <c>2026-10-28.endive</c>). One
+/// shared <see cref="StripeClient"/> serves every gym; each call carries the gym's secret key in its
+/// <see cref="RequestOptions"/>, so per-gym Stripe accounts need no client per gym.
+/// </summary>
+internal sealed class StripePaymentGateway(StripeClient client, IStripeKeyResolver keys, TimeProvider time) : IPaymentGateway
+{
+    /// <inheritdoc />
+    public PaymentGatewayKind Kind => PaymentGatewayKind.Stripe;
+
+    /// <inheritdoc />
+    public async Task<StartedCheckout> CreateSubscriptionCheckoutAsync(SubscriptionCheckoutRequest request, CancellationToken cancellationToken)
+    {
+        GatewayRequestRules.Validate(request);
+        var plan = request.Plan;
+        var lineItems = new List<SessionLineItemOptions> { PlanLineItem(plan) };
+        if (plan.JoiningFeeCents > 0)
+        {
+            // A price without "recurring" in a subscription-mode session is billed once, on the first invoice.
+            lineItems.Add(new SessionLineItemOptions
+            {
+                PriceData = new SessionLineItemPriceDataOptions
+                {
+                    Currency = Aud.StripeCurrency,
+                    UnitAmount = plan.JoiningFeeCents,
+                    TaxBehavior = "inclusive",
+                    ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"Joining fee – {plan.Name}" },
+                },
+                Quantity = 1,
+            });
+        }
+
+        var options = new SessionCreateOptions
+        {
+            Mode = "subscription",
+            ClientReferenceId = request.UserId.ToString("D", CultureInfo.InvariantCulture),
+            CustomerEmail = request.CustomerEmail,
+            SuccessUrl = request.SuccessUrl,
+            CancelUrl = request.CancelUrl,
+            LineItems = lineItems,
+            // The session's metadata stays on the session (checkout.session.* events); Stripe copies
+            // subscription_data.metadata onto the subscription, whose customer.subscription.* and invoice.* events
+            // are the ones that keep arriving for years.
+            Metadata = BillingMetadata.For(request.TenantId, request.UserId, request.Purpose, plan: plan.Code),
+            SubscriptionData = new SessionSubscriptionDataOptions
+            {
+                Metadata = BillingMetadata.For(request.TenantId, request.UserId, request.Purpose, plan: plan.Code),
+            },
+        };
+
+        var session = await CallAsync(request.TenantId, request.IdempotencyKey, (requestOptions, ct) =>
+            client.V1.Checkout.Sessions.CreateAsync(options, requestOptions, ct), cancellationToken);
+        return Started(session);
+    }
+
+    /// <inheritdoc />
+    public async Task<StartedCheckout> CreatePaymentCheckoutAsync(PaymentCheckoutRequest request, CancellationToken cancellationToken)
+    {
+        GatewayRequestRules.Validate(request);
+        var options = new SessionCreateOptions
+        {
+            Mode = "payment",
+            ClientReferenceId = request.UserId.ToString("D", CultureInfo.InvariantCulture),
+            CustomerEmail = request.CustomerEmail,
+            SuccessUrl = request.SuccessUrl,
+            CancelUrl = request.CancelUrl,
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = Aud.StripeCurrency,
+                        UnitAmount = request.AmountCents,
+                        TaxBehavior = "inclusive",
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = request.Description },
+                    },
+                    Quantity = 1,
+                },
+            ],
+            Metadata = BillingMetadata.For(request.TenantId, request.UserId, request.Purpose, reference: request.Reference),
+            // Copied onto the payment intent, and from it onto the charge, so charge.refunded knows whose it was.
+            PaymentIntentData = new SessionPaymentIntentDataOptions
+            {
+                Metadata = BillingMetadata.For(request.TenantId, request.UserId, request.Purpose, reference: request.Reference),
+            },
+        };
+
+        var session = await CallAsync(request.TenantId, request.IdempotencyKey, (requestOptions, ct) =>
+            client.V1.Checkout.Sessions.CreateAsync(options, requestOptions, ct), cancellationToken);
+        return Started(session);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionSnapshot> CancelSubscriptionAsync(CancelSubscriptionRequest request, CancellationToken cancellationToken)
+    {
+        GatewayRequestRules.Validate(request, time.GetUtcNow());
+        var subscription = request.Timing switch
+        {
+            // DELETE /v1/subscriptions/{id}: ends it now; customer.subscription.deleted follows.
+            CancellationTiming.Immediately => await CallAsync(request.TenantId, request.IdempotencyKey, (requestOptions, ct) =>
+                client.V1.Subscriptions.CancelAsync(request.SubscriptionId, new SubscriptionCancelOptions(), requestOptions, ct), cancellationToken),
+            CancellationTiming.AtPeriodEnd => await UpdateAsync(request.TenantId, request.SubscriptionId, request.IdempotencyKey,
+                new SubscriptionUpdateOptions { CancelAtPeriodEnd = true }, cancellationToken),
+            _ => await UpdateAsync(request.TenantId, request.SubscriptionId, request.IdempotencyKey,
+                new SubscriptionUpdateOptions { CancelAt = StripeObjectMapping.ToStripe(request.CancelAt!.Value) }, cancellationToken),
+        };
+        return StripeObjectMapping.ToSnapshot(subscription);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionSnapshot> PauseCollectionAsync(PauseCollectionRequest request, CancellationToken cancellationToken)
+    {
+        GatewayRequestRules.Validate(request, time.GetUtcNow());
+
+        // "void" rather than "keep_as_draft" or "mark_uncollectible": invoices that fall due during a freeze are
+        // voided, so the member never owes them and nothing is collected when the freeze ends. The status stays as it
+        // is (Stripe's "paused" status is something else: a trial that ended without a payment method).
+        var options = new SubscriptionUpdateOptions
+        {
+            PauseCollection = new SubscriptionPauseCollectionOptions
+            {
+                Behavior = "void",
+                ResumesAt = StripeObjectMapping.ToStripe(request.ResumesAt),
+            },
+        };
+        var subscription = await UpdateAsync(request.TenantId, request.SubscriptionId, request.IdempotencyKey, options, cancellationToken);
+        return StripeObjectMapping.ToSnapshot(subscription);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionSnapshot> ResumeCollectionAsync(ResumeCollectionRequest request, CancellationToken cancellationToken)
+    {
+        GatewayRequestRules.Validate(request);
+
+        // Stripe unsets a field when it is sent as an empty string ("pause_collection="); Stripe.net's typed options
+        // cannot express that (a null property is simply not sent), hence the extra parameter.
+        var options = new SubscriptionUpdateOptions();
+        options.AddExtraParam("pause_collection", "");
+        var subscription = await UpdateAsync(request.TenantId, request.SubscriptionId, request.IdempotencyKey, options, cancellationToken);
+        return StripeObjectMapping.ToSnapshot(subscription);
+    }
+
+    /// <inheritdoc />
+    public async Task<IssuedRefund> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        GatewayRequestRules.Validate(request);
+        var options = new RefundCreateOptions
+        {
+            Amount = request.AmountCents,
+            Reason = StripeObjectMapping.ReasonOf(request.Reason),
+            Metadata = RefundMetadata(request),
+        };
+        switch (GatewayRequestRules.PaymentKindOf(request.PaymentId))
+        {
+            case RefundTargetKind.Charge:
+                options.Charge = request.PaymentId;
+                break;
+            case RefundTargetKind.Invoice:
+                // Since API 2025-03-31.basil an invoice no longer names its charge or payment intent; its payments are
+                // listed separately (GET /v1/invoice_payments?invoice=…).
+                options.PaymentIntent = await PaidPaymentIntentOfAsync(request.TenantId, request.PaymentId, cancellationToken);
+                break;
+            default:
+                options.PaymentIntent = request.PaymentId;
+                break;
+        }
+
+        var refund = await CallAsync(request.TenantId, request.IdempotencyKey, (requestOptions, ct) =>
+            client.V1.Refunds.CreateAsync(options, requestOptions, ct), cancellationToken);
+        return new IssuedRefund(refund.Id, refund.ChargeId, refund.PaymentIntentId, refund.Amount, refund.Status);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionSnapshot> GetSubscriptionAsync(Guid tenantId, string subscriptionId, CancellationToken cancellationToken)
+    {
+        var subscription = await CallAsync(tenantId, idempotencyKey: null, (requestOptions, ct) =>
+            client.V1.Subscriptions.GetAsync(subscriptionId, null, requestOptions, ct), cancellationToken);
+        return StripeObjectMapping.ToSnapshot(subscription);
+    }
+
+    private static SessionLineItemOptions PlanLineItem(CheckoutPlan plan) => plan.StripePriceId is { Length: > 0 } priceId
+        ? new SessionLineItemOptions { Price = priceId, Quantity = 1 }
+        : new SessionLineItemOptions
+        {
+            // A plan without a Stripe price is priced inline; tax_behavior "inclusive" tells Stripe the amount already
+            // includes GST, as Australian consumer prices must.
+            PriceData = new SessionLineItemPriceDataOptions
+            {
+                Currency = Aud.StripeCurrency,
+                UnitAmount = plan.PriceCents,
+                TaxBehavior = "inclusive",
+                ProductData = new SessionLineItemPriceDataProductDataOptions { Name = plan.Name },
+                Recurring = new SessionLineItemPriceDataRecurringOptions
+                {
+                    Interval = StripeObjectMapping.IntervalOf(plan.Interval.Unit),
+                    IntervalCount = plan.Interval.Count,
+                },
+            },
+            Quantity = 1,
+        };
+
+    private static Dictionary<string, string> RefundMetadata(RefundRequest request)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [BillingMetadata.TenantId] = request.TenantId.ToString("D", CultureInfo.InvariantCulture),
+        };
+        if (request.UserId is { } userId)
+        {
+            metadata[BillingMetadata.UserId] = userId.ToString("D", CultureInfo.InvariantCulture);
+        }
+
+        if (request.Reference is { } reference)
+        {
+            metadata[BillingMetadata.Reference] = reference;
+        }
+
+        return metadata;
+    }
+
+    private static StartedCheckout Started(Session session)
+    {
+        if (string.IsNullOrEmpty(session.Url))
+        {
+            // Only embedded or custom UI modes come back without a URL; Derrimut always asks for the hosted page.
+            throw new PaymentGatewayException(PaymentGatewayFailure.Rejected, $"Stripe returned checkout session {session.Id} without a URL.");
+        }
+
+        return new StartedCheckout(session.Id, session.Url, StripeObjectMapping.Instant(session.ExpiresAt) ?? DateTimeOffset.MinValue);
+    }
+
+    private async Task<string> PaidPaymentIntentOfAsync(Guid tenantId, string invoiceId, CancellationToken cancellationToken)
+    {
+        var payments = await CallAsync(tenantId, idempotencyKey: null, (requestOptions, ct) =>
+            client.V1.InvoicePayments.ListAsync(new InvoicePaymentListOptions { Invoice = invoiceId, Status = "paid" }, requestOptions, ct), cancellationToken);
+        return payments.Data.Select(p => p.Payment?.PaymentIntentId).FirstOrDefault(id => !string.IsNullOrEmpty(id))
+            ?? throw new ConflictException($"Invoice {invoiceId} has no paid payment to refund.", "paymentId");
+    }
+
+    private Task<StripeSubscription> UpdateAsync(Guid tenantId, string subscriptionId, string idempotencyKey, SubscriptionUpdateOptions options, CancellationToken cancellationToken) =>
+        CallAsync(tenantId, idempotencyKey, (requestOptions, ct) =>
+            client.V1.Subscriptions.UpdateAsync(subscriptionId, options, requestOptions, ct), cancellationToken);
+
+    /// <summary>
+    /// Calls Stripe with the gym's key and the caller's idempotency key (Stripe.net would otherwise invent one per
+    /// call, which protects only its own retries, not ours), and turns Stripe's errors into the contract's.
+    /// </summary>
+    private async Task<T> CallAsync<T>(Guid tenantId, string? idempotencyKey, Func<RequestOptions, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var account = await keys.ResolveAsync(tenantId, cancellationToken);
+        if (account.SecretKey is null)
+        {
+            throw new PaymentGatewayException(PaymentGatewayFailure.Misconfigured, "This gym has no Stripe secret key.");
+        }
+
+        var requestOptions = new RequestOptions { ApiKey = account.SecretKey, IdempotencyKey = idempotencyKey };
+        try
+        {
+            return await call(requestOptions, cancellationToken);
+        }
+        catch (StripeException e)
+        {
+            throw Translate(e);
+        }
+        catch (HttpRequestException e)
+        {
+            // Stripe.net has already retried connection failures (MaxNetworkRetries) with the same idempotency key.
+            throw new PaymentGatewayException(PaymentGatewayFailure.Unavailable, "Stripe could not be reached.", innerException: e);
+        }
+    }
+
+    private static Exception Translate(StripeException e)
+    {
+        var error = e.StripeError;
+        var message = error?.Message ?? e.Message;
+        return e.HttpStatusCode switch
+        {
+            HttpStatusCode.NotFound => new NotFoundException(message),
+            HttpStatusCode.PaymentRequired => new PaymentGatewayException(PaymentGatewayFailure.Declined, message, error?.DeclineCode ?? error?.Code, e),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new PaymentGatewayException(PaymentGatewayFailure.Misconfigured, "Stripe refused this gym's API key.", error?.Code, e),
+            HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict or >= HttpStatusCode.InternalServerError or 0 =>
+                new PaymentGatewayException(PaymentGatewayFailure.Unavailable, message, error?.Code, e),
+            _ => new PaymentGatewayException(PaymentGatewayFailure.Rejected, message, error?.Code, e),
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Domain;
+
+namespace Derrimut.Identity.Authentication;
+
+/// <summary>What a person may do at the resolved tenant.</summary>
+internal sealed record TenantAccess(bool IsSuperAdmin, bool IsMember, IReadOnlyList<string> Roles, IReadOnlySet<string> Permissions);
+
+/// <summary>
+/// Reads a person's memberships at the resolved tenant. The tenant filters do the scoping: at a location, the
+/// location's membership and the franchise's membership are the only rows visible; at a franchise, only the
+/// franchise's; in platform scope, none.
+/// </summary>
+internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant tenant, GrantCalculator grants)
+{
+    private static readonly ModelCompiledQuery<Guid, bool> IsSuperAdminQuery = new((db, userId) =>
+        db.Set<DerrimutUser>().Where(u => u.Id == userId).Select(u => u.IsSuperAdmin).FirstOrDefault());
+
+    public async Task<TenantAccess> ResolveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var isSuperAdmin = await IsSuperAdminQuery.InvokeAsync(db, userId);
+        var roles = new SortedSet<string>(StringComparer.Ordinal);
+        if (tenant.Tenant is not null)
+        {
+            foreach (var membership in await db.Set<LocationMembership>().AsNoTracking()
+                         .Where(m => m.UserId == userId && m.IsActive).ToListAsync(cancellationToken))
+            {
+                roles.UnionWith(membership.Roles);
+            }
+
+            foreach (var membership in await db.Set<FranchiseMembership>().AsNoTracking()
+                         .Where(m => m.UserId == userId && m.IsActive).ToListAsync(cancellationToken))
+            {
+                roles.UnionWith(membership.Roles);
+            }
+        }
+
+        var roleList = roles.ToList();
+        if (isSuperAdmin)
+        {
+            return new TenantAccess(true, true, roleList, grants.AllPermissions);
+        }
+
+        if (roleList.Count == 0)
+        {
+            return new TenantAccess(false, false, roleList, new HashSet<string>());
+        }
+
+        var changes = tenant.Tenant!.IsLocation
+            ? await db.Set<PermissionGrant>().AsNoTracking().ToListAsync(cancellationToken)
+            : [];
+        return new TenantAccess(false, true, roleList, grants.Effective(roleList, changes));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Derrimut.Identity.Data;
+
+/// <summary>The Identity module's tables, in schema <c>identity</c>: users (platform-owned), memberships, grants.</summary>
+internal static class IdentityModel
+{
+    public const string Schema = "identity";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        // The ASP.NET Core Identity user tables, configured as IdentityUserContext does (no global role tables:
+        // roles are per membership).
+        modelBuilder.Entity<DerrimutUser>(b =>
+        {
+            b.ToTable("users", Schema);
+            b.HasKey(u => u.Id);
+            b.HasIndex(u => u.NormalizedUserName).IsUnique();
+            b.HasIndex(u => u.NormalizedEmail).IsUnique();
+            b.Property(u => u.ConcurrencyStamp).IsConcurrencyToken();
+            b.Property(u => u.UserName).HasMaxLength(256);
+            b.Property(u => u.NormalizedUserName).HasMaxLength(256);
+            b.Property(u => u.Email).HasMaxLength(256);
+            b.Property(u => u.NormalizedEmail).HasMaxLength(256);
+            b.Property(u => u.PhoneNumber).HasMaxLength(32);
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
+            b.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(l => l.UserId).IsRequired();
+            b.HasMany<IdentityUserToken<Guid>>().WithOne().HasForeignKey(t => t.UserId).IsRequired();
+        });
+        modelBuilder.Entity<IdentityUserClaim<Guid>>(b =>
+        {
+            b.ToTable("user_claims", Schema);
+            b.HasKey(c => c.Id);
+        });
+        modelBuilder.Entity<IdentityUserLogin<Guid>>(b =>
+        {
+            b.ToTable("user_logins", Schema);
+            b.HasKey(l => new { l.LoginProvider, l.ProviderKey });
+            b.Property(l => l.LoginProvider).HasMaxLength(128);
+            b.Property(l => l.ProviderKey).HasMaxLength(128);
+        });
+        modelBuilder.Entity<IdentityUserToken<Guid>>(b =>
+        {
+            b.ToTable("user_tokens", Schema);
+            b.HasKey(t => new { t.UserId, t.LoginProvider, t.Name });
+            b.Property(t => t.LoginProvider).HasMaxLength(128);
+            b.Property(t => t.Name).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<LocationMembership>(b =>
+        {
+            b.ToTable("location_memberships", Schema);
+            b.HasKey(m => m.Id);
+            b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+            b.HasIndex(m => m.UserId);
+            b.HasOne<DerrimutUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            RolesColumn(b.Property(m => m.Roles));
+        });
+        modelBuilder.Entity<FranchiseMembership>(b =>
+        {
+            b.ToTable("franchise_memberships", Schema);
+            b.HasKey(m => m.Id);
+            b.HasIndex(m => new { m.FranchiseId, m.UserId }).IsUnique();
+            b.HasIndex(m => m.UserId);
+            b.HasOne<DerrimutUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            RolesColumn(b.Property(m => m.Roles));
+        });
+        modelBuilder.Entity<PermissionGrant>(b =>
+        {
+            b.ToTable("permission_grants", Schema);
+            b.HasKey(g => g.Id);
+            b.HasIndex(g => new { g.TenantId, g.Role, g.Permission }).IsUnique();
+            b.Property(g => g.Role).HasMaxLength(32);
+            b.Property(g => g.Permission).HasMaxLength(100);
+        });
+    }
+
+    private static void RolesColumn(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<string>> property) =>
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
+            .HasMaxLength(200);
+}

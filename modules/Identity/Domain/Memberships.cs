@@ -1,0 +1,59 @@
+namespace Derrimut.Identity.Domain;
+
+/// <summary>A person's membership of one location, with the roles they hold there.</summary>
+internal sealed class LocationMembership : ILocationOwned, IAuditable, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>False once an admin deactivated the person here: the membership check then refuses them.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>A person's membership of a franchise (franchise admins): it covers every location of the franchise.</summary>
+internal sealed class FranchiseMembership : IFranchiseOwned, IAuditable
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid FranchiseId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A location admin's change to the default grants: a role gains or loses a permission at this gym.</summary>
+internal sealed class PermissionGrant : ILocationOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public string Role { get; set; } = "";
+
+    public string Permission { get; set; } = "";
+
+    /// <summary>True adds the permission to the role here; false takes a default away.</summary>
+    public bool IsGranted { get; set; }
+}

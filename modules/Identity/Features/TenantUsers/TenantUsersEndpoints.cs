@@ -1,0 +1,218 @@
+using System.Security.Claims;
+using Derrimut.BuildingBlocks.Email;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Derrimut.Identity.Features.TenantUsers;
+
+/// <summary>A person as the gym's staff list shows them.</summary>
+internal sealed record TenantUserDto(Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, bool EmailConfirmed, DateTimeOffset JoinedAt);
+
+/// <summary>One page of the gym's people.</summary>
+internal sealed record TenantUserPage(IReadOnlyList<TenantUserDto> Items, int Total, int Page, int PageSize);
+
+/// <summary>Body of <c>POST /api/identity/users/invite</c>.</summary>
+internal sealed record InviteUserRequest(string Email, string? DisplayName, IReadOnlyList<string>? Roles) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required(Email, "email", 256);
+        errors.AddIf(!string.IsNullOrWhiteSpace(Email) && !RoleRules.IsEmail(Email), "email", "The email address is not valid.");
+        errors.MaxLength(DisplayName, "displayName", 200);
+        RoleRules.Validate(Roles, errors, "roles");
+    }
+}
+
+/// <summary>Body of <c>PUT /api/identity/users/{userId}/roles</c>.</summary>
+internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles) : IValidatable
+{
+    public void Validate(ValidationErrors errors) => RoleRules.Validate(Roles, errors, "roles");
+}
+
+internal static class RoleRules
+{
+    public static bool IsEmail(string value) =>
+        System.Net.Mail.MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && value.Contains('.', StringComparison.Ordinal);
+
+    public static void Validate(IReadOnlyList<string>? roles, ValidationErrors errors, string field)
+    {
+        if (roles is null || roles.Count == 0)
+        {
+            errors.Add(field, "Give at least one role: member, trainer, staff or admin.");
+            return;
+        }
+
+        for (var i = 0; i < roles.Count; i++)
+        {
+            errors.AddIf(!IdentityRoles.Location.Contains(roles[i]), $"{field}[{i}]", $"Unknown role '{roles[i]}'. Roles are member, trainer, staff and admin.");
+        }
+    }
+
+    public static List<string> Normalise(IEnumerable<string> roles) =>
+        roles.Distinct(StringComparer.Ordinal).OrderBy(r => IdentityRoles.Location.ToList().IndexOf(r)).ToList();
+}
+
+/// <summary>
+/// <c>/api/identity/users</c>: a location's admins list their people, invite staff by email, change roles and
+/// deactivate. The tenant filter scopes every query to the location; other gyms' people are simply not there.
+/// </summary>
+internal static class TenantUsersEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/identity/users")
+            .RequireLocation()
+            .RequireAuthorization(IdentityPermissions.ManageOrganizationUsers)
+            .WithTags("Identity: people at this gym");
+        group.MapGet("/", ListAsync).WithName("ListTenantUsers");
+        var writes = group.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        writes.MapPost("/invite", InviteAsync).WithName("InviteTenantUser");
+        writes.MapPut("/{userId:guid}/roles", SetRolesAsync).WithName("SetTenantUserRoles");
+        writes.MapPost("/{userId:guid}/deactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct) => SetActiveAsync(userId, false, me, db, ct))
+            .WithName("DeactivateTenantUser");
+        writes.MapPost("/{userId:guid}/reactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct) => SetActiveAsync(userId, true, me, db, ct))
+            .WithName("ReactivateTenantUser");
+    }
+
+    internal static async Task<Ok<TenantUserPage>> ListAsync(DerrimutDbContext db, string? search, string? role, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var pageNumber = page ?? 1;
+        var size = pageSize ?? 25;
+        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
+        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        errors.MaxLength(search, "search", 100);
+        errors.AddIf(role is not null && !IdentityRoles.Location.Contains(role), "role", "Roles are member, trainer, staff and admin.");
+        errors.ThrowIfAny();
+
+        var query = from m in db.Set<LocationMembership>().AsNoTracking()
+                    join u in db.Set<DerrimutUser>().AsNoTracking() on m.UserId equals u.Id
+                    select new { m, u };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            query = query.Where(x => x.u.NormalizedEmail!.Contains(term) || x.u.DisplayName.ToUpper().Contains(term));
+        }
+
+        var rows = await query.OrderBy(x => x.u.DisplayName).ThenBy(x => x.u.Email).ToListAsync(ct);
+        // Roles live in a JSON column: filter them after loading this location's (bounded) people.
+        var filtered = role is null ? rows : rows.Where(x => x.m.Roles.Contains(role)).ToList();
+        var items = filtered.Skip((pageNumber - 1) * size).Take(size).Select(x => ToDto(x.m, x.u)).ToList();
+        return TypedResults.Ok(new TenantUserPage(items, filtered.Count, pageNumber, size));
+    }
+
+    internal static async Task<Created<TenantUserDto>> InviteAsync(
+        InviteUserRequest request, ICurrentTenant tenant, DerrimutDbContext db, UserManager<DerrimutUser> users,
+        IEmailSender email, HttpContext http, TimeProvider time, CancellationToken ct)
+    {
+        var address = request.Email.Trim();
+        var user = await users.FindByEmailAsync(address);
+        if (user is null)
+        {
+            user = new DerrimutUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = address,
+                Email = address,
+                DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? address : request.DisplayName.Trim(),
+                CreatedAt = time.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw IdentityErrors.ToValidation(created, "email");
+            }
+        }
+
+        if (await db.Set<LocationMembership>().AnyAsync(m => m.UserId == user.Id, ct))
+        {
+            throw new ConflictException($"{address} already belongs to this gym; change their roles instead.", "email");
+        }
+
+        var membership = new LocationMembership { UserId = user.Id, Roles = RoleRules.Normalise(request.Roles!) };
+        db.Add(membership);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException($"{address} already belongs to this gym.", "email");
+        }
+
+        var location = tenant.Tenant!;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{http.Request.Scheme}://{http.Request.Host}/account/reset-password?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
+        await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
+            $"Hi {user.DisplayName},\n\n{location.Name} has added you as {string.Join(", ", membership.Roles)}.\n" +
+            $"Set your password to sign in: {link}\n\nIf you already have a Derrimut login, sign in with it as usual.\n"), ct);
+
+        return TypedResults.Created($"/api/identity/users/{user.Id}", ToDto(membership, user));
+    }
+
+    internal static async Task<Ok<TenantUserDto>> SetRolesAsync(
+        Guid userId, SetRolesRequest request, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct)
+    {
+        var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
+            ?? throw new NotFoundException("This person does not belong to this gym.");
+        var roles = RoleRules.Normalise(request.Roles!);
+        if (IsSelf(me, userId) && membership.Roles.Contains(IdentityRoles.Admin) && !roles.Contains(IdentityRoles.Admin))
+        {
+            throw new ConflictException("You cannot remove your own admin role; ask another admin.", "roles");
+        }
+
+        membership.Roles = roles;
+        await db.SaveChangesAsync(ct);
+        var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        return TypedResults.Ok(ToDto(membership, user));
+    }
+
+    internal static async Task<Ok<TenantUserDto>> SetActiveAsync(Guid userId, bool active, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct)
+    {
+        var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
+            ?? throw new NotFoundException("This person does not belong to this gym.");
+        if (!active && IsSelf(me, userId))
+        {
+            throw new ConflictException("You cannot deactivate yourself.");
+        }
+
+        membership.IsActive = active;
+        await db.SaveChangesAsync(ct);
+        var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        return TypedResults.Ok(ToDto(membership, user));
+    }
+
+    private static bool IsSelf(ClaimsPrincipal me, Guid userId) =>
+        Guid.TryParse(me.FindFirstValue(ClaimTypes.NameIdentifier), out var id) && id == userId;
+
+    private static TenantUserDto ToDto(LocationMembership m, DerrimutUser u) =>
+        new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt);
+}
+
+/// <summary>Turns Identity's error codes into field errors.</summary>
+internal static class IdentityErrors
+{
+    public static ValidationException ToValidation(IdentityResult result, string defaultField)
+    {
+        var errors = new ValidationErrors();
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code switch
+            {
+                var c when c.StartsWith("Password", StringComparison.Ordinal) => "password",
+                "DuplicateEmail" or "InvalidEmail" or "DuplicateUserName" or "InvalidUserName" => "email",
+                _ => defaultField,
+            };
+            errors.Add(field, error.Description);
+        }
+
+        return new ValidationException(errors.ToDictionary());
+    }
+}

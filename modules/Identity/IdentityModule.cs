@@ -1,0 +1,124 @@
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.Identity.Authentication;
+using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Data;
+using Derrimut.Identity.Features.Grants;
+using Derrimut.Identity.Features.Me;
+using Derrimut.Identity.Features.PlatformUsers;
+using Derrimut.Identity.Features.TenantUsers;
+using Derrimut.Identity.Seeding;
+using Derrimut.Organizations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Derrimut.Identity;
+
+/// <summary>People, their memberships per tenant, roles and permissions, sign-in and tokens.</summary>
+public sealed class IdentityModule : DerrimutModule
+{
+    /// <inheritdoc />
+    public override string Name => "Identity";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> DependsOn => [typeof(OrganizationsModule)];
+
+    /// <inheritdoc />
+    public override void ConfigureServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<DerrimutUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                // Length over composition (NIST SP 800-63B), with a digit so common words alone don't pass.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddUserStore<UserOnlyStore<DerrimutUser, DerrimutDbContext, Guid>>();
+
+        services.AddAuthentication().AddIdentityCookies();
+        services.AddSingleton<RootDomainCookieManager>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<RootDomainCookieManager>((o, cookies) =>
+            {
+                o.Cookie.Name = ".Derrimut.Auth";
+                o.CookieManager = cookies;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                // APIs answer 401/403 problems; only pages redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<RootDomainCookieManager>((o, cookies) => o.CookieManager = cookies);
+
+        services.AddSingleton<GrantCalculator>();
+        services.AddScoped<TenantAccessResolver>();
+        services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
+        services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override void ConfigureModel(ModelBuilder modelBuilder) => IdentityModel.Configure(modelBuilder);
+
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        GetMe.Map(api);
+        TenantUsersEndpoints.Map(api);
+        GrantsEndpoints.Map(api);
+        PlatformUsersEndpoints.Map(api);
+    }
+
+    /// <inheritdoc />
+    public override void DefinePermissions(PermissionDefinitionContext context)
+    {
+        const string member = IdentityRoles.Member, trainer = IdentityRoles.Trainer, staff = IdentityRoles.Staff;
+        context
+            .Add(IdentityPermissions.ManageAllUsers, "See and manage every person on the platform.", PermissionScope.Platform)
+            .Add(IdentityPermissions.ViewAllReports, "Every report across franchises and locations.", PermissionScope.Platform)
+            .Add(IdentityPermissions.ManageSystemSettings, "Platform-wide settings.", PermissionScope.Platform)
+            .Add(IdentityPermissions.ManageOrganizationUsers, "Invite staff, assign roles, deactivate people and change grants at this gym.")
+            .Add(IdentityPermissions.ViewOrganizationReports, "This gym's reports.", PermissionScope.Tenant, staff)
+            .Add(IdentityPermissions.ManageTrainers, "Manage this gym's trainers.")
+            .Add(IdentityPermissions.ViewOwnSchedule, "A trainer's own schedule.", PermissionScope.Tenant, trainer)
+            .Add(IdentityPermissions.ManageOwnAvailability, "A trainer's own availability.", PermissionScope.Tenant, trainer)
+            .Add(IdentityPermissions.ViewOwnEarnings, "A trainer's own earnings.", PermissionScope.Tenant, trainer)
+            .Add(IdentityPermissions.ViewClients, "The gym's members as clients.", PermissionScope.Tenant, trainer, staff)
+            .Add(IdentityPermissions.ViewOwnProfile, "One's own profile.", PermissionScope.Tenant, member, trainer, staff)
+            .Add(IdentityPermissions.ManageOwnBookings, "One's own bookings.", PermissionScope.Tenant, member, trainer)
+            .Add(IdentityPermissions.ViewOwnOrders, "One's own shop orders.", PermissionScope.Tenant, member, trainer, staff)
+            .Add(IdentityPermissions.ViewOwnPlans, "One's own workout and diet plans.", PermissionScope.Tenant, member, trainer);
+    }
+}

@@ -1,0 +1,4 @@
+global using Derrimut.Billing.Contracts;
+global using Derrimut.Billing.Tests.Support;
+global using Shouldly;
+global using Xunit;
