@@ -20,7 +20,10 @@
 #      /health/ready, checks that both endpoints answer 200 with the same body;
 #   4. warms up each endpoint for BENCH_WARMUP s (EF Core needs ~20 s of load to reach steady state on
 #      2 cores), then runs BENCH_ROUNDS rounds of BENCH_DURATION s per endpoint, alternating the order
-#      (ABBA...) so a drift in background load hits both endpoints alike;
+#      (AB BA AB ...) so a drift in background load hits both endpoints alike. Many short rounds rather
+#      than a few long ones: on a shared 2-core box a colleague's build lasts 10-60 s, and with 20 s
+#      blocks one burst lands on one endpoint only (measured: 3 x 20 s gave ratios 0.84-1.08 for the
+#      same build; an A/A run of 12 x 5 s gave 1.03);
 #   5. fails if any response was not 2xx, any socket error occurred, or the app logged anything during
 #      the measured rounds (request logging must not be what we measure);
 #   6. prints every round, the medians, the ratios, and a markdown table. Appends nothing anywhere.
@@ -31,11 +34,11 @@
 # ONE thread, so it can never use more than one core; on a 2-core box splitting the cores would starve
 # one side or the other. PostgreSQL is not pinned (it is shared with other people's tests).
 #
-# Environment (defaults in brackets; total at defaults ~2 min 40 s of load, ~3.5 min with start-up,
-# plus the build):
+# Environment (defaults in brackets; at defaults 2 min 40 s of load, ~3 min with start-up, plus the
+# build, ~1.5-2.5 min on a busy 2-core box):
 #   BENCH_WARMUP        seconds of warm-up per endpoint [20]
-#   BENCH_DURATION      seconds per endpoint per round [20]
-#   BENCH_ROUNDS        rounds [3]
+#   BENCH_DURATION      seconds per endpoint per round [5]
+#   BENCH_ROUNDS        rounds [12]
 #   BENCH_CONNECTIONS   wrk connections [32]
 #   BENCH_THREADS       wrk threads [1]
 #   BENCH_TIMEOUT       wrk per-request timeout [5s]
@@ -43,10 +46,14 @@
 #   BENCH_WRK_CPUS      taskset CPU list for wrk [0,1]
 #   BENCH_PORT          app port on 127.0.0.1 [5080]
 #   BENCH_DB            database name, created and dropped [derrimut_bench]
-#   BENCH_REDIS         1 = configure Redis (HybridCache L2 + invalidation bus) [0]
-#   BENCH_REDIS_DB      Redis logical database used when BENCH_REDIS=1, away from tests' keys [9]
+#   BENCH_REDIS         1 = configure Redis (HybridCache L2 + invalidation bus), with a key prefix of its
+#                       own (Caching:InstanceName) so it never meets the tests' keys [0]
 #   BENCH_REQUEST_LOGGING 1 = leave Serilog's request logging on (Information, one console line per
 #                       request) to measure what it costs; the no-logging check then only reports [0]
+#   BENCH_AA            1 = calibration: drive the bare endpoint in both slots (an A/A run); the spread of
+#                       its ratio around 1.00 is the noise floor of this machine at that moment [0]
+#   BENCH_REF           a git commit/branch: build a clean export of it (git archive) in a temporary
+#                       directory instead of the working tree, which others may be editing [unset]
 #   BENCH_SKIP_BUILD    1 = use the existing Release build [0]
 #   BENCH_APP_DIR       run Derrimut.Web.dll from this directory instead (e.g. an experimental build of a
 #                       scratch copy; implies BENCH_SKIP_BUILD=1) [src/Derrimut.Web/bin/Release/net10.0]
@@ -58,8 +65,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 REPO="$PWD"
 
 WARMUP="${BENCH_WARMUP:-20}"
-DURATION="${BENCH_DURATION:-20}"
-ROUNDS="${BENCH_ROUNDS:-3}"
+DURATION="${BENCH_DURATION:-5}"
+ROUNDS="${BENCH_ROUNDS:-12}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-1}"
 WRK_TIMEOUT="${BENCH_TIMEOUT:-5s}"
@@ -68,7 +75,7 @@ WRK_CPUS="${BENCH_WRK_CPUS:-0,1}"
 PORT="${BENCH_PORT:-5080}"
 DB="${BENCH_DB:-derrimut_bench}"
 USE_REDIS="${BENCH_REDIS:-0}"
-REDIS_DB="${BENCH_REDIS_DB:-9}"
+REDIS_PREFIX="derrimut-bench-$$:"
 SKIP_BUILD="${BENCH_SKIP_BUILD:-0}"
 REQUEST_LOGGING="${BENCH_REQUEST_LOGGING:-0}"
 REQUEST_LOG_LEVEL=Warning
@@ -84,19 +91,21 @@ TENANCY_HOST="$TENANT.$ROOT_DOMAIN"
 BARE_URL="$BASE/bench/bare/organizations/$TENANT"
 APP_DIR="${BENCH_APP_DIR:-$REPO/src/Derrimut.Web/bin/Release/net10.0}"
 [[ -n "${BENCH_APP_DIR:-}" ]] && SKIP_BUILD=1
+BUILD_ROOT="$REPO"
 LUA="$REPO/etc/bench/latency.lua"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: ERROR: %s\n' "$*" >&2; exit 1; }
 
-for v in "$WARMUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$THREADS" "$PORT" "$PG_PORT" "$REDIS_PORT" "$REDIS_DB"; do
+for v in "$WARMUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$THREADS" "$PORT" "$PG_PORT" "$REDIS_PORT"; do
   [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: '$v' (check the BENCH_* variables)"
 done
 (( ROUNDS >= 1 && DURATION >= 1 && CONNECTIONS >= THREADS && THREADS >= 1 )) || die "need ROUNDS>=1, DURATION>=1, CONNECTIONS>=THREADS>=1"
 [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lowercase identifier"
 for tool in dotnet curl taskset flock; do command -v "$tool" >/dev/null || die "$tool not found"; done
 
-# One benchmark at a time on this machine (they would measure each other).
+# One benchmark at a time on this machine (they would measure each other). Every long-lived process we
+# launch gets `8>&-`: a daemon that inherited fd 8 would hold this lock after we are gone.
 exec 8>/tmp/derrimut-bench.lock
 flock -n 8 || die "another etc/bench run holds /tmp/derrimut-bench.lock"
 
@@ -128,13 +137,13 @@ cleanup() {
     psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || say "could not drop database $DB"
   fi
   if [[ "$USE_REDIS" == 1 ]] && command -v redis-cli >/dev/null; then
-    # Only our keys, only in our logical database.
-    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" --scan --pattern 'derrimut:*' 2>/dev/null \
-      | xargs -r redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" del >/dev/null 2>&1
+    # Only our keys (our own prefix).
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --scan --pattern "$REDIS_PREFIX*" 2>/dev/null \
+      | xargs -r redis-cli -h 127.0.0.1 -p "$REDIS_PORT" del >/dev/null 2>&1
   fi
   if (( STARTED_SERVICES )); then
     say "stopping the services this run started"
-    bash etc/services.sh stop
+    bash etc/services.sh stop 8>&-
   fi
   rm -rf "$WORK"
   exit "$rc"
@@ -157,8 +166,12 @@ command -v wrk >/dev/null || need_start=1   # services.sh installs wrk with the 
 command -v psql >/dev/null || need_start=1
 if (( need_start )); then
   # Only when nothing was running do we own the services (services.sh stop stops both).
-  if ! (( pg_was_running || redis_was_running )); then STARTED_SERVICES=1; fi
-  bash etc/services.sh start
+  if ! (( pg_was_running || redis_was_running )); then
+    STARTED_SERVICES=1
+  else
+    say "one service was already running: starting the other, and leaving both running afterwards"
+  fi
+  bash etc/services.sh start 8>&-
 fi
 command -v wrk >/dev/null || die "wrk not installed (etc/services.sh start installs it)"
 command -v psql >/dev/null || die "psql not installed"
@@ -171,14 +184,22 @@ fi
 
 # The working tree may be shared with others: record what is being built.
 CODE_DESC="$APP_DIR"
-if [[ -z "${BENCH_APP_DIR:-}" ]] && git rev-parse --git-dir >/dev/null 2>&1; then
+if [[ -n "${BENCH_REF:-}" && -z "${BENCH_APP_DIR:-}" ]]; then
+  rev="$(git rev-parse --verify --short "${BENCH_REF}^{commit}")" || die "BENCH_REF=$BENCH_REF is not a commit"
+  BUILD_ROOT="$WORK/tree"
+  mkdir -p "$BUILD_ROOT"
+  git archive "$rev" | tar -x -C "$BUILD_ROOT"
+  APP_DIR="$BUILD_ROOT/src/Derrimut.Web/bin/Release/net10.0"
+  SKIP_BUILD=0
+  CODE_DESC="clean export of commit $rev (BENCH_REF=$BENCH_REF)"
+elif [[ -z "${BENCH_APP_DIR:-}" ]] && git rev-parse --git-dir >/dev/null 2>&1; then
   CODE_DESC="commit $(git rev-parse --short HEAD), $(git status --porcelain -- src modules | wc -l) uncommitted file(s) under src/ modules/"
   [[ "$SKIP_BUILD" == 1 ]] && CODE_DESC="existing build; tree at $CODE_DESC"
 fi
 if [[ "$SKIP_BUILD" != 1 ]]; then
-  say "building src/Derrimut.Web (Release)"
+  say "building src/Derrimut.Web (Release) in $BUILD_ROOT"
   t0=$SECONDS
-  dotnet build -c Release src/Derrimut.Web -nologo -v quiet >"$WORK/build.log" 2>&1 \
+  (cd "$BUILD_ROOT" && dotnet build -c Release src/Derrimut.Web -nologo -v quiet) >"$WORK/build.log" 2>&1 \
     || { tail -n 30 "$WORK/build.log" >&2; die "build failed"; }
   say "built in $((SECONDS - t0)) s"
 fi
@@ -189,7 +210,7 @@ psql_admin -c "CREATE DATABASE $DB"
 DB_CREATED=1
 
 REDIS_SETTING=""
-[[ "$USE_REDIS" == 1 ]] && REDIS_SETTING="127.0.0.1:$REDIS_PORT,defaultDatabase=$REDIS_DB"
+[[ "$USE_REDIS" == 1 ]] && REDIS_SETTING="127.0.0.1:$REDIS_PORT"
 
 say "starting the app on $BASE (cpus $APP_CPUS, redis: $([[ -n "$REDIS_SETTING" ]] && echo "$REDIS_SETTING" || echo none))"
 # The content root is the working directory (WebApplication.CreateBuilder), hence the cd: appsettings.json
@@ -202,6 +223,7 @@ say "starting the app on $BASE (cpus $APP_CPUS, redis: $([[ -n "$REDIS_SETTING" 
     Database__Provider=PostgreSql \
     "ConnectionStrings__Derrimut=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB;No Reset On Close=true;Max Auto Prepare=20" \
     "ConnectionStrings__Redis=$REDIS_SETTING" \
+    "Caching__InstanceName=$REDIS_PREFIX" \
     Database__MigrateOnStartup=true \
     Database__SeedDemoData=true \
     Tenancy__RootDomain="$ROOT_DOMAIN" \
@@ -209,7 +231,7 @@ say "starting the app on $BASE (cpus $APP_CPUS, redis: $([[ -n "$REDIS_SETTING" 
     Serilog__MinimumLevel__Default=Warning \
     Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware="$REQUEST_LOG_LEVEL" \
     taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"
-) >"$APP_LOG" 2>&1 &
+) >"$APP_LOG" 2>&1 8>&- &
 APP_PID=$!
 
 t0=$SECONDS
@@ -244,7 +266,7 @@ run_wrk() {
   local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$LUA")
   out="$WORK/wrk-$phase-$round-$endpoint.txt"
   cpu0="$(app_cpu_ticks)"
-  if [[ "$endpoint" == tenancy ]]; then
+  if [[ "$endpoint" == tenancy && "${BENCH_AA:-0}" != 1 ]]; then
     BENCH_LABEL="$phase/$round/$endpoint" taskset -c "$WRK_CPUS" wrk "${args[@]}" -H "Host: $TENANCY_HOST" "$TENANCY_URL" >"$out" 2>&1 \
       || { cat "$out" >&2; die "wrk failed"; }
   else
@@ -274,6 +296,9 @@ run_wrk() {
 say "load: wrk -t $THREADS -c $CONNECTIONS (cpus $WRK_CPUS); warm-up ${WARMUP} s per endpoint, then $ROUNDS x ${DURATION} s per endpoint"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') at start"
 echo "code: $CODE_DESC"
+# What else is using the CPU (this machine is shared): the five busiest other processes (ps %CPU, i.e. averaged
+# over each process's life -- an indication, not a measurement).
+echo "busiest other processes at start (ps %CPU): $(ps -eo pid=,pcpu=,comm= --sort=-pcpu | awk -v me="$APP_PID" '$1 != me && $3 != "ps" && $2 > 1 {printf "%s %s%%, ", $3, $2; if (++n == 5) exit}')"
 if (( WARMUP > 0 )); then
   run_wrk warmup 0 tenancy "$WARMUP"
   run_wrk warmup 0 bare "$WARMUP"
@@ -321,6 +346,7 @@ ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
 
 echo
 echo "## Tenancy pipeline benchmark -- $(date -u '+%Y-%m-%d %H:%M UTC')"
+[[ "${BENCH_AA:-0}" == 1 ]] && { echo; echo "**A/A CALIBRATION RUN (BENCH_AA=1): both slots drove the bare endpoint.**"; }
 echo
 echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS rounds x ${DURATION} s/endpoint (alternating order);"
 echo "app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS; PostgreSQL $PG_PORT; Redis L2: $([[ "$USE_REDIS" == 1 ]] && echo yes || echo no); request logging: $REQUEST_LOG_LEVEL; $(nproc) cores; $CODE_DESC"

@@ -8,7 +8,9 @@ using Derrimut.Identity.Features.Grants;
 using Derrimut.Identity.Features.Me;
 using Derrimut.Identity.Features.PlatformUsers;
 using Derrimut.Identity.Features.TenantUsers;
+using Derrimut.Identity.Features.Clients;
 using Derrimut.Identity.Seeding;
+using Derrimut.Identity.Tokens;
 using Derrimut.Organizations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -71,10 +73,13 @@ public sealed class IdentityModule : DerrimutModule
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
             .Configure<RootDomainCookieManager>((o, cookies) => o.CookieManager = cookies);
 
+        OpenIddictSetup.Add(builder);
+
         services.AddSingleton<GrantCalculator>();
         services.AddScoped<TenantAccessResolver>();
         services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
+        services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -99,6 +104,8 @@ public sealed class IdentityModule : DerrimutModule
         TenantUsersEndpoints.Map(api);
         GrantsEndpoints.Map(api);
         PlatformUsersEndpoints.Map(api);
+        ClientsEndpoints.Map(api);
+        ConnectEndpoints.Map(app);
     }
 
     /// <inheritdoc />

@@ -33,7 +33,7 @@ internal static class WebHostSetup
         // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the
         // seam Identity plugs into.
         // One default scheme that picks the right handler per request: the development platform key when its
-        // header is present, otherwise the sign-in cookie (Identity).
+        // header is present, a bearer access token (OpenIddict validation), otherwise the sign-in cookie.
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = DerrimutScheme;
@@ -42,7 +42,9 @@ internal static class WebHostSetup
             .AddPolicyScheme(DerrimutScheme, "Derrimut", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.ContainsKey(PlatformApiKeyAuthenticationHandler.HeaderName)
                     ? PlatformApiKeyAuthenticationHandler.SchemeName
-                    : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
+                    : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                        : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
             .AddScheme<PlatformApiKeyOptions, PlatformApiKeyAuthenticationHandler>(PlatformApiKeyAuthenticationHandler.SchemeName, o =>
                 o.ApiKey = builder.Configuration["Platform:ApiKey"]);
         builder.Services.AddAuthorization();

@@ -43,8 +43,8 @@ internal sealed class AzureOpenAiPlanGenerator : IPlanGenerator, IDisposable
         {
             RetryPolicy = new BoundedRetryPolicy(options.MaxRetries, options.MaxRetryDelay, time),
 
-            // One try must not outlive the whole budget; the composer's budget cancels the call anyway.
-            NetworkTimeout = options.TimeBudget,
+            // NetworkTimeout (per try, 100 s by default) is left alone: the composer's budget cancels the whole call,
+            // and a shorter per-try timeout would only race it and report the wrong reason.
         };
         chat = new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!), clientOptions)
             .GetChatClient(deployment)

@@ -87,14 +87,14 @@ internal sealed class PlanComposer(
 
         var attempts = new List<PlanAttempt>();
         var callStarted = started;
-        string reason;
+        string? reason = null;
         using (var budgetTimer = new CancellationTokenSource(budget, time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetTimer.Token))
         {
             try
             {
                 PlanRepair? repair = null;
-                for (var number = 1; number <= MaxAiAttempts; number++)
+                for (var number = 1; number <= MaxAiAttempts && reason is null; number++)
                 {
                     callStarted = time.GetTimestamp();
                     var answer = await ai.AnswerAsync(request, repair, linked.Token);
@@ -102,7 +102,8 @@ internal sealed class PlanComposer(
                     {
                         // A content filter or a refusal will not change its mind because of a repair prompt.
                         attempts.Add(new PlanAttempt(number, PlanAttempt.Withheld, [], withheld, answer.TokensUsed, time.GetElapsedTime(callStarted)));
-                        return await FallBackAsync(request, withheld, attempts, started, cancellationToken);
+                        reason = withheld;
+                        continue;
                     }
 
                     var result = LlmPlanParser.ParseAndValidate(answer.Json, request);
@@ -119,32 +120,35 @@ internal sealed class PlanComposer(
                     repair = new PlanRepair(answer.Json, result.Errors);
                 }
 
-                return await FallBackAsync(request, "AI plan failed validation twice: " + Summarise(attempts[^1].Errors), attempts, started, cancellationToken);
+                reason ??= "AI plan failed validation twice: " + Summarise(attempts[^1].Errors);
             }
             catch (OperationCanceledException) when (budgetTimer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                reason = Invariant($"AI service did not answer within the {budget.TotalSeconds:0.#} s budget");
+                reason = CallFailed(Invariant($"AI service did not answer within the {budget.TotalSeconds:0.#} s budget"));
             }
             catch (PlanServiceException exception)
             {
-                reason = exception.Message;
+                reason = CallFailed(exception.Message);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Deliberately broad: whatever breaks in the AI path (a client library's bug, a binary mismatch between
                 // Azure.AI.OpenAI and OpenAI), the member still gets the offline plan.
                 logger.LogError(exception, "AI plan generation failed unexpectedly; using the offline generator");
-                reason = $"AI plan generation failed unexpectedly ({exception.GetType().Name})";
+                reason = CallFailed($"AI plan generation failed unexpectedly ({exception.GetType().Name})");
             }
         }
 
-        attempts.Add(new PlanAttempt(attempts.Count + 1, PlanAttempt.Failed, [], reason, null, time.GetElapsedTime(callStarted)));
-        if (attempts[0].Outcome == PlanAttempt.Invalid)
-        {
-            reason = $"AI plan failed validation and the repair attempt failed: {reason}";
-        }
-
         return await FallBackAsync(request, reason, attempts, started, cancellationToken);
+
+        // Records the call that failed and says whether an earlier answer had already been rejected.
+        string CallFailed(string failure)
+        {
+            attempts.Add(new PlanAttempt(attempts.Count + 1, PlanAttempt.Failed, [], failure, null, time.GetElapsedTime(callStarted)));
+            return attempts[0].Outcome == PlanAttempt.Invalid
+                ? $"AI plan failed validation and the repair attempt failed: {failure}"
+                : failure;
+        }
     }
 
     private async Task<ComposedPlan> FallBackAsync(PlanRequest request, string reason, List<PlanAttempt> attempts, long started, CancellationToken cancellationToken)

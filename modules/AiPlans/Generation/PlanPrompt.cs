@@ -72,7 +72,7 @@ internal static class PlanPrompt
             .AppendLine(Invariant($"- Each day has 1 to {PlanValidator.MaxExercisesPerDay} exercises. Sets {PlanValidator.MinSets}–{PlanValidator.MaxSets}; ")
                 + Invariant($"reps {PlanValidator.MinReps}–{PlanValidator.MaxReps}, or for timed work reps null and durationSeconds {PlanValidator.MinDurationSeconds}–{PlanValidator.MaxDurationSeconds}; ")
                 + Invariant($"restSeconds {PlanValidator.MinRestSeconds}–{PlanValidator.MaxRestSeconds}."))
-            .AppendLine(Invariant($"- Choose volume, intensity and exercise difficulty for a {request.Level.ToString().ToLowerInvariant()} whose goal is to {Describe(request.Goal)}; ")
+            .AppendLine(Invariant($"- Suit volume, intensity and exercise difficulty to the member's level ({request.Level.ToString().ToLowerInvariant()}) and goal ({Describe(request.Goal)}); ")
                 + "train each major muscle group at least twice a week (ACSM/WHO).");
     }
 
@@ -85,11 +85,11 @@ internal static class PlanPrompt
             return;
         }
 
-        text.AppendLine("- Never prescribe a movement excluded below, under any name or variation:");
+        text.AppendLine("- Never prescribe an excluded movement, under any name or variation:");
         foreach (var injury in request.DistinctInjuries)
         {
             var rule = InjuryRules.ByInjury[injury];
-            text.AppendLine($"  - {Capitalise(rule.Description)}: no {string.Join("; no ", rule.Excluded.Order().Select(InjuryRules.Describe))} "
+            text.AppendLine($"  - {Capitalise(rule.Description)}, exclude: {string.Join("; ", rule.Excluded.Order().Select(InjuryRules.Describe))} "
                 + $"(because {rule.Reason}). Safe choices include {string.Join(", ", rule.SafeAlternatives.Select(exercise => exercise.Name))}.");
         }
 

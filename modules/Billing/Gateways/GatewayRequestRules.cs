@@ -67,6 +67,9 @@ internal static class GatewayRequestRules
         errors.ThrowIfAny();
     }
 
+    public static void ValidateSubscriptionLookup(Guid tenantId, string subscriptionId) =>
+        SubscriptionOfGym(tenantId, subscriptionId).ThrowIfAny();
+
     public static void Validate(ResumeCollectionRequest request) =>
         Subscription(request.TenantId, request.SubscriptionId, request.IdempotencyKey).ThrowIfAny();
 
@@ -111,10 +114,12 @@ internal static class GatewayRequestRules
         .AddIf(!IsAbsoluteWebUrl(successUrl), "successUrl", "An absolute http(s) URL is required.")
         .AddIf(!IsAbsoluteWebUrl(cancelUrl), "cancelUrl", "An absolute http(s) URL is required.");
 
-    private static ValidationErrors Subscription(Guid tenantId, string subscriptionId, string idempotencyKey) => new ValidationErrors()
+    private static ValidationErrors Subscription(Guid tenantId, string subscriptionId, string idempotencyKey) =>
+        SubscriptionOfGym(tenantId, subscriptionId).Required(idempotencyKey, "idempotencyKey", MaxIdempotencyKeyLength);
+
+    private static ValidationErrors SubscriptionOfGym(Guid tenantId, string subscriptionId) => new ValidationErrors()
         .AddIf(tenantId == Guid.Empty, "tenantId", "A gym is required.")
-        .AddIf(string.IsNullOrWhiteSpace(subscriptionId) || !subscriptionId.StartsWith("sub_", StringComparison.Ordinal), "subscriptionId", "A subscription id (sub_…) is required.")
-        .Required(idempotencyKey, "idempotencyKey", MaxIdempotencyKeyLength);
+        .AddIf(string.IsNullOrWhiteSpace(subscriptionId) || !subscriptionId.StartsWith("sub_", StringComparison.Ordinal), "subscriptionId", "A subscription id (sub_…) is required.");
 
     private static bool IsAbsoluteWebUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

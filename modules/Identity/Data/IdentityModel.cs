@@ -72,6 +72,24 @@ internal static class IdentityModel
             b.HasOne<DerrimutUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             RolesColumn(b.Property(m => m.Roles));
         });
+        modelBuilder.Entity<Tokens.IntegrationClient>(b =>
+        {
+            b.ToTable("integration_clients", Schema);
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => new { c.TenantId, c.ClientId }).IsUnique();
+            b.Property(c => c.ClientId).HasMaxLength(100);
+            b.Property(c => c.Name).HasMaxLength(100);
+            RolesColumn(b.Property(c => c.Permissions));
+        });
+
+        // OpenIddict's applications, authorizations, scopes and tokens: platform-owned (a client's tenant is a
+        // property checked by the token endpoint), in this module's schema.
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().ToTable("oidc_applications", Schema);
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization>().ToTable("oidc_authorizations", Schema);
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope>().ToTable("oidc_scopes", Schema);
+        modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>().ToTable("oidc_tokens", Schema);
+
         modelBuilder.Entity<PermissionGrant>(b =>
         {
             b.ToTable("permission_grants", Schema);

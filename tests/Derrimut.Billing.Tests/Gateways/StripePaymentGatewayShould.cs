@@ -261,6 +261,14 @@ public sealed class StripePaymentGatewayShould : IDisposable
     }
 
     [Fact]
+    public async Task NotShowOneGymAnotherGymsSubscriptionOnASharedStripeAccount()
+    {
+        _stripe.Respond("GET", $"/v1/subscriptions/{SubscriptionId}", StripeJson.Subscription());
+
+        await Should.ThrowAsync<NotFoundException>(() => _stripe.Gateway.GetSubscriptionAsync(TestData.Sunshine, SubscriptionId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ReportADeclinedCardAsDeclined()
     {
         _stripe.Respond("POST", "/v1/refunds", StripeJson.CardDeclined, HttpStatusCode.PaymentRequired);

@@ -143,6 +143,7 @@ internal sealed class SimulatedPaymentGateway(ISimulatedBillingStore store, Simu
     /// <inheritdoc />
     public async Task<SubscriptionSnapshot> GetSubscriptionAsync(Guid tenantId, string subscriptionId, CancellationToken cancellationToken)
     {
+        GatewayRequestRules.ValidateSubscriptionLookup(tenantId, subscriptionId);
         var subscription = await store.FindSubscriptionAsync(tenantId, subscriptionId, cancellationToken)
             ?? throw new NotFoundException($"No such subscription: '{subscriptionId}'.");
         return subscription.ToSnapshot();

@@ -183,8 +183,18 @@ internal sealed class StripePaymentGateway(StripeClient client, IStripeKeyResolv
     /// <inheritdoc />
     public async Task<SubscriptionSnapshot> GetSubscriptionAsync(Guid tenantId, string subscriptionId, CancellationToken cancellationToken)
     {
+        GatewayRequestRules.ValidateSubscriptionLookup(tenantId, subscriptionId);
         var subscription = await CallAsync(tenantId, idempotencyKey: null, (requestOptions, ct) =>
             client.V1.Subscriptions.GetAsync(subscriptionId, null, requestOptions, ct), cancellationToken);
+
+        // Gyms of one franchise may share a Stripe account, which then shows each of them every subscription; one
+        // that names another gym is not this gym's to see.
+        if (subscription.Metadata?.GetValueOrDefault(BillingMetadata.TenantId) is { } owner
+            && owner != tenantId.ToString("D", CultureInfo.InvariantCulture))
+        {
+            throw new NotFoundException($"No such subscription: '{subscriptionId}'.");
+        }
+
         return StripeObjectMapping.ToSnapshot(subscription);
     }
 

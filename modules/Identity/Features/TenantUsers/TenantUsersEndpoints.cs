@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Domain;
 using Microsoft.AspNetCore.Builder;
@@ -189,8 +190,7 @@ internal static class TenantUsersEndpoints
         return TypedResults.Ok(ToDto(membership, user));
     }
 
-    private static bool IsSelf(ClaimsPrincipal me, Guid userId) =>
-        Guid.TryParse(me.FindFirstValue(ClaimTypes.NameIdentifier), out var id) && id == userId;
+    private static bool IsSelf(ClaimsPrincipal me, Guid userId) => me.UserId() == userId;
 
     private static TenantUserDto ToDto(LocationMembership m, DerrimutUser u) =>
         new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt);

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.Identity.Authentication;
+using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Tokens;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Derrimut.Identity.Features.Clients;
+
+/// <summary>Body of <c>POST /api/identity/clients</c>.</summary>
+internal sealed record CreateClientRequest(string Name, IReadOnlyList<string>? Permissions) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required(Name, "name", 100);
+        errors.AddIf(Permissions is null || Permissions.Count == 0, "permissions", "Choose at least one permission.");
+    }
+}
+
+/// <summary>An integration client; the secret is present only in the response that created it.</summary>
+internal sealed record ClientDto(string ClientId, string Name, IReadOnlyList<string> Permissions, DateTimeOffset CreatedAt, string? ClientSecret = null);
+
+/// <summary>
+/// <c>/api/identity/clients</c>: a location admin creates client-credentials integrations with chosen permissions
+/// (secret shown once, stored hashed by OpenIddict), lists and removes them.
+/// </summary>
+internal static class ClientsEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/identity/clients")
+            .RequireLocation()
+            .RequireAuthorization(IdentityPermissions.ManageOrganizationUsers)
+            .WithTags("Identity: integration clients");
+        group.MapGet("/", ListAsync).WithName("ListClients");
+        group.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.Writes).WithName("CreateClient");
+        group.MapDelete("/{clientId}", DeleteAsync).RequireRateLimiting(RateLimitPolicies.Writes).WithName("DeleteClient");
+    }
+
+    internal static async Task<Ok<IReadOnlyList<ClientDto>>> ListAsync(DerrimutDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<ClientDto>>(await db.Set<IntegrationClient>().AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new ClientDto(c.ClientId, c.Name, c.Permissions, c.CreatedAt, null)).ToListAsync(ct));
+
+    internal static async Task<Created<ClientDto>> CreateAsync(
+        CreateClientRequest request, ICurrentTenant tenant, DerrimutDbContext db, GrantCalculator grants,
+        IOpenIddictApplicationManager applications, System.Security.Claims.ClaimsPrincipal me, CancellationToken ct)
+    {
+        var tenantPermissions = grants.TenantPermissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
+        for (var i = 0; i < request.Permissions!.Count; i++)
+        {
+            errors.AddIf(!tenantPermissions.Contains(request.Permissions[i]), $"permissions[{i}]", $"Unknown permission '{request.Permissions[i]}'.");
+        }
+
+        errors.ThrowIfAny();
+        var location = tenant.Tenant!;
+        var clientId = $"{location.Identifier}-{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}";
+        var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var permissions = request.Permissions.Distinct(StringComparer.Ordinal).ToList();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = request.Name.Trim(),
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        descriptor.Properties[ConnectEndpoints.TenantProperty] = JsonSerializer.SerializeToElement(location.Id.ToString());
+        descriptor.Properties[ConnectEndpoints.PermissionsProperty] = JsonSerializer.SerializeToElement(permissions);
+        await applications.CreateAsync(descriptor, ct);
+
+        var client = new IntegrationClient { ClientId = clientId, Name = descriptor.DisplayName, Permissions = permissions, CreatedBy = me.UserId() ?? Guid.Empty };
+        db.Add(client);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/identity/clients/{clientId}", new ClientDto(clientId, client.Name, permissions, client.CreatedAt, secret));
+    }
+
+    internal static async Task<NoContent> DeleteAsync(string clientId, DerrimutDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    {
+        // The tenant filter makes another location's client "not found" here.
+        var client = await db.Set<IntegrationClient>().FirstOrDefaultAsync(c => c.ClientId == clientId, ct)
+            ?? throw new NotFoundException("No integration client with this id at this gym.");
+        if (await applications.FindByClientIdAsync(clientId, ct) is { } application)
+        {
+            await applications.DeleteAsync(application, ct);
+        }
+
+        db.Remove(client);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Derrimut.Identity.Tokens;
+
+/// <summary>
+/// OpenIddict 7.8 as the authorization server: authorization code + PKCE and refresh tokens for the member app,
+/// client credentials for integrations. The password grant is deliberately not enabled (RFC 9700 §2.4).
+/// </summary>
+internal static class OpenIddictSetup
+{
+    /// <summary>The scheme that validates bearer access tokens in this process.</summary>
+    public const string BearerScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+
+    public static void Add(IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var root = configuration["Tenancy:RootDomain"] ?? "derrimut.com.au";
+        // One issuer for every location: the tenant travels in the token's own claim, so a token from one location
+        // validates everywhere and is then refused by the membership check (403) rather than looking forged (401).
+        var issuer = configuration["Identity:Issuer"] ?? $"https://{root}/";
+        var insecureHttp = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            || configuration.GetValue<bool>("Identity:AllowHttp");
+
+        builder.Services.AddOpenIddict()
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<DerrimutDbContext>();
+                o.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, LoopbackRedirectApplicationManager>();
+            })
+            .AddServer(o =>
+            {
+                o.SetIssuer(new Uri(issuer));
+                o.SetAuthorizationEndpointUris("/connect/authorize")
+                    .SetTokenEndpointUris("/connect/token")
+                    .SetRevocationEndpointUris("/connect/revoke")
+                    .SetJsonWebKeySetEndpointUris("/.well-known/jwks");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                o.SetRefreshTokenLifetime(TimeSpan.FromDays(30));
+
+                // Keys: without configured certificates (Development, tests, single node) they are ephemeral, so
+                // tokens die with the process; production configures Identity:SigningCertificatePath/-Password
+                // and Identity:EncryptionCertificatePath/-Password shared by every node.
+                if (configuration["Identity:SigningCertificatePath"] is { Length: > 0 } signing
+                    && configuration["Identity:EncryptionCertificatePath"] is { Length: > 0 } encryption)
+                {
+                    o.AddSigningCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(signing, configuration["Identity:SigningCertificatePassword"]));
+                    o.AddEncryptionCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(encryption, configuration["Identity:EncryptionCertificatePassword"]));
+                }
+                else
+                {
+                    o.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+                }
+
+                var aspNetCore = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough();
+                if (insecureHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+                // Revoked tokens (and those of removed clients) stop working at once, not at expiry.
+                o.EnableTokenEntryValidation();
+            });
+    }
+}
