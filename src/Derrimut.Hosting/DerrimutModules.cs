@@ -1,6 +1,7 @@
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
 using Derrimut.Organizations;
+using Derrimut.Payroll;
 
 namespace Derrimut.Hosting;
 
@@ -15,5 +16,6 @@ public static class DerrimutModules
     [
         new OrganizationsModule(),
         new IdentityModule(),
+        new PayrollModule(),
     ];
 }
