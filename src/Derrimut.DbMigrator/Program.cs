@@ -7,7 +7,8 @@ using Serilog;
 
 // Migrates, then seeds the platform, then each tenant (a few at a time), and exits.
 // Usage: dotnet run --project src/Derrimut.DbMigrator [-- --Database:Provider=PostgreSql --ConnectionStrings:Derrimut=...] [--demo]
-var builder = Host.CreateApplicationBuilder(args);
+// The content root is the output folder so its appsettings.json applies from any working directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSerilog(lc => lc.ReadFrom.Configuration(builder.Configuration).WriteTo.Console());
 builder.AddDerrimutKernel(DerrimutModules.Create());
 using var host = builder.Build();
