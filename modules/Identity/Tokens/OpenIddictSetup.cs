@@ -41,7 +41,7 @@ internal static class OpenIddictSetup
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
-                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                o.SetAccessTokenLifetime(configuration.GetValue("Identity:AccessTokenLifetime", TimeSpan.FromMinutes(30)));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(30));
 
                 // Keys: without configured certificates (Development, tests, single node) they are ephemeral, so

@@ -8,7 +8,8 @@ namespace Derrimut.Web.Tests.Infrastructure;
 /// The real web app (real module list, real migrations) on a database of its own, optionally with Redis.
 /// Tenants are created through the platform API by the tests themselves.
 /// </summary>
-public sealed class DerrimutWebFactory(TestDatabase database, string? redis = null, string? cachePrefix = null, int writesPerMinute = 10_000)
+public sealed class DerrimutWebFactory(
+    TestDatabase database, string? redis = null, string? cachePrefix = null, int writesPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public const string RootDomain = "derrimut.localhost";
@@ -34,6 +35,10 @@ public sealed class DerrimutWebFactory(TestDatabase database, string? redis = nu
         builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PickupDirectory", MailPickup);
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Starts the app and applies migrations (no demo data unless asked).</summary>
