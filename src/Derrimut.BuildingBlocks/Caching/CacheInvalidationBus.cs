@@ -76,12 +76,40 @@ internal sealed class RedisCacheInvalidationBus(
 
         try
         {
-            await cache.RemoveAsync(parts[1..]);
+            // The publishing node already removed these keys from Redis; here only this node's memory copy must
+            // go. Removing from Redis again could delete a value the publisher (or anyone) has just re-cached.
+            using (LocalOnlyInvalidation.Begin())
+            {
+                await cache.RemoveAsync(parts[1..]);
+            }
         }
         catch (Exception ex)
         {
             // Runs on a Redis callback thread: an exception here would be lost, so log it.
             logger.LogWarning(ex, "Could not apply cache invalidation");
         }
+    }
+}
+
+/// <summary>
+/// Marks the current async flow as "remove from this node's memory only": the Redis L2 wrapper then skips
+/// removals. Used by the invalidation bus for removals another node has already applied to Redis.
+/// </summary>
+internal static class LocalOnlyInvalidation
+{
+    private static readonly AsyncLocal<bool> Flag = new();
+
+    public static bool IsActive => Flag.Value;
+
+    public static IDisposable Begin()
+    {
+        var previous = Flag.Value;
+        Flag.Value = true;
+        return new Scope(previous);
+    }
+
+    private sealed class Scope(bool previous) : IDisposable
+    {
+        public void Dispose() => Flag.Value = previous;
     }
 }

@@ -28,9 +28,16 @@ internal sealed class ResilientDistributedCache(IDistributedCache inner, ILogger
 
     public Task RefreshAsync(string key, CancellationToken token = default) => TryAsync(async () => { await inner.RefreshAsync(key, token); return true; }, false);
 
-    public void Remove(string key) => Try(() => { inner.Remove(key); return true; }, false);
+    public void Remove(string key)
+    {
+        if (!LocalOnlyInvalidation.IsActive)
+        {
+            Try(() => { inner.Remove(key); return true; }, false);
+        }
+    }
 
-    public Task RemoveAsync(string key, CancellationToken token = default) => TryAsync(async () => { await inner.RemoveAsync(key, token); return true; }, false);
+    public Task RemoveAsync(string key, CancellationToken token = default) =>
+        LocalOnlyInvalidation.IsActive ? Task.CompletedTask : TryAsync(async () => { await inner.RemoveAsync(key, token); return true; }, false);
 
     public bool TryGet(string key, IBufferWriter<byte> destination)
     {
