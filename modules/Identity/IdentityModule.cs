@@ -79,6 +79,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<TenantAccessResolver>();
         services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
+        services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
 

@@ -3,6 +3,7 @@ using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Hosting;
+using Derrimut.Web.Components;
 using Derrimut.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +14,7 @@ using Serilog;
 
 namespace Derrimut.Web;
 
-/// <summary>Everything the web host adds around the kernel: logging, authentication, rate limits, OpenAPI.</summary>
+/// <summary>Everything the web host adds around the kernel: logging, authentication, rate limits, OpenAPI, the UI.</summary>
 internal static class WebHostSetup
 {
     private const string DerrimutScheme = "Derrimut";
@@ -76,6 +77,7 @@ internal static class WebHostSetup
         });
 
         builder.Services.AddOpenApi();
+        builder.AddDerrimutUi();
     }
 
     private static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -95,14 +97,13 @@ internal static class WebHostSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // After authentication and authorization: the pages' form posts are checked against the signed-in person.
+        app.UseAntiforgery();
 
         app.MapDerrimutModules();
         app.MapOpenApi().SkipTenantResolution();
         app.MapScalarApiReference().SkipTenantResolution();
-        app.MapGet("/", (ICurrentTenant tenant) => tenant.Tenant is { } t
-                ? Results.Text($"{t.Name} — the member site arrives with the web UI. Profile: /api/organizations/current", "text/plain")
-                : Results.Text("Derrimut platform. API reference: /scalar", "text/plain"))
-            .ExcludeFromDescription();
+        app.MapDerrimutUi();
     }
 
     /// <summary>In Development (or when configured), migrates and seeds before serving, then prints where to look.</summary>

@@ -1,0 +1,29 @@
+using Derrimut.Web.Account;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor.Services;
+
+namespace Derrimut.Web.Components;
+
+/// <summary>The web UI: Blazor (static pages plus server interactivity), MudBlazor and the account pages.</summary>
+internal static class UiSetup
+{
+    public static void AddDerrimutUi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddMudServices();
+        services.AddAccountPages();
+    }
+
+    public static void MapDerrimutUi(this WebApplication app)
+    {
+        // Files need no tenant: skipping resolution keeps them cheap and lets a suspended gym's page still load its CSS.
+        app.MapStaticAssets().SkipTenantResolution();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .RequireRateLimiting(AccountFormsRateLimitPolicy.Name);
+        app.MapAccountEndpoints();
+    }
+}
