@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -80,6 +81,8 @@ public static class DerrimutKernel
         {
             services.AddHybridCache();
             services.AddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
+            services.AddSingleton<LocalLiveUpdates>();
+            services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LocalLiveUpdates>());
             return;
         }
 
@@ -105,6 +108,10 @@ public static class DerrimutKernel
         services.AddSingleton<RedisCacheInvalidationBus>();
         services.AddSingleton<ICacheInvalidationBus>(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
+        services.AddSingleton<LocalLiveUpdates>();
+        services.AddSingleton<RedisLiveUpdates>();
+        services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<RedisLiveUpdates>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLiveUpdates>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
     }
 
