@@ -72,6 +72,10 @@ public sealed class IdentityModule : DerrimutModule
             });
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
             .Configure<RootDomainCookieManager>((o, cookies) => o.CookieManager = cookies);
+        // "Remember this device" must hold at every location the person signs in at, like the sign-in cookie itself;
+        // a host-only cookie would ask for a code again on each subdomain.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
+            .Configure<RootDomainCookieManager>((o, cookies) => o.CookieManager = cookies);
 
         OpenIddictSetup.Add(builder);
 

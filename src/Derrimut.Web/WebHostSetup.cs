@@ -137,7 +137,7 @@ internal static class WebHostSetup
         Console.WriteLine($"  Platform (superadmin)  {scheme}://admin.{root}{port}/");
         foreach (var location in new[] { "st-albans", "werribee", "derrimut", "sunshine-west", "coburg" })
         {
-            Console.WriteLine($"  {location,-22} {scheme}://{location}.{root}{port}/api/organizations/current");
+            Console.WriteLine($"  {location,-22} {scheme}://{location}.{root}{port}/");
         }
 
         Console.WriteLine($"  API reference          {scheme}://{root}{port}/scalar");

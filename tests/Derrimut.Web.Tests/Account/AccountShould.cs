@@ -235,6 +235,29 @@ public abstract class AccountShould(AccountFixture fixture)
     }
 
     [Fact]
+    public async Task RememberATrustedDeviceAcrossEveryLocationsSubdomain()
+    {
+        var email = await RegisteredAndConfirmedAsync();
+        var browser = fixture.BrowserAt("st-albans");
+        await SignInAsync(browser, email, Password);
+        var (_, key) = await EnableTwoFactorAsync(browser);
+        var signOut = await browser.GetAsync("/account/manage/2fa");
+        await signOut.SubmitAsync(browser, "account/logout", new Dictionary<string, string>());
+
+        var password = await SignInAsync(browser, email, Password, returnUrl: "/member");
+        var trusted = await browser.SubmitAsync(password.Location!.PathAndQuery, "login-2fa", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow),
+            ["Input.RememberMachine"] = "true",
+        });
+
+        trusted.Location!.AbsolutePath.ShouldBe("/member");
+        var rememberCookie = trusted.Response.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith("Identity.TwoFactorRememberMe=", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        rememberCookie.ShouldContain($"domain={D}", Case.Insensitive);
+    }
+
+    [Fact]
     public async Task AcceptEachRecoveryCodeOnlyOnce()
     {
         var email = await RegisteredAndConfirmedAsync();
