@@ -59,6 +59,8 @@ public class DerrimutDbContext : DbContext
             module.ConfigureModel(modelBuilder);
         }
 
+        DatabaseKeyRepository.ConfigureModel(modelBuilder);
+
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).ToList())
         {
             ApplyOwnership(modelBuilder, entityType);
