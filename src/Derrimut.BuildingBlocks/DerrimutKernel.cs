@@ -45,6 +45,8 @@ public static class DerrimutKernel
 
         AddCaching(builder);
 
+        // Registered before AddProblemDetails so it is asked first: browsers get a page, everything else JSON.
+        services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;

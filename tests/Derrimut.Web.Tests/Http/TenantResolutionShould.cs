@@ -107,6 +107,34 @@ public abstract class TenantResolutionShould(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ShowBrowsersAPageForAnUnknownOrSuspendedGymAndKeepJsonForTheApi()
+    {
+        var platform = App.PlatformClient();
+        var location = await TenantBuilder.CreateLocationAsync(platform, $"html-{Guid.NewGuid():N}"[..12], fixture.FranchiseA.Id);
+        (await platform.PostAsync($"/api/platform/tenants/{location.Id}/suspend", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var suspended = await BrowserGetAsync(App.ClientFor(location.Identifier), "/");
+        suspended.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        suspended.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await suspended.Content.ReadAsStringAsync()).ShouldContain("This gym&#x27;s site is suspended.");
+
+        var unknown = await BrowserGetAsync(App.ClientFor("no-such-gym"), "/member");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("No gym here.");
+
+        // The same browser-like request to the API, and an API client's request to a page, still get problem JSON.
+        await ProblemAssert.IsAsync(await BrowserGetAsync(App.ClientFor(location.Identifier), "/api/organizations/current"), HttpStatusCode.Forbidden, "tenant-suspended");
+        await ProblemAssert.IsAsync(await App.ClientFor("no-such-gym").GetAsync("/"), HttpStatusCode.NotFound, "unknown-tenant");
+    }
+
+    private static Task<HttpResponseMessage> BrowserGetAsync(HttpClient client, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task RefuseALocationThatIsStillProvisioning()
     {
         var location = await TenantBuilder.CreateLocationAsync(App.PlatformClient(), $"prov-{Guid.NewGuid():N}"[..12], fixture.FranchiseA.Id, activate: false);
