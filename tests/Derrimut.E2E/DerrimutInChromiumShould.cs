@@ -188,7 +188,8 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await page.GetByLabel("Search by name or email").FillAsync(email);
         var roles = page.Locator($"[data-testid='roles-of'][data-email='{email}'] [data-role]");
         await Expect(roles).ToHaveCountAsync(1);
-        await Expect(roles).ToHaveTextAsync(new Regex("^\\s*trainer\\s*$", RegexOptions.IgnoreCase));
+        await Expect(roles).ToHaveAttributeAsync("data-role", "trainer");
+        (await roles.InnerTextAsync()).Trim().ToLowerInvariant().ShouldBe("trainer");
         await Expect(page.Locator("[data-status='invited']")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "9-admin-people-invited-trainer");
         errors.ShouldBeEmpty();
