@@ -186,6 +186,7 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         new Uri(fixture.Mail.LinkIn(message, "/account/reset-password")).Host.ShouldBe($"st-albans.{DerrimutServer.RootDomain}");
 
         await page.GetByLabel("Search by name or email").FillAsync(email);
+        await Expect(page.GetByTestId("people-total")).ToHaveTextAsync("1");
         var roles = page.Locator($"[data-testid='roles-of'][data-email='{email}'] [data-role]");
         await Expect(roles).ToHaveCountAsync(1);
         await Expect(roles).ToHaveAttributeAsync("data-role", "trainer");

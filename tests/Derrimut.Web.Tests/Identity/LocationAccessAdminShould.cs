@@ -87,6 +87,37 @@ public abstract class LocationAccessAdminShould(AccountFixture fixture)
     }
 
     [Fact]
+    public async Task LetOnlyOneOfSeveralRacingInvitationsOfOnePersonThrough()
+    {
+        var admin = await ActorAsync($"admin@werribee.{D}");
+        var email = $"race-{Guid.NewGuid():N}@example.com";
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await AtAsync("werribee", a => a.InviteAsync(admin, email, null, [IdentityRoles.Staff], new Uri($"http://werribee.{D}/")));
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        }));
+
+        outcomes.Count(e => e is null).ShouldBe(1);
+        foreach (var refused in outcomes.OfType<Exception>())
+        {
+            // The database's unique indexes decide: the others are told the person is already here, on the email field.
+            var conflict = refused.ShouldBeOfType<ConflictException>();
+            conflict.Field.ShouldBe("email");
+        }
+
+        (await AtAsync("werribee", a => a.ListPeopleAsync(admin, email, null, 1, 10))).Total.ShouldBe(1);
+        fixture.Mail.CountTo(email).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ChangeRolesAndDeactivateAndReactivateSomeoneElse()
     {
         var admin = await ActorAsync($"admin@st-albans.{D}");

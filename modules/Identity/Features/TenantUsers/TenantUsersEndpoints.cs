@@ -135,7 +135,20 @@ internal static class TenantUsersEndpoints
                 DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? address : request.DisplayName.Trim(),
                 CreatedAt = time.GetUtcNow(),
             };
-            var created = await users.CreateAsync(user);
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(user);
+            }
+            catch (DbUpdateException)
+            {
+                // Two invitations of one new address racing (two admins, or a double click): the unique user name
+                // index lets one login in; this one joins that login to the gym, or meets the membership index below.
+                db.ChangeTracker.Clear();
+                user = await users.FindByEmailAsync(address) ?? throw new ConflictException($"{address} is being added right now; try again.", "email");
+                created = IdentityResult.Success;
+            }
+
             if (!created.Succeeded)
             {
                 throw IdentityErrors.ToValidation(created, "email");
