@@ -84,6 +84,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
         services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
+        services.AddScoped<ILocationAccessAdmin, Derrimut.Identity.Features.AccessAdmin.LocationAccessAdmin>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
 

@@ -156,6 +156,46 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         errors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task LetAGymAdminInviteATrainerFromThePeoplePage()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync(1440, 1000);
+        await using var _ = context;
+        var email = $"coach-{Guid.NewGuid():N}@example.com";
+
+        await page.GotoAsync(Server.Site("st-albans") + "/admin/people");
+        await SignInAsync(page, $"admin@st-albans.{DerrimutServer.RootDomain}", DemoPassword);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People at Derrimut 24:7 Gym St Albans" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "People" })).ToBeVisibleAsync();
+        // The form works once the page is interactive (its circuit is up): the button is enabled only then.
+        await Expect(page.GetByTestId("send-invite")).ToBeEnabledAsync();
+
+        var invite = page.GetByRole(AriaRole.Group, new() { Name = "Invite someone" });
+        // A bad address is refused by the API's own rule, shown on the field.
+        await invite.GetByLabel("Email", new() { Exact = true }).FillAsync("casey at example");
+        await page.GetByTestId("send-invite").ClickAsync();
+        await Expect(page.GetByText("The email address is not valid.")).ToBeVisibleAsync();
+
+        await invite.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await invite.GetByLabel("Name (optional)").FillAsync("Casey Coach");
+        await invite.GetByRole(AriaRole.Radio, new() { Name = "Trainer" }).CheckAsync();
+        await page.GetByTestId("send-invite").ClickAsync();
+        await Expect(page.GetByTestId("invited")).ToContainTextAsync($"Invitation sent to {email} as Trainer");
+
+        var message = fixture.Mail.Latest(email, "You're invited to Derrimut 24:7 Gym St Albans");
+        new Uri(fixture.Mail.LinkIn(message, "/account/reset-password")).Host.ShouldBe($"st-albans.{DerrimutServer.RootDomain}");
+
+        await page.GetByLabel("Search by name or email").FillAsync(email);
+        await Expect(page.GetByTestId("people-total")).ToHaveTextAsync("1");
+        var roles = page.Locator($"[data-testid='roles-of'][data-email='{email}'] [data-role]");
+        await Expect(roles).ToHaveCountAsync(1);
+        await Expect(roles).ToHaveAttributeAsync("data-role", "trainer");
+        (await roles.InnerTextAsync()).Trim().ToLowerInvariant().ShouldBe("trainer");
+        await Expect(page.Locator("[data-status='invited']")).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "9-admin-people-invited-trainer");
+        errors.ShouldBeEmpty();
+    }
+
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();

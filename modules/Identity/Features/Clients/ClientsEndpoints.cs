@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Tokens;
@@ -50,7 +51,7 @@ internal static class ClientsEndpoints
 
     internal static async Task<Created<ClientDto>> CreateAsync(
         CreateClientRequest request, ICurrentTenant tenant, DerrimutDbContext db, GrantCalculator grants,
-        IOpenIddictApplicationManager applications, System.Security.Claims.ClaimsPrincipal me, CancellationToken ct)
+        IOpenIddictApplicationManager applications, System.Security.Claims.ClaimsPrincipal me, ILiveUpdates live, CancellationToken ct)
     {
         var tenantPermissions = grants.TenantPermissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var errors = new ValidationErrors();
@@ -79,10 +80,12 @@ internal static class ClientsEndpoints
         var client = new IntegrationClient { ClientId = clientId, Name = descriptor.DisplayName, Permissions = permissions, CreatedBy = me.UserId() ?? Guid.Empty };
         db.Add(client);
         await db.SaveChangesAsync(ct);
+        await live.PublishAsync(new LiveUpdate(location.Id, IdentityTopics.Clients, Detail: clientId), ct);
         return TypedResults.Created($"/api/identity/clients/{clientId}", new ClientDto(clientId, client.Name, permissions, client.CreatedAt, secret));
     }
 
-    internal static async Task<NoContent> DeleteAsync(string clientId, DerrimutDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    internal static async Task<NoContent> DeleteAsync(
+        string clientId, DerrimutDbContext db, IOpenIddictApplicationManager applications, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
     {
         // The tenant filter makes another location's client "not found" here.
         var client = await db.Set<IntegrationClient>().FirstOrDefaultAsync(c => c.ClientId == clientId, ct)
@@ -94,6 +97,7 @@ internal static class ClientsEndpoints
 
         db.Remove(client);
         await db.SaveChangesAsync(ct);
+        await live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.Clients, Detail: clientId), ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,4 +1,5 @@
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Domain;
@@ -50,7 +51,8 @@ internal static class GrantsEndpoints
         return TypedResults.Ok<IReadOnlyList<GrantDto>>(result);
     }
 
-    internal static async Task<Ok<IReadOnlyList<GrantDto>>> ChangeAsync(ChangeGrantRequest request, DerrimutDbContext db, GrantCalculator calculator, CancellationToken ct)
+    internal static async Task<Ok<IReadOnlyList<GrantDto>>> ChangeAsync(
+        ChangeGrantRequest request, DerrimutDbContext db, GrantCalculator calculator, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
     {
         var permission = calculator.TenantPermissions.FirstOrDefault(p => p.Name == request.Permission)
             ?? throw new ValidationException("permission", $"Unknown permission '{request.Permission}'.");
@@ -75,6 +77,7 @@ internal static class GrantsEndpoints
         }
 
         await db.SaveChangesAsync(ct);
+        await live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.Grants, Detail: $"{request.Role} {request.Permission}"), ct);
         return await ListAsync(db, calculator, ct);
     }
 }

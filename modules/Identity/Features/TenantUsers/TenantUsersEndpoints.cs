@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Domain;
@@ -14,7 +15,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Derrimut.Identity.Features.TenantUsers;
 
 /// <summary>A person as the gym's staff list shows them.</summary>
-internal sealed record TenantUserDto(Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, bool EmailConfirmed, DateTimeOffset JoinedAt);
+/// <remarks><see cref="Status"/> is <c>active</c>, <c>invited</c> (added by an admin, no password set yet) or <c>deactivated</c>.</remarks>
+internal sealed record TenantUserDto(Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, bool EmailConfirmed, DateTimeOffset JoinedAt, string Status);
 
 /// <summary>One page of the gym's people.</summary>
 internal sealed record TenantUserPage(IReadOnlyList<TenantUserDto> Items, int Total, int Page, int PageSize);
@@ -76,9 +78,11 @@ internal static class TenantUsersEndpoints
         var writes = group.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
         writes.MapPost("/invite", InviteAsync).WithName("InviteTenantUser");
         writes.MapPut("/{userId:guid}/roles", SetRolesAsync).WithName("SetTenantUserRoles");
-        writes.MapPost("/{userId:guid}/deactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct) => SetActiveAsync(userId, false, me, db, ct))
+        writes.MapPost("/{userId:guid}/deactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct) =>
+                SetActiveAsync(userId, false, me, db, tenant, live, ct))
             .WithName("DeactivateTenantUser");
-        writes.MapPost("/{userId:guid}/reactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct) => SetActiveAsync(userId, true, me, db, ct))
+        writes.MapPost("/{userId:guid}/reactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct) =>
+                SetActiveAsync(userId, true, me, db, tenant, live, ct))
             .WithName("ReactivateTenantUser");
     }
 
@@ -109,9 +113,15 @@ internal static class TenantUsersEndpoints
         return TypedResults.Ok(new TenantUserPage(items, filtered.Count, pageNumber, size));
     }
 
-    internal static async Task<Created<TenantUserDto>> InviteAsync(
+    internal static Task<Created<TenantUserDto>> InviteAsync(
         InviteUserRequest request, ICurrentTenant tenant, DerrimutDbContext db, UserManager<DerrimutUser> users,
-        IEmailSender email, HttpContext http, TimeProvider time, CancellationToken ct)
+        IEmailSender email, HttpContext http, TimeProvider time, ILiveUpdates live, CancellationToken ct) =>
+        InviteToSiteAsync(request, new Uri($"{http.Request.Scheme}://{http.Request.Host}"), tenant, db, users, email, time, live, ct);
+
+    /// <summary>Invites with the link in the email pointing at <paramref name="site"/> (this gym's own site).</summary>
+    internal static async Task<Created<TenantUserDto>> InviteToSiteAsync(
+        InviteUserRequest request, Uri site, ICurrentTenant tenant, DerrimutDbContext db, UserManager<DerrimutUser> users,
+        IEmailSender email, TimeProvider time, ILiveUpdates live, CancellationToken ct)
     {
         var address = request.Email.Trim();
         var user = await users.FindByEmailAsync(address);
@@ -125,7 +135,20 @@ internal static class TenantUsersEndpoints
                 DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? address : request.DisplayName.Trim(),
                 CreatedAt = time.GetUtcNow(),
             };
-            var created = await users.CreateAsync(user);
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(user);
+            }
+            catch (DbUpdateException)
+            {
+                // Two invitations of one new address racing (two admins, or a double click): the unique user name
+                // index lets one login in; this one joins that login to the gym, or meets the membership index below.
+                db.ChangeTracker.Clear();
+                user = await users.FindByEmailAsync(address) ?? throw new ConflictException($"{address} is being added right now; try again.", "email");
+                created = IdentityResult.Success;
+            }
+
             if (!created.Succeeded)
             {
                 throw IdentityErrors.ToValidation(created, "email");
@@ -150,16 +173,17 @@ internal static class TenantUsersEndpoints
 
         var location = tenant.Tenant!;
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{http.Request.Scheme}://{http.Request.Host}/account/reset-password?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
+        var link = $"{site.GetLeftPart(UriPartial.Authority)}/account/reset-password?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
         await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
             $"Hi {user.DisplayName},\n\n{location.Name} has added you as {string.Join(", ", membership.Roles)}.\n" +
             $"Set your password to sign in: {link}\n\nIf you already have a Derrimut login, sign in with it as usual.\n"), ct);
+        await PublishAsync(live, tenant, user.Id, ct);
 
         return TypedResults.Created($"/api/identity/users/{user.Id}", ToDto(membership, user));
     }
 
     internal static async Task<Ok<TenantUserDto>> SetRolesAsync(
-        Guid userId, SetRolesRequest request, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct)
+        Guid userId, SetRolesRequest request, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
     {
         var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
             ?? throw new NotFoundException("This person does not belong to this gym.");
@@ -171,11 +195,13 @@ internal static class TenantUsersEndpoints
 
         membership.Roles = roles;
         await db.SaveChangesAsync(ct);
+        await PublishAsync(live, tenant, userId, ct);
         var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
         return TypedResults.Ok(ToDto(membership, user));
     }
 
-    internal static async Task<Ok<TenantUserDto>> SetActiveAsync(Guid userId, bool active, ClaimsPrincipal me, DerrimutDbContext db, CancellationToken ct)
+    internal static async Task<Ok<TenantUserDto>> SetActiveAsync(
+        Guid userId, bool active, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
     {
         var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
             ?? throw new NotFoundException("This person does not belong to this gym.");
@@ -186,14 +212,22 @@ internal static class TenantUsersEndpoints
 
         membership.IsActive = active;
         await db.SaveChangesAsync(ct);
+        await PublishAsync(live, tenant, userId, ct);
         var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
         return TypedResults.Ok(ToDto(membership, user));
     }
 
+    /// <summary>After the commit: open people lists of this gym reload (the update carries no data).</summary>
+    private static Task PublishAsync(ILiveUpdates live, ICurrentTenant tenant, Guid userId, CancellationToken ct) =>
+        live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.People, Detail: userId.ToString()), ct);
+
     private static bool IsSelf(ClaimsPrincipal me, Guid userId) => me.UserId() == userId;
 
     private static TenantUserDto ToDto(LocationMembership m, DerrimutUser u) =>
-        new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt);
+        new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt, StatusOf(m, u));
+
+    private static string StatusOf(LocationMembership m, DerrimutUser u) =>
+        !m.IsActive ? PersonStatus.Deactivated : u.PasswordHash is null ? PersonStatus.Invited : PersonStatus.Active;
 }
 
 /// <summary>Turns Identity's error codes into field errors.</summary>

@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using Derrimut.BuildingBlocks.Errors;
+using Derrimut.Identity.Contracts;
+using Derrimut.Web.Tests.Account;
+using Microsoft.AspNetCore.Identity;
+
+namespace Derrimut.Web.Tests.Identity;
+
+/// <summary>
+/// The admin pages' facade enforces the API's rules, because it runs the API's handlers: validation naming the field,
+/// no self-demotion or self-deactivation, the inalienable grant, the tenant filter, and a fresh permission check.
+/// </summary>
+public abstract class LocationAccessAdminShould(AccountFixture fixture)
+{
+    private const string D = AccountFixture.Domain;
+    private static readonly Uri StAlbansSite = new($"http://st-albans.{D}/");
+
+    private async Task<ClaimsPrincipal> ActorAsync(string email)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<DerrimutUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException(email);
+        // What a page has: the signed-in person's id. The facade reads what they may do here from the database itself.
+        return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString())], "test"));
+    }
+
+    private async Task<T> AtAsync<T>(string location, Func<ILocationAccessAdmin, Task<T>> work)
+    {
+        var tenant = await fixture.App.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync(location)
+            ?? throw new InvalidOperationException(location);
+        return await fixture.App.Services.GetRequiredService<ITenantScopeFactory>()
+            .RunAsync(tenant, (sp, _) => work(sp.GetRequiredService<ILocationAccessAdmin>()));
+    }
+
+    private async Task<GymPerson> PersonAsync(string location, ClaimsPrincipal admin, string email) =>
+        (await AtAsync(location, a => a.ListPeopleAsync(admin, email, null, 1, 10))).Items.Single(p => p.Email == email);
+
+    [Fact]
+    public async Task RefuseAnAdminRemovingTheirOwnAdminRole()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+        var me = await PersonAsync("st-albans", admin, $"admin@st-albans.{D}");
+
+        var refused = await Should.ThrowAsync<ConflictException>(AtAsync("st-albans", a => a.SetRolesAsync(admin, me.UserId, [IdentityRoles.Staff])));
+        refused.Field.ShouldBe("roles");
+        (await PersonAsync("st-albans", admin, $"admin@st-albans.{D}")).Roles.ShouldBe([IdentityRoles.Admin]);
+
+        await Should.ThrowAsync<ConflictException>(AtAsync("st-albans", a => a.DeactivateAsync(admin, me.UserId)));
+    }
+
+    [Fact]
+    public async Task NameTheFieldOfAnUnknownRoleOrABadEmail()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+        var mia = await PersonAsync("st-albans", admin, $"member@st-albans.{D}");
+
+        var unknownRole = await Should.ThrowAsync<ValidationException>(AtAsync("st-albans", a => a.SetRolesAsync(admin, mia.UserId, [IdentityRoles.Member, "owner"])));
+        unknownRole.Errors.Keys.ShouldBe(["roles[1]"]);
+        unknownRole.Errors["roles[1]"].Single().ShouldContain("owner");
+
+        var noRoles = await Should.ThrowAsync<ValidationException>(AtAsync("st-albans", a => a.SetRolesAsync(admin, mia.UserId, [])));
+        noRoles.Errors.Keys.ShouldBe(["roles"]);
+
+        var badEmail = await Should.ThrowAsync<ValidationException>(AtAsync("st-albans", a => a.InviteAsync(admin, "not an email", null, [IdentityRoles.Trainer], StAlbansSite)));
+        badEmail.Errors.Keys.ShouldBe(["email"]);
+
+        var superRole = await Should.ThrowAsync<ValidationException>(AtAsync("st-albans", a => a.InviteAsync(admin, $"x-{Guid.NewGuid():N}@example.com", null, [IdentityRoles.SuperAdmin], StAlbansSite)));
+        superRole.Errors.Keys.ShouldBe(["roles[0]"]);
+    }
+
+    [Fact]
+    public async Task InviteATrainerByEmailWithALinkToSetTheirPassword()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+        var email = $"coach-{Guid.NewGuid():N}@example.com";
+
+        var invited = await AtAsync("st-albans", a => a.InviteAsync(admin, email, "Casey Coach", [IdentityRoles.Trainer], StAlbansSite));
+
+        invited.Roles.ShouldBe([IdentityRoles.Trainer]);
+        invited.Status.ShouldBe(PersonStatus.Invited);
+        var message = fixture.Mail.Latest(email, "You're invited to Derrimut 24:7 Gym St Albans");
+        new Uri(fixture.Mail.LinkIn(message, "/account/reset-password")).Host.ShouldBe($"st-albans.{D}");
+        (await PersonAsync("st-albans", admin, email)).DisplayName.ShouldBe("Casey Coach");
+
+        var again = await Should.ThrowAsync<ConflictException>(AtAsync("st-albans", a => a.InviteAsync(admin, email, null, [IdentityRoles.Staff], StAlbansSite)));
+        again.Field.ShouldBe("email");
+    }
+
+    [Fact]
+    public async Task LetOnlyOneOfSeveralRacingInvitationsOfOnePersonThrough()
+    {
+        var admin = await ActorAsync($"admin@werribee.{D}");
+        var email = $"race-{Guid.NewGuid():N}@example.com";
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await AtAsync("werribee", a => a.InviteAsync(admin, email, null, [IdentityRoles.Staff], new Uri($"http://werribee.{D}/")));
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        }));
+
+        outcomes.Count(e => e is null).ShouldBe(1);
+        foreach (var refused in outcomes.OfType<Exception>())
+        {
+            // The database's unique indexes decide: the others are told the person is already here, on the email field.
+            var conflict = refused.ShouldBeOfType<ConflictException>();
+            conflict.Field.ShouldBe("email");
+        }
+
+        (await AtAsync("werribee", a => a.ListPeopleAsync(admin, email, null, 1, 10))).Total.ShouldBe(1);
+        fixture.Mail.CountTo(email).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ChangeRolesAndDeactivateAndReactivateSomeoneElse()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+        var email = $"desk-{Guid.NewGuid():N}@example.com";
+        var person = await AtAsync("st-albans", a => a.InviteAsync(admin, email, null, [IdentityRoles.Member], StAlbansSite));
+
+        (await AtAsync("st-albans", a => a.SetRolesAsync(admin, person.UserId, [IdentityRoles.Staff, IdentityRoles.Member, IdentityRoles.Staff]))).Roles
+            .ShouldBe([IdentityRoles.Member, IdentityRoles.Staff]);
+        (await AtAsync("st-albans", a => a.DeactivateAsync(admin, person.UserId))).Status.ShouldBe(PersonStatus.Deactivated);
+        (await PersonAsync("st-albans", admin, email)).Status.ShouldBe(PersonStatus.Deactivated);
+        (await AtAsync("st-albans", a => a.ReactivateAsync(admin, person.UserId))).Status.ShouldBe(PersonStatus.Invited);
+    }
+
+    [Fact]
+    public async Task KeepAnotherGymsPeopleOutOfReach()
+    {
+        var stAlbansAdmin = await ActorAsync($"admin@st-albans.{D}");
+        var werribeeAdmin = await ActorAsync($"admin@werribee.{D}");
+        var wes = await PersonAsync("werribee", werribeeAdmin, $"member@werribee.{D}");
+
+        (await AtAsync("st-albans", a => a.ListPeopleAsync(stAlbansAdmin, "Wes", null, 1, 10))).Total.ShouldBe(0);
+        await Should.ThrowAsync<NotFoundException>(AtAsync("st-albans", a => a.DeactivateAsync(stAlbansAdmin, wes.UserId)));
+        await Should.ThrowAsync<NotFoundException>(AtAsync("st-albans", a => a.SetRolesAsync(stAlbansAdmin, wes.UserId, [IdentityRoles.Admin])));
+        (await PersonAsync("werribee", werribeeAdmin, $"member@werribee.{D}")).Roles.ShouldBe([IdentityRoles.Member]);
+
+        // Werribee's admin acting on St Albans's site holds nothing there.
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ListPeopleAsync(werribeeAdmin, null, null, 1, 10)));
+    }
+
+    [Theory]
+    [InlineData("member@st-albans")]
+    [InlineData("trainer@st-albans")]
+    public async Task RefuseMembersAndTrainers(string who)
+    {
+        var person = await ActorAsync($"{who}.{D}");
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ListPeopleAsync(person, null, null, 1, 10)));
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ListGrantsAsync(person)));
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ListClientsAsync(person)));
+    }
+
+    [Fact]
+    public async Task WorkOnlyOnALocationsOwnSite()
+    {
+        var franchiseAdmin = await ActorAsync($"franchise-admin@{D}");
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("derrimut-group", a => a.ListPeopleAsync(franchiseAdmin, null, null, 1, 10)));
+        (await AtAsync("st-albans", a => a.ListPeopleAsync(franchiseAdmin, null, null, 1, 10))).Total.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task ChangeGrantsButNeverTakeManagingPeopleFromAdmins()
+    {
+        var admin = await ActorAsync($"admin@sunshine-west.{D}");
+
+        var refused = await Should.ThrowAsync<ValidationException>(AtAsync("sunshine-west", a => a.ChangeGrantAsync(admin, IdentityRoles.Admin, IdentityPermissions.ManageOrganizationUsers, false)));
+        refused.Errors.Keys.ShouldBe(["permission"]);
+        var unknown = await Should.ThrowAsync<ValidationException>(AtAsync("sunshine-west", a => a.ChangeGrantAsync(admin, "owner", IdentityPermissions.ViewClients, true)));
+        unknown.Errors.Keys.ShouldBe(["role"]);
+
+        var matrix = await AtAsync("sunshine-west", a => a.ChangeGrantAsync(admin, IdentityRoles.Staff, IdentityPermissions.ManageTrainers, true));
+        var cell = matrix.Single(c => c.Role == IdentityRoles.Staff && c.Permission == IdentityPermissions.ManageTrainers);
+        cell.Granted.ShouldBeTrue();
+        cell.IsDefault.ShouldBeFalse();
+        matrix.Single(c => c.Role == IdentityRoles.Admin && c.Permission == IdentityPermissions.ManageOrganizationUsers).Locked.ShouldBeTrue();
+
+        // Another gym keeps its own grants.
+        var werribeeAdmin = await ActorAsync($"admin@werribee.{D}");
+        var werribee = await AtAsync("werribee", a => a.ListGrantsAsync(werribeeAdmin));
+        werribee.Single(c => c.Role == IdentityRoles.Staff && c.Permission == IdentityPermissions.ManageTrainers).Granted.ShouldBeFalse();
+
+        (await AtAsync("sunshine-west", a => a.ChangeGrantAsync(admin, IdentityRoles.Staff, IdentityPermissions.ManageTrainers, false)))
+            .Single(c => c.Role == IdentityRoles.Staff && c.Permission == IdentityPermissions.ManageTrainers).Granted.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task CreateAnIntegrationShowingItsSecretOnceAndRevokeIt()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+
+        var bad = await Should.ThrowAsync<ValidationException>(AtAsync("st-albans", a => a.CreateClientAsync(admin, "Door", ["view:clients", "manage:all_users"])));
+        bad.Errors.Keys.ShouldBe(["permissions[1]"]);
+
+        var created = await AtAsync("st-albans", a => a.CreateClientAsync(admin, "Front door", [IdentityPermissions.ViewClients]));
+        created.ClientSecret.ShouldNotBeNullOrWhiteSpace();
+        created.ClientId.ShouldStartWith("st-albans-");
+
+        var listed = (await AtAsync("st-albans", a => a.ListClientsAsync(admin))).Single(c => c.ClientId == created.ClientId);
+        listed.ClientSecret.ShouldBeNull();
+        listed.Permissions.ShouldBe([IdentityPermissions.ViewClients]);
+        var werribeeAdmin = await ActorAsync($"admin@werribee.{D}");
+        (await AtAsync("werribee", a => a.ListClientsAsync(werribeeAdmin))).ShouldNotContain(c => c.ClientId == created.ClientId);
+        await Should.ThrowAsync<NotFoundException>(AtAsync("werribee", async a => { await a.RevokeClientAsync(werribeeAdmin, created.ClientId); return true; }));
+
+        // The secret works at the token endpoint until the client is revoked.
+        var client = fixture.App.CreateClient(new() { BaseAddress = StAlbansSite });
+        (await TokenAsync(client, created)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await AtAsync("st-albans", async a => { await a.RevokeClientAsync(admin, created.ClientId); return true; });
+        (await AtAsync("st-albans", a => a.ListClientsAsync(admin))).ShouldNotContain(c => c.ClientId == created.ClientId);
+        var refused = await TokenAsync(client, created);
+        refused.IsSuccessStatusCode.ShouldBeFalse();
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("invalid_client");
+    }
+
+    private static Task<HttpResponseMessage> TokenAsync(HttpClient client, IntegrationClientSummary created) =>
+        client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = created.ClientId,
+            ["client_secret"] = created.ClientSecret!,
+        }));
+}
+
+public sealed class LocationAccessAdminOnSqliteShould(SqliteAccountFixture fixture) : LocationAccessAdminShould(fixture), IClassFixture<SqliteAccountFixture>;
+
+public sealed class LocationAccessAdminOnPostgreSqlShould(PostgresAccountFixture fixture) : LocationAccessAdminShould(fixture), IClassFixture<PostgresAccountFixture>;
