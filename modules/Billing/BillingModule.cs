@@ -64,6 +64,10 @@ public sealed class BillingModule : DerrimutModule
             services.AddScoped<SimulatedEventDelivery>();
             services.AddScoped<SimulatedBilling>();
             services.AddScoped<IPaymentGateway, SimulatedPaymentGateway>();
+            if (_billingDayTool)
+            {
+                services.AddSingleton(new SimulatedBillingTools(SimulatedCheckoutPages.BillingDayFormPath));
+            }
         }
     }
 

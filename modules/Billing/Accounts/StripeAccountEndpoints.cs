@@ -63,6 +63,11 @@ internal static class StripeAccountEndpoints
         errors.ThrowIfAny();
 
         var row = await FindOwnAsync(current, db, ct, tracking: true);
+        if (row is null && request is { SecretKey: null or "", PublishableKey: null or "", WebhookSecret: null or "" })
+        {
+            return await GetAsync(tenant, db, resolver, ct); // Nothing to set, nothing to remove.
+        }
+
         if (row is null)
         {
             row = current.IsLocation ? new LocationStripeAccount { Id = Guid.CreateVersion7() } : new FranchiseStripeAccount { Id = Guid.CreateVersion7() };
