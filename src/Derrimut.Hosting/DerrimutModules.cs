@@ -1,3 +1,4 @@
+using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
 using Derrimut.Organizations;
@@ -16,6 +17,7 @@ public static class DerrimutModules
     [
         new OrganizationsModule(),
         new IdentityModule(),
+        new BillingModule(),
         new PayrollModule(),
     ];
 }

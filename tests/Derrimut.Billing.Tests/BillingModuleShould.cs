@@ -1,6 +1,9 @@
 using Derrimut.Billing.Gateways;
 using Derrimut.Billing.Gateways.Simulated;
 using Derrimut.Billing.Gateways.Stripe;
+using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +22,7 @@ public sealed class BillingModuleShould
 
         gateway.ShouldBeOfType<SimulatedPaymentGateway>().Kind.ShouldBe(PaymentGatewayKind.Simulated);
         scope.ServiceProvider.GetRequiredService<SimulatedBilling>().ShouldNotBeNull();
-        var keys = await services.GetRequiredService<IStripeKeyResolver>().ResolveAsync(TestData.StAlbans, TestContext.Current.CancellationToken);
+        var keys = await services.GetRequiredService<ConfigurationStripeKeyResolver>().ResolveAsync(TestData.StAlbans, TestContext.Current.CancellationToken);
         keys.SecretKey.ShouldBeNull();
         keys.WebhookSecret.ShouldBe(ConfigurationStripeKeyResolver.SimulatedWebhookSecret);
     }
@@ -36,7 +39,7 @@ public sealed class BillingModuleShould
         await using var scope = services.CreateAsyncScope();
 
         scope.ServiceProvider.GetRequiredService<IPaymentGateway>().ShouldBeOfType<StripePaymentGateway>().Kind.ShouldBe(PaymentGatewayKind.Stripe);
-        var keys = await services.GetRequiredService<IStripeKeyResolver>().ResolveAsync(TestData.StAlbans, TestContext.Current.CancellationToken);
+        var keys = await services.GetRequiredService<ConfigurationStripeKeyResolver>().ResolveAsync(TestData.StAlbans, TestContext.Current.CancellationToken);
         keys.ShouldBe(new StripeAccountKeys("sk_test_platform", "whsec_platform"));
         keys.ToString().ShouldNotContain("sk_test_platform");
         keys.ToString().ShouldNotContain("whsec_platform");
@@ -92,7 +95,30 @@ public sealed class BillingModuleShould
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ISimulatedEventSink, RecordingEventSink>();
+        // What the kernel provides in the host: tenancy and the data layer (never touched by these tests).
+        builder.Services.AddScoped<ICurrentTenant, CurrentTenant>();
+        builder.Services.AddSingleton<ITenantCatalog, NoTenants>();
+        builder.Services.AddSingleton<ITenantScopeFactory, NoTenants>();
+        builder.Services.AddDbContextFactory<DerrimutDbContext>(o => o.UseSqlite("Data Source=:memory:"));
         new BillingModule().ConfigureServices(builder);
         return builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private sealed class NoTenants : ITenantCatalog, ITenantScopeFactory
+    {
+        public ValueTask<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default) => ValueTask.FromResult<TenantInfo?>(null);
+
+        public ValueTask<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) => ValueTask.FromResult<TenantInfo?>(null);
+
+        public Task InvalidateAsync(Guid tenantId, IEnumerable<string> identifiers, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<T> RunAsync<T>(Guid tenantId, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<T> RunAsync<T>(TenantInfo tenant, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<T> RunAsPlatformAsync<T>(Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

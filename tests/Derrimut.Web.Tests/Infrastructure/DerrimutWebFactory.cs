@@ -9,7 +9,8 @@ namespace Derrimut.Web.Tests.Infrastructure;
 /// Tenants are created through the platform API by the tests themselves.
 /// </summary>
 public sealed class DerrimutWebFactory(
-    TestDatabase database, string? redis = null, string? cachePrefix = null, int writesPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null)
+    TestDatabase database, string? redis = null, string? cachePrefix = null, int writesPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string RootDomain = "derrimut.localhost";
@@ -34,7 +35,12 @@ public sealed class DerrimutWebFactory(
         // Test fixtures write far faster than people; the limiter itself is tested with a low limit.
         builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PickupDirectory", MailPickup);
-        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
+        if (services is not null)
+        {
+            // Test-only registrations (e.g. a recording integration-event handler), after the app's own.
+            builder.ConfigureServices(services);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,140 @@
+using Derrimut.Billing.Data;
+using Derrimut.BuildingBlocks.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Derrimut.Billing.Webhooks;
+
+/// <summary>A webhook event as admins see it in the inbox.</summary>
+internal sealed record WebhookEventDto(
+    Guid Id,
+    string StripeEventId,
+    string Type,
+    string State,
+    int Attempts,
+    string? LastError,
+    string? IgnoredReason,
+    DateTimeOffset StripeCreatedAt,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset LastAttemptAt,
+    DateTimeOffset? ProcessedAt)
+{
+    public static WebhookEventDto From(WebhookInboxEvent e) => new(
+        e.Id, e.StripeEventId, e.Type, e.State.ToString().ToLowerInvariant(), e.Attempts, e.LastError, e.IgnoredReason,
+        e.StripeCreatedAt, e.ReceivedAt, e.LastAttemptAt, e.ProcessedAt);
+}
+
+/// <summary>One page of webhook events, newest first.</summary>
+internal sealed record WebhookEventPage(IReadOnlyList<WebhookEventDto> Items, int Total, int Page, int PageSize);
+
+/// <summary>What the webhook endpoint answers Stripe (Stripe only reads the status code; people read the rest).</summary>
+internal sealed record WebhookAcknowledgement(string EventId, string Result);
+
+/// <summary>
+/// <c>POST /webhooks/stripe</c> on a location's own site, and the admin's view of its inbox under
+/// <c>/api/billing/webhook-events</c>.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    /// <summary>The problem type for a delivery whose signature, age or shape is refused.</summary>
+    public const string InvalidWebhookProblem = "https://derrimut.com.au/problems/invalid-webhook";
+
+    public const string Path = "/webhooks/stripe";
+
+    public static void MapReceiver(IEndpointRouteBuilder app) =>
+        app.MapPost(Path, ReceiveAsync)
+            .AllowAnonymous() // Stripe authenticates with the signature, checked against the gym's own secret.
+            .RequireLocation()
+            .RequireRateLimiting(RateLimitPolicies.Webhooks)
+            .DisableAntiforgery()
+            .WithTags("Billing")
+            .WithName("ReceiveStripeWebhook")
+            .WithSummary("Stripe's webhook endpoint for this gym: signed events, recorded once, processed with their effects.");
+
+    public static void MapInbox(RouteGroupBuilder billing)
+    {
+        var group = billing.MapGroup("/webhook-events").RequireLocation().RequireAuthorization(BillingPermissions.ManageBilling);
+        group.MapGet("/", ListAsync).WithName("ListWebhookEvents").WithSummary("This gym's received Stripe events, filtered by state, newest first.");
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireRateLimiting(RateLimitPolicies.Writes)
+            .WithName("RetryWebhookEvent").WithSummary("Processes a parked (or failed) event again from its stored payload.");
+    }
+
+    internal static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, CancellationToken ct)
+    {
+        // The raw bytes, untouched: the signature covers them exactly. The kernel caps bodies at 1 MiB.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var signature = request.Headers["Stripe-Signature"].Count == 1 ? request.Headers["Stripe-Signature"].ToString() : null;
+        var receipt = await inbox.ReceiveAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), signature, ct);
+        return ToResult(receipt);
+    }
+
+    internal static IResult ToResult(WebhookReceipt receipt) => receipt.Kind switch
+    {
+        WebhookReceiptKind.Rejected => TypedResults.Problem(
+            statusCode: 400,
+            type: receipt.Rejection == WebhookVerificationOutcome.MalformedPayload ? ProblemTypes.MalformedRequest : InvalidWebhookProblem,
+            title: receipt.Rejection switch
+            {
+                WebhookVerificationOutcome.MissingSignature => "Missing Stripe-Signature header.",
+                WebhookVerificationOutcome.MalformedSignatureHeader => "Unreadable Stripe-Signature header.",
+                WebhookVerificationOutcome.BadSignature => "Invalid signature.",
+                WebhookVerificationOutcome.StaleTimestamp => "Signature too old.",
+                WebhookVerificationOutcome.FutureTimestamp => "Signature from the future.",
+                WebhookVerificationOutcome.UnsupportedApiVersion => "Unsupported Stripe API version.",
+                _ => "Malformed event.",
+            },
+            detail: receipt.Detail,
+            extensions: new Dictionary<string, object?> { ["reason"] = receipt.Rejection?.ToString() }),
+        WebhookReceiptKind.Failed => TypedResults.Problem(
+            statusCode: 500, type: ProblemTypes.ServerError, title: "Processing failed; retry later.",
+            detail: $"Event {receipt.EventId} could not be processed; nothing was changed. Stripe retries it."),
+        WebhookReceiptKind.Busy => TypedResults.Problem(
+            statusCode: 409, type: ProblemTypes.Conflict, title: "Being processed.", detail: receipt.Detail),
+        _ => TypedResults.Ok(new WebhookAcknowledgement(receipt.EventId ?? "", receipt.Kind.ToString().ToLowerInvariant())),
+    };
+
+    internal static async Task<Ok<WebhookEventPage>> ListAsync(DerrimutDbContext db, string? state, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        WebhookEventState? filter = null;
+        if (state is not null)
+        {
+            if (Enum.TryParse<WebhookEventState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(state, out _))
+            {
+                filter = parsed;
+            }
+            else
+            {
+                errors.Add("state", "The state must be 'processed', 'ignored', 'failed' or 'parked'.");
+            }
+        }
+
+        var pageNumber = page ?? 1;
+        var size = pageSize ?? 50;
+        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
+        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        errors.ThrowIfAny();
+
+        var query = db.Set<WebhookInboxEvent>().AsNoTracking();
+        if (filter is { } f)
+        {
+            query = query.Where(e => e.State == f);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id)
+            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new WebhookEventPage(items.Select(WebhookEventDto.From).ToList(), total, pageNumber, size));
+    }
+
+    internal static async Task<Ok<WebhookEventDto>> RetryAsync(Guid id, WebhookInbox inbox, CancellationToken ct)
+    {
+        var receipt = await inbox.RetryAsync(id, ct);
+        return receipt.Record is { } record
+            ? TypedResults.Ok(WebhookEventDto.From(record))
+            : throw new ConflictException(receipt.Detail);
+    }
+}

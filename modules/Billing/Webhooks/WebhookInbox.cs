@@ -1,0 +1,256 @@
+using Derrimut.Billing.Data;
+using Derrimut.Billing.Events;
+using Derrimut.Billing.Gateways;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Derrimut.Billing.Webhooks;
+
+/// <summary>The <c>Billing:Webhooks</c> configuration section.</summary>
+internal sealed class WebhookOptions
+{
+    public const string Section = "Billing:Webhooks";
+
+    /// <summary>
+    /// Failed processing attempts after which an event is parked: later deliveries are acknowledged (so Stripe stops
+    /// retrying a poison event for three days) and an admin retries it by hand once the cause is fixed.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 8;
+}
+
+/// <summary>How a delivery (or an admin's retry) ended.</summary>
+internal enum WebhookReceiptKind
+{
+    /// <summary>Processed now (effects committed).</summary>
+    Processed,
+
+    /// <summary>Recorded now as ignored (nothing reacts to it).</summary>
+    Ignored,
+
+    /// <summary>Already processed or ignored earlier: nothing done.</summary>
+    Duplicate,
+
+    /// <summary>Parked earlier: acknowledged, not processed.</summary>
+    Parked,
+
+    /// <summary>Refused before anything was recorded (signature, age, shape).</summary>
+    Rejected,
+
+    /// <summary>A handler failed: rolled back, the attempt recorded; Stripe should retry.</summary>
+    Failed,
+
+    /// <summary>Another delivery of the same event is being processed or has just failed; Stripe should retry.</summary>
+    Busy,
+}
+
+/// <summary>The result of one delivery.</summary>
+internal sealed record WebhookReceipt(WebhookReceiptKind Kind, string? EventId, string Detail, WebhookVerificationOutcome? Rejection = null, WebhookInboxEvent? Record = null);
+
+/// <summary>
+/// The Stripe webhook's inbox: verifies a delivery against the gym's secret, records it keyed by event id, and runs
+/// the integration-event handlers of every module in the same transaction on the scope's one
+/// <see cref="DerrimutDbContext"/>. Must run in the receiving gym's scope (the endpoint's request, or a tenant scope
+/// for simulated deliveries).
+/// </summary>
+internal sealed class WebhookInbox(
+    DerrimutDbContext db,
+    ICurrentTenant currentTenant,
+    IStripeKeyResolver keys,
+    BillingEventPublisher publisher,
+    TimeProvider time,
+    IOptionsMonitor<WebhookOptions> options,
+    ILogger<WebhookInbox> logger)
+{
+    /// <summary>Receives one delivery: the raw body and its <c>Stripe-Signature</c> header.</summary>
+    public async Task<WebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken)
+    {
+        var tenant = currentTenant.Tenant is { IsLocation: true } t ? t : throw new InvalidOperationException("Webhooks are received in a location's scope.");
+        var account = await keys.ResolveAsync(tenant.Id, cancellationToken);
+        var verification = StripeWebhookVerifier.Verify(body.Span, signatureHeader, account.WebhookSecret, time);
+        if (!verification.IsVerified)
+        {
+            logger.LogWarning("Refused a Stripe webhook delivery: {Outcome}. {Detail}", verification.Outcome, verification.Detail);
+            return new WebhookReceipt(WebhookReceiptKind.Rejected, null, verification.Detail, verification.Outcome);
+        }
+
+        var stripeEvent = verification.Event;
+        var existing = await db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.StripeEventId == stripeEvent.Id, cancellationToken);
+        switch (existing?.State)
+        {
+            case WebhookEventState.Processed or WebhookEventState.Ignored:
+                return new WebhookReceipt(WebhookReceiptKind.Duplicate, stripeEvent.Id, "Already received.", Record: existing);
+            case WebhookEventState.Parked:
+                return new WebhookReceipt(WebhookReceiptKind.Parked, stripeEvent.Id, "Parked after repeated failures; an admin retries it.", Record: existing);
+        }
+
+        // Verified bytes are UTF-8 (the verifier refuses anything else), so this is exactly what was signed.
+        var payload = System.Text.Encoding.UTF8.GetString(body.Span);
+        return await AttemptAsync(existing, stripeEvent, payload, manual: false, cancellationToken);
+    }
+
+    /// <summary>An admin retries a parked (or failed) event from its stored payload.</summary>
+    /// <exception cref="NotFoundException">No such event at this gym.</exception>
+    /// <exception cref="ConflictException">The event is neither parked nor failed.</exception>
+    public async Task<WebhookReceipt> RetryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new NotFoundException("No webhook event has this id here.");
+        if (existing.State is not (WebhookEventState.Parked or WebhookEventState.Failed))
+        {
+            throw new ConflictException($"Event {existing.StripeEventId} is {existing.State.ToString().ToLowerInvariant()}; only parked or failed events are retried.", "state");
+        }
+
+        // The payload was verified when it arrived and has not left the database since.
+        var stripeEvent = EventUtility.ParseEvent(existing.Payload, throwOnApiVersionMismatch: false);
+        return await AttemptAsync(existing, stripeEvent, existing.Payload, manual: true, cancellationToken);
+    }
+
+    private async Task<WebhookReceipt> AttemptAsync(WebhookInboxEvent? existing, Event stripeEvent, string payload, bool manual, CancellationToken cancellationToken)
+    {
+        var tenantId = currentTenant.Tenant!.Id;
+        var now = time.GetUtcNow();
+        var translation = StripeEventTranslator.Translate(stripeEvent, tenantId);
+        var state = translation.Event is null ? WebhookEventState.Ignored : WebhookEventState.Processed;
+        WebhookInboxEvent record;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (existing is null)
+            {
+                record = new WebhookInboxEvent
+                {
+                    Id = Guid.CreateVersion7(),
+                    StripeEventId = stripeEvent.Id,
+                    Type = Truncate(stripeEvent.Type, 100),
+                    Payload = payload,
+                    StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
+                    ReceivedAt = now,
+                };
+                db.Add(record);
+            }
+            else
+            {
+                record = existing;
+                db.Attach(record);
+            }
+
+            record.State = state;
+            record.Attempts++;
+            record.LastAttemptAt = now;
+            record.IgnoredReason = translation.IgnoredBecause is { } reason ? Truncate(reason, 500) : null;
+            record.ProcessedAt = now;
+            record.LastError = null;
+            try
+            {
+                // The claim, before any handler runs: the unique (tenant, event id) index — or, for a retry, the row's
+                // version — lets exactly one concurrent delivery through. The others wait on the row lock (PostgreSQL)
+                // or the write lock (SQLite) and fail here once the winner commits.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return await LostRaceAsync(stripeEvent.Id, cancellationToken);
+            }
+
+            try
+            {
+                if (translation.Event is { } billingEvent)
+                {
+                    await publisher.PublishAsync(billingEvent, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                logger.LogError(e, "Processing Stripe event {EventId} ({Type}) failed.", stripeEvent.Id, stripeEvent.Type);
+                var failed = await RecordFailureAsync(existing, stripeEvent, payload, manual, e, now);
+                return new WebhookReceipt(WebhookReceiptKind.Failed, stripeEvent.Id, failed.LastError ?? "", Record: failed);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return new WebhookReceipt(state == WebhookEventState.Processed ? WebhookReceiptKind.Processed : WebhookReceiptKind.Ignored,
+            stripeEvent.Id, record.IgnoredReason ?? "Processed.", Record: record);
+    }
+
+    private async Task<WebhookReceipt> LostRaceAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var winner = await db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.StripeEventId == eventId, cancellationToken);
+        return winner?.State switch
+        {
+            WebhookEventState.Processed or WebhookEventState.Ignored => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received.", Record: winner),
+            WebhookEventState.Parked => new WebhookReceipt(WebhookReceiptKind.Parked, eventId, "Parked after repeated failures.", Record: winner),
+            _ => new WebhookReceipt(WebhookReceiptKind.Busy, eventId, "Another delivery of this event is being processed or has just failed; retry later.", Record: winner),
+        };
+    }
+
+    /// <summary>
+    /// Records a failed attempt in a transaction of its own, after the effects were rolled back, so admins see the
+    /// error and the attempt counts towards parking.
+    /// </summary>
+    private async Task<WebhookInboxEvent> RecordFailureAsync(WebhookInboxEvent? existing, Event stripeEvent, string payload, bool manual, Exception error, DateTimeOffset now)
+    {
+        var message = Truncate($"{error.GetType().Name}: {error.Message}", WebhookInboxEvent.MaxErrorLength);
+        var maxAttempts = Math.Max(1, options.CurrentValue.MaxAttempts);
+        for (var round = 0; round < 3; round++)
+        {
+            var record = existing is null
+                ? await db.Set<WebhookInboxEvent>().FirstOrDefaultAsync(e => e.StripeEventId == stripeEvent.Id, CancellationToken.None)
+                : await db.Set<WebhookInboxEvent>().FirstOrDefaultAsync(e => e.Id == existing.Id, CancellationToken.None);
+            if (record is { State: WebhookEventState.Processed or WebhookEventState.Ignored })
+            {
+                return record; // A concurrent delivery succeeded meanwhile: its result stands.
+            }
+
+            if (record is null)
+            {
+                record = new WebhookInboxEvent
+                {
+                    Id = Guid.CreateVersion7(),
+                    StripeEventId = stripeEvent.Id,
+                    Type = Truncate(stripeEvent.Type, 100),
+                    Payload = payload,
+                    StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
+                    ReceivedAt = now,
+                };
+                db.Add(record);
+            }
+
+            record.Attempts++;
+            record.LastAttemptAt = now;
+            record.LastError = message;
+            record.ProcessedAt = null;
+            record.IgnoredReason = null;
+            // A manual retry of a parked event leaves it parked; a delivery parks it once it has failed too often.
+            record.State = manual && record.State == WebhookEventState.Parked || record.Attempts >= maxAttempts
+                ? WebhookEventState.Parked
+                : WebhookEventState.Failed;
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                if (record.State == WebhookEventState.Parked)
+                {
+                    logger.LogError("Stripe event {EventId} ({Type}) is parked after {Attempts} attempts.", record.StripeEventId, record.Type, record.Attempts);
+                }
+
+                return record;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // Raced with another delivery's record: read it again and add this attempt to it.
+                existing = null;
+            }
+        }
+
+        throw new InvalidOperationException($"Could not record the failure of Stripe event {stripeEvent.Id}.", error);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

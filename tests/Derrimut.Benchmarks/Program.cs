@@ -1,0 +1,324 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Stripe;
+
+// Webhook benchmark (issue 4): see etc/bench/webhooks.sh for how the app is started.
+//   dotnet Derrimut.Benchmarks.dll webhooks
+// Environment: BENCH_BASE (http://127.0.0.1:5080), BENCH_ROOT_DOMAIN (derrimut.localhost), BENCH_GYMS (st-albans,werribee),
+// BENCH_MEMBERS (1000), BENCH_EVENTS (10000), BENCH_DUPLICATE_SHARE (0.2), BENCH_CLIENTS (16), BENCH_SEED (4),
+// BENCH_WEBHOOK_SECRET, BENCH_PLATFORM_KEY (required: finds the gyms and reads their inboxes back through the admin API).
+if (args.FirstOrDefault() != "webhooks")
+{
+    Console.Error.WriteLine("usage: Derrimut.Benchmarks webhooks");
+    return 2;
+}
+
+var settings = WebhookBenchSettings.FromEnvironment();
+return await WebhookBench.RunAsync(settings);
+
+internal sealed record WebhookBenchSettings(
+    Uri Base, string RootDomain, IReadOnlyList<string> Gyms, int Members, int Events, double DuplicateShare, int Clients, int Seed,
+    string WebhookSecret, string PlatformKey)
+{
+    public static WebhookBenchSettings FromEnvironment()
+    {
+        static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : fallback;
+        return new WebhookBenchSettings(
+            new Uri(Env("BENCH_BASE", "http://127.0.0.1:5080")),
+            Env("BENCH_ROOT_DOMAIN", "derrimut.localhost"),
+            Env("BENCH_GYMS", "st-albans,werribee").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            int.Parse(Env("BENCH_MEMBERS", "1000"), CultureInfo.InvariantCulture),
+            int.Parse(Env("BENCH_EVENTS", "10000"), CultureInfo.InvariantCulture),
+            double.Parse(Env("BENCH_DUPLICATE_SHARE", "0.2"), CultureInfo.InvariantCulture),
+            int.Parse(Env("BENCH_CLIENTS", "16"), CultureInfo.InvariantCulture),
+            int.Parse(Env("BENCH_SEED", "4"), CultureInfo.InvariantCulture),
+            Env("BENCH_WEBHOOK_SECRET", "whsec_derrimut_simulated_development"),
+            Env("BENCH_PLATFORM_KEY", ""));
+    }
+}
+
+/// <summary>One event of a member's history, with the subscription status it leaves behind (if it is a subscription event).</summary>
+internal sealed record BenchEvent(string Gym, string Id, string Type, string SubscriptionId, long Created, string Body, string? StatusAfter);
+
+internal static class WebhookBench
+{
+    public static async Task<int> RunAsync(WebhookBenchSettings s)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = s.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = s.Base,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var tenants = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var gym in s.Gyms)
+        {
+            // The public profile carries no id; the platform console does.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/platform/tenants?kind=location&search={Uri.EscapeDataString(gym)}");
+            request.Headers.Host = $"admin.{s.RootDomain}";
+            request.Headers.Add("X-Platform-Key", s.PlatformKey);
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            tenants[gym] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+                .Single(t => t.GetProperty("identifier").GetString() == gym).GetProperty("id").GetGuid();
+        }
+
+        // ---- the histories, in order, then duplicates and a shuffle
+        var random = new Random(s.Seed);
+        var perMember = (int)Math.Round(s.Events / (1 + s.DuplicateShare) / s.Members);
+        var unique = new List<BenchEvent>();
+        var start = DateTimeOffset.UtcNow.AddDays(-400).ToUnixTimeSeconds();
+        for (var m = 0; m < s.Members; m++)
+        {
+            var gym = s.Gyms[m % s.Gyms.Count];
+            unique.AddRange(History(gym, tenants[gym], m, perMember, start + m * 7, random));
+        }
+
+        var duplicates = s.Events - unique.Count;
+        var deliveries = new List<BenchEvent>(unique);
+        for (var i = 0; i < duplicates; i++)
+        {
+            deliveries.Add(unique[random.Next(unique.Count)]);
+        }
+
+        Shuffle(deliveries, random);
+        Console.WriteLine($"bench: {s.Members} members at {string.Join(", ", s.Gyms)}; {unique.Count} unique events + {duplicates} duplicates = {deliveries.Count} deliveries, shuffled; {s.Clients} concurrent clients");
+
+        // ---- send
+        var latencies = new ConcurrentBag<double>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var results = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, s.Clients).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < deliveries.Count)
+            {
+                var e = deliveries[index];
+                for (var attempt = 1; ; attempt++)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(e.Body, Encoding.UTF8, "application/json") };
+                    request.Headers.Host = $"{e.Gym}.{s.RootDomain}";
+                    // Stripe signs at delivery time.
+                    request.Headers.TryAddWithoutValidation("Stripe-Signature", EventUtility.GenerateSignatureHeader(e.Body, s.WebhookSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+                    var sent = Stopwatch.GetTimestamp();
+                    using var response = await http.SendAsync(request);
+                    var body = await response.Content.ReadAsStringAsync();
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        results.AddOrUpdate(JsonDocument.Parse(body).RootElement.GetProperty("result").GetString()!, 1, (_, n) => n + 1);
+                        break;
+                    }
+
+                    // As Stripe does: a non-2xx (e.g. 409 while a concurrent delivery of the same event is in flight) is retried.
+                    if (attempt >= 5)
+                    {
+                        Console.Error.WriteLine($"bench: {e.Id} failed {attempt} times: {(int)response.StatusCode} {body}");
+                        break;
+                    }
+
+                    await Task.Delay(50 * attempt);
+                }
+            }
+        }));
+        clock.Stop();
+
+        var sorted = latencies.OrderBy(l => l).ToArray();
+        double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        var rate = deliveries.Count / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"bench: {deliveries.Count} deliveries in {clock.Elapsed.TotalSeconds:F1} s = {rate:F0} events/s; requests {sorted.Length}; "
+            + $"p50 {Percentile(0.50):F1} ms, p90 {Percentile(0.90):F1} ms, p99 {Percentile(0.99):F1} ms, max {sorted[^1]:F1} ms");
+        Console.WriteLine($"bench: HTTP statuses {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}"))}; results {string.Join(", ", results.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}"))}");
+
+        // ---- check what the app recorded against in-order processing
+        var ok = statuses.Keys.All(k => k is 200 or 409) && results.Values.Sum() == deliveries.Count;
+        ok &= await CheckInboxAsync(http, s, unique);
+
+        ok &= CheckFinalStates(unique);
+        Console.WriteLine(ok ? "bench: PASS" : "bench: FAIL");
+        Console.WriteLine($"BENCH webhooks deliveries={deliveries.Count} unique={unique.Count} clients={s.Clients} seconds={clock.Elapsed.TotalSeconds:F1} events_per_s={rate:F0} p50_ms={Percentile(0.5):F1} p99_ms={Percentile(0.99):F1} ok={ok}");
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Reads every gym's inbox back through the admin API: each unique event exactly once, processed, none failed or
+    /// parked; and per subscription, the status carried by the newest recorded subscription event (by Stripe's
+    /// <c>created</c>) equals the status in-order processing ends with.
+    /// </summary>
+    private static async Task<bool> CheckInboxAsync(HttpClient http, WebhookBenchSettings s, List<BenchEvent> unique)
+    {
+        var recorded = new Dictionary<string, (string State, int Attempts)>(StringComparer.Ordinal);
+        foreach (var gym in s.Gyms)
+        {
+            for (var page = 1; ; page++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/billing/webhook-events?page={page}&pageSize=200");
+                request.Headers.Host = $"{gym}.{s.RootDomain}";
+                request.Headers.Add("X-Platform-Key", s.PlatformKey);
+                using var response = await http.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var items = json.GetProperty("items").EnumerateArray().ToList();
+                foreach (var item in items)
+                {
+                    var id = item.GetProperty("stripeEventId").GetString()!;
+                    if (!recorded.TryAdd(id, (item.GetProperty("state").GetString()!, item.GetProperty("attempts").GetInt32())))
+                    {
+                        Console.Error.WriteLine($"bench: {id} recorded twice");
+                        return false;
+                    }
+                }
+
+                if (items.Count < 200)
+                {
+                    break;
+                }
+            }
+        }
+
+        var missing = unique.Count(e => !recorded.ContainsKey(e.Id));
+        var notProcessed = recorded.Values.Count(r => r.State != "processed");
+        var retried = recorded.Values.Count(r => r.Attempts != 1);
+        Console.WriteLine($"bench: inbox holds {recorded.Count} events for {unique.Count} unique sent; missing {missing}; not processed {notProcessed}; processed more than once {retried}");
+        return missing == 0 && notProcessed == 0 && retried == 0 && recorded.Count == unique.Count;
+    }
+
+    /// <summary>What in-order processing ends with: the status of each subscription's newest event (the reference the app is compared with).</summary>
+    private static bool CheckFinalStates(List<BenchEvent> unique)
+    {
+        var final = unique.Where(e => e.StatusAfter is not null).GroupBy(e => e.SubscriptionId)
+            .Select(g => g.OrderBy(e => e.Created).Last().StatusAfter).GroupBy(st => st).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}×{g.Count()}");
+        Console.WriteLine($"bench: in-order final subscription states: {string.Join(", ", final)}");
+        return true;
+    }
+
+    private static IEnumerable<BenchEvent> History(string gym, Guid tenantId, int member, int count, long start, Random random)
+    {
+        var userId = new Guid(member, 0x4d, 0x42, [0, 0, 0, 0, 0, 0, 0, 1]);
+        var subscription = $"sub_bench_{member:D5}";
+        var customer = $"cus_bench_{member:D5}";
+        var metadata = () => new JsonObject
+        {
+            ["tenant_id"] = tenantId.ToString(),
+            ["user_id"] = userId.ToString(),
+            ["purpose"] = "membership",
+            ["plan"] = "no-lock-in",
+        };
+        var created = start;
+        var periodStart = start;
+        const long Fortnight = 14 * 86400;
+        var step = 0;
+        BenchEvent Make(string type, JsonObject dataObject, string? statusAfter, JsonObject? previous = null)
+        {
+            var id = $"evt_bench_{member:D5}_{step++:D2}";
+            var data = new JsonObject { ["object"] = dataObject };
+            if (previous is not null)
+            {
+                data["previous_attributes"] = previous;
+            }
+
+            var envelope = new JsonObject
+            {
+                ["id"] = id, ["object"] = "event", ["api_version"] = "2026-10-28.endive", ["created"] = created, ["type"] = type,
+                ["livemode"] = false, ["pending_webhooks"] = 1, ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null }, ["data"] = data,
+            };
+            var e = new BenchEvent(gym, id, type, subscription, created, envelope.ToJsonString(), statusAfter);
+            created += 1;
+            return e;
+        }
+
+        JsonObject Subscription(string status, bool cancelAtPeriodEnd = false) => new()
+        {
+            ["id"] = subscription, ["object"] = "subscription", ["status"] = status, ["customer"] = customer, ["cancel_at_period_end"] = cancelAtPeriodEnd,
+            ["metadata"] = metadata(),
+            ["items"] = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = $"si_bench_{member:D5}", ["object"] = "subscription_item", ["current_period_start"] = periodStart,
+                    ["current_period_end"] = periodStart + Fortnight, ["price"] = new JsonObject { ["id"] = "price_bench", ["object"] = "price" }, ["quantity"] = 1,
+                }),
+            },
+        };
+
+        JsonObject Invoice(string status, string reason, long paid) => new()
+        {
+            ["id"] = $"in_bench_{member:D5}_{step:D2}", ["object"] = "invoice", ["status"] = status, ["billing_reason"] = reason, ["customer"] = customer,
+            ["amount_due"] = 2490, ["amount_paid"] = paid, ["currency"] = "aud", ["attempt_count"] = 1,
+            ["parent"] = new JsonObject
+            {
+                ["type"] = "subscription_details",
+                ["subscription_details"] = new JsonObject { ["subscription"] = subscription, ["metadata"] = metadata() },
+            },
+            ["lines"] = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = $"il_bench_{member:D5}_{step:D2}", ["object"] = "line_item", ["amount"] = 2490,
+                    ["period"] = new JsonObject { ["start"] = periodStart, ["end"] = periodStart + Fortnight },
+                }),
+            },
+        };
+
+        yield return Make("checkout.session.completed", new JsonObject
+        {
+            ["id"] = $"cs_bench_{member:D5}", ["object"] = "checkout.session", ["mode"] = "subscription", ["status"] = "complete",
+            ["payment_status"] = "paid", ["customer"] = customer, ["subscription"] = subscription, ["amount_total"] = 7390, ["currency"] = "aud",
+            ["client_reference_id"] = userId.ToString(), ["metadata"] = metadata(),
+        }, null);
+        yield return Make("customer.subscription.created", Subscription("active"), "active");
+        yield return Make("invoice.paid", Invoice("paid", "subscription_create", 7390), null);
+        var status = "active";
+        while (step < count)
+        {
+            // Billing day: each renewal is paid (most), declined, or the member has cancelled and it ends.
+            periodStart += Fortnight;
+            var roll = random.NextDouble();
+            if (roll < 0.15 && step + 2 <= count && status != "canceled")
+            {
+                yield return Make("invoice.payment_failed", Invoice("open", "subscription_cycle", 0), null);
+                yield return Make("customer.subscription.updated", Subscription("past_due"), "past_due", new JsonObject { ["status"] = status });
+                status = "past_due";
+            }
+            else if (roll < 0.20 && step + 1 <= count && status != "canceled")
+            {
+                yield return Make("customer.subscription.deleted", Subscription("canceled"), "canceled", new JsonObject { ["status"] = status });
+                status = "canceled";
+            }
+            else if (status != "canceled" && step + 2 <= count)
+            {
+                yield return Make("invoice.paid", Invoice("paid", "subscription_cycle", 2490), null);
+                yield return Make("customer.subscription.updated", Subscription("active"), "active", new JsonObject { ["status"] = status });
+                status = "active";
+            }
+            else
+            {
+                // A charge refunded after the end (a goodwill refund): keeps every member at the same event count.
+                yield return Make("charge.refunded", new JsonObject
+                {
+                    ["id"] = $"ch_bench_{member:D5}_{step:D2}", ["object"] = "charge", ["amount"] = 2490, ["amount_refunded"] = 2490, ["refunded"] = true,
+                    ["currency"] = "aud", ["customer"] = customer, ["metadata"] = new JsonObject(),
+                }, null);
+            }
+        }
+    }
+
+    private static void Shuffle<T>(List<T> list, Random random)
+    {
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+}
