@@ -154,18 +154,19 @@ internal sealed class MembershipBillingHandlers(
             return;
         }
 
-        // Subscription charges carry no member: find the charge line by its payment, or the member's latest charge.
-        var charge = billingEvent.PaymentIntentId is { } intent
+        // Subscription charges carry no member: find the refund line staff already recorded for this charge, or the
+        // charge line by its payment.
+        var line = await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Kind == LedgerEntryKind.Refund && e.Reference == billingEvent.ChargeId, cancellationToken);
+        var charge = line is null && billingEvent.PaymentIntentId is { } intent
             ? await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Kind == LedgerEntryKind.Charge && e.PaymentIntentId == intent, cancellationToken)
             : null;
-        var userId = charge?.UserId ?? billingEvent.UserId;
+        var userId = line?.UserId ?? charge?.UserId ?? billingEvent.UserId;
         if (userId is not { } member)
         {
             logger.LogInformation("Refund of {Charge} matches no membership charge; not a membership refund", billingEvent.ChargeId);
             return;
         }
 
-        var line = await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Kind == LedgerEntryKind.Refund && e.Reference == billingEvent.ChargeId, cancellationToken);
         if (line is null)
         {
             line = new LedgerEntry

@@ -38,4 +38,10 @@ public interface IMembershipRegister
 
     /// <summary>One membership with its ledger; null when it is not at this location.</summary>
     Task<MembershipDto?> FindAsync(Guid membershipId, CancellationToken cancellationToken = default);
+
+    /// <summary>Staff cancel a member's membership: now, or as the member's own cancel would (minimum term, else period end).</summary>
+    Task<MembershipDto> CancelForMemberAsync(Guid membershipId, Guid staffUserId, bool immediately, CancellationToken cancellationToken = default);
+
+    /// <summary>Refunds a charge in the member's ledger, in full (null) or in part (GST-inclusive cents).</summary>
+    Task<MembershipDto> RefundAsync(Guid membershipId, Guid ledgerLineId, long? amountCents, Guid staffUserId, CancellationToken cancellationToken = default);
 }

@@ -264,6 +264,128 @@ internal sealed class MembershipService(
         return membership is null ? null : await ToDtoAsync(membership, cancellationToken);
     }
 
+    public async Task<MembershipDto> CancelForMemberAsync(Guid membershipId, Guid staffUserId, bool immediately, CancellationToken cancellationToken = default)
+    {
+        RequireLocation();
+        var membership = await db.Set<Membership>().FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken)
+            ?? throw new NotFoundException("No such membership at this gym.");
+        if (!membership.IsLive)
+        {
+            throw new ConflictException("This membership has already ended.");
+        }
+
+        var now = time.GetUtcNow();
+        if (membership.SubscriptionId is null)
+        {
+            membership.End(MembershipStatus.Cancelled, now);
+            membership.CancellationRequestedAt = now;
+            Audit(membership, staffUserId, "cancelled-by-staff", "Cancelled before the first payment.");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            var inMinimumTerm = membership.MinimumTermEndsAt is { } termEnds && termEnds > now;
+            var request = immediately
+                ? new CancelSubscriptionRequest(membership.TenantId, membership.SubscriptionId, CancellationTiming.Immediately, null, $"membership-cancel-now:{membership.Id:N}")
+                : inMinimumTerm
+                    ? new CancelSubscriptionRequest(membership.TenantId, membership.SubscriptionId, CancellationTiming.AtDate, membership.MinimumTermEndsAt, $"membership-cancel:{membership.Id:N}")
+                    : new CancelSubscriptionRequest(membership.TenantId, membership.SubscriptionId, CancellationTiming.AtPeriodEnd, null, $"membership-cancel:{membership.Id:N}");
+            var snapshot = await gateway.CancelSubscriptionAsync(request, cancellationToken);
+            await db.Entry(membership).ReloadAsync(cancellationToken);
+            membership.CancellationRequestedAt = now;
+            if (immediately && membership.IsLive)
+            {
+                // The gateway's deletion event will say the same; the staff member sees it ended now either way.
+                membership.End(MembershipStatus.Cancelled, snapshot.EndedAt ?? now);
+            }
+            else if (membership.IsLive)
+            {
+                membership.CancelsAt = snapshot.CancelAtPeriodEnd ? snapshot.CurrentPeriodEnd ?? snapshot.CancelAt : snapshot.CancelAt;
+            }
+
+            Audit(membership, staffUserId, immediately ? "cancelled-by-staff" : "cancel-requested-by-staff", immediately ? "Ended now." : $"Ends {membership.CancelsAt:O}.");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await SendAsync(membership.UserId, "Your membership has been cancelled",
+            membership.IsLive && membership.CancelsAt is { } ends
+                ? $"The gym has cancelled your membership. It ends on {MembershipViews.LocalDate(ends, Zone)}; you can train until then."
+                : "The gym has cancelled your membership. Nothing more will be charged.", cancellationToken);
+        notices.Changed(membership.UserId, membership.Status);
+        await notices.FlushAsync(cancellationToken);
+        return await ToDtoAsync(membership, cancellationToken);
+    }
+
+    public async Task<MembershipDto> RefundAsync(Guid membershipId, Guid ledgerLineId, long? amountCents, Guid staffUserId, CancellationToken cancellationToken = default)
+    {
+        RequireLocation();
+        var membership = await db.Set<Membership>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken)
+            ?? throw new NotFoundException("No such membership at this gym.");
+        var charge = await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Id == ledgerLineId && e.UserId == membership.UserId, cancellationToken)
+            ?? throw new NotFoundException("No such payment for this member.");
+        if (charge.Kind != LedgerEntryKind.Charge || charge.InvoiceId is null)
+        {
+            throw new ValidationException("ledgerLineId", "Only a payment that was taken can be refunded.");
+        }
+
+        var refunded = await db.Set<LedgerEntry>().Where(e => e.Kind == LedgerEntryKind.Refund && e.InvoiceId == charge.InvoiceId)
+            .Select(e => e.AmountCents).ToListAsync(cancellationToken);
+        var left = charge.AmountCents + refunded.Sum();
+        if (amountCents is { } asked && (asked < 1 || asked > left))
+        {
+            throw new ValidationException("amountCents", $"Refund between $0.01 and {Aud.Format(left)}.");
+        }
+
+        if (left <= 0)
+        {
+            throw new ConflictException("This payment has already been refunded in full.", "ledgerLineId");
+        }
+
+        var amount = amountCents ?? left;
+        var refund = await gateway.RefundAsync(
+            new RefundRequest(membership.TenantId, charge.InvoiceId, amount, RefundReason.RequestedByCustomer,
+                $"membership-refund:{charge.Id:N}:{left}:{amount}", membership.UserId, charge.Id.ToString()),
+            cancellationToken);
+
+        // Record it now under the charge's id so the gateway's charge.refunded event (cumulative) updates this line.
+        var reference = refund.ChargeId ?? refund.RefundId;
+        var line = await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Kind == LedgerEntryKind.Refund && e.Reference == reference, cancellationToken);
+        if (line is null)
+        {
+            db.Add(new LedgerEntry
+            {
+                UserId = membership.UserId,
+                MembershipId = membership.Id,
+                Kind = LedgerEntryKind.Refund,
+                OccurredAt = time.GetUtcNow(),
+                AmountCents = -(charge.AmountCents - left + amount),
+                GstCents = -Gst.ComponentOf(charge.AmountCents - left + amount),
+                Description = amount == charge.AmountCents ? "Refund" : "Partial refund",
+                Reference = reference,
+                InvoiceId = charge.InvoiceId,
+                PaymentIntentId = refund.PaymentIntentId,
+            });
+        }
+        else if (-line.AmountCents < charge.AmountCents - left + amount)
+        {
+            line.AmountCents = -(charge.AmountCents - left + amount);
+            line.GstCents = Gst.ComponentOf(line.AmountCents);
+        }
+
+        db.Add(new MembershipAuditEntry
+        {
+            MembershipId = membership.Id,
+            ActorUserId = staffUserId,
+            Action = "refund",
+            Detail = $"{Aud.Format(amount)} of {charge.Reference} ({refund.RefundId}).",
+            At = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        notices.Changed(membership.UserId, membership.Status);
+        await notices.FlushAsync(cancellationToken);
+        return await ToDtoAsync(membership, cancellationToken);
+    }
+
     private async Task<MembershipDto> ToDtoAsync(Membership membership, CancellationToken cancellationToken)
     {
         var planName = await db.Set<Plan>().AsNoTracking().Where(p => p.Id == membership.PlanId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? membership.PlanCode;

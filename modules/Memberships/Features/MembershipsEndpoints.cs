@@ -23,6 +23,15 @@ internal sealed record FreezeRequest(int? Weeks) : IValidatable
     }
 }
 
+/// <summary>Body of <c>POST /api/memberships/{id}/cancel</c>.</summary>
+internal sealed record StaffCancelRequest(bool? Immediately);
+
+/// <summary>Body of <c>POST /api/memberships/{id}/ledger/{lineId}/refund</c>; no amount refunds what is left.</summary>
+internal sealed record RefundChargeRequest(long? AmountCents) : IValidatable
+{
+    public void Validate(ValidationErrors errors) => errors.AddIf(AmountCents is < 1, "amountCents", "Refund at least 1 cent, or leave it out to refund in full.");
+}
+
 /// <summary>
 /// <c>/api/memberships</c>: the location's plans (public), the member's own membership (join, see, cancel, freeze,
 /// ledger) and the staff register. Every route is location-scoped; the tenant filter keeps other gyms' rows out.
@@ -51,6 +60,14 @@ internal static class MembershipsEndpoints
         var staff = group.MapGroup("").RequireAuthorization(MembershipsPermissions.ViewMemberships);
         staff.MapGet("/", ListAsync).WithName("ListMemberships");
         staff.MapGet("/{membershipId:guid}", GetOneAsync).WithName("GetMembership");
+
+        var manage = group.MapGroup("/{membershipId:guid}").RequireAuthorization(MembershipsPermissions.ManageMemberships).RequireRateLimiting(RateLimitPolicies.Writes);
+        manage.MapPost("/cancel", (Guid membershipId, StaffCancelRequest request, ClaimsPrincipal me, IMembershipRegister register, CancellationToken ct) =>
+                GatewayCall(() => register.CancelForMemberAsync(membershipId, Me(me), request.Immediately ?? false, ct)))
+            .WithName("CancelMembershipForMember");
+        manage.MapPost("/ledger/{ledgerLineId:guid}/refund", (Guid membershipId, Guid ledgerLineId, RefundChargeRequest request, ClaimsPrincipal me, IMembershipRegister register, CancellationToken ct) =>
+                GatewayCall(() => register.RefundAsync(membershipId, ledgerLineId, request.AmountCents, Me(me), ct)))
+            .WithName("RefundMembershipCharge");
     }
 
     internal static async Task<Results<Ok<MembershipDto>, NoContent>> GetMineAsync(ClaimsPrincipal me, IMyMembership memberships, CancellationToken ct) =>

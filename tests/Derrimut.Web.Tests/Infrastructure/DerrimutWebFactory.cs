@@ -35,6 +35,7 @@ public sealed class DerrimutWebFactory(
         builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PickupDirectory", MailPickup);
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
+        builder.ConfigureServices(InProcessWebhookSink.AddIfMissing);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
