@@ -1,6 +1,7 @@
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
+using Derrimut.Memberships;
 using Derrimut.Organizations;
 using Derrimut.Payroll;
 
@@ -18,6 +19,7 @@ public static class DerrimutModules
         new OrganizationsModule(),
         new IdentityModule(),
         new BillingModule(),
+        new MembershipsModule(),
         new PayrollModule(),
     ];
 }

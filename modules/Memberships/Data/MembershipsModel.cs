@@ -1,0 +1,68 @@
+using Derrimut.Memberships.Domain;
+
+namespace Derrimut.Memberships.Data;
+
+/// <summary>The Memberships module's tables, in schema <c>memberships</c>.</summary>
+internal static class MembershipsModel
+{
+    public const string Schema = "memberships";
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Plan>(b =>
+        {
+            b.ToTable("plans", Schema);
+            b.HasKey(p => p.Id);
+            b.HasIndex(p => new { p.TenantId, p.Code }).IsUnique();
+            b.Property(p => p.Code).HasMaxLength(50);
+            b.Property(p => p.Name).HasMaxLength(100);
+            b.Property(p => p.Description).HasMaxLength(500);
+            b.Property(p => p.StripePriceId).HasMaxLength(255);
+            b.Property(p => p.IntervalUnit).HasConversion<string>().HasMaxLength(10);
+            b.Ignore(p => p.Interval);
+        });
+
+        modelBuilder.Entity<Membership>(b =>
+        {
+            b.ToTable("memberships", Schema);
+            b.HasKey(m => m.Id);
+            // One live membership per member per location, enforced by the database (see Membership.LiveUserId).
+            b.HasIndex(m => new { m.TenantId, m.LiveUserId }).IsUnique();
+            b.HasIndex(m => new { m.TenantId, m.UserId });
+            b.HasIndex(m => new { m.TenantId, m.SubscriptionId });
+            b.HasIndex(m => new { m.TenantId, m.CheckoutSessionId });
+            b.HasIndex(m => new { m.TenantId, m.Status });
+            b.HasOne<Plan>().WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(m => m.PlanCode).HasMaxLength(50);
+            b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.CheckoutSessionId).HasMaxLength(255);
+            b.Property(m => m.CheckoutUrl).HasMaxLength(2000);
+            b.Property(m => m.SubscriptionId).HasMaxLength(255);
+            b.Property(m => m.CustomerId).HasMaxLength(255);
+            b.Ignore(m => m.IsLive);
+        });
+
+        modelBuilder.Entity<LedgerEntry>(b =>
+        {
+            b.ToTable("ledger_entries", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.TenantId, e.Kind, e.Reference }).IsUnique();
+            b.HasIndex(e => new { e.TenantId, e.UserId });
+            b.HasIndex(e => new { e.TenantId, e.PaymentIntentId });
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.Description).HasMaxLength(200);
+            b.Property(e => e.Reference).HasMaxLength(300);
+            b.Property(e => e.PaymentIntentId).HasMaxLength(255);
+            b.Property(e => e.InvoiceId).HasMaxLength(255);
+        });
+
+        modelBuilder.Entity<MembershipAuditEntry>(b =>
+        {
+            b.ToTable("audit_entries", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.TenantId, e.MembershipId });
+            b.Property(e => e.Action).HasMaxLength(50);
+            b.Property(e => e.Detail).HasMaxLength(500);
+        });
+    }
+}

@@ -1,0 +1,8 @@
+global using Derrimut.Billing.Contracts;
+global using Derrimut.BuildingBlocks.Data;
+global using Derrimut.BuildingBlocks.Errors;
+global using Derrimut.BuildingBlocks.Tenancy;
+global using Derrimut.Memberships.Contracts;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;

@@ -1,0 +1,61 @@
+using Derrimut.Billing;
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.Identity;
+using Derrimut.Identity.Contracts;
+using Derrimut.Memberships.BillingEvents;
+using Derrimut.Memberships.Data;
+using Derrimut.Memberships.Domain;
+using Derrimut.Memberships.Features;
+using Derrimut.Memberships.Seeding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.Memberships;
+
+/// <summary>
+/// A location's plans, joining through the payment gateway, the membership lifecycle driven by Billing's events,
+/// self-service cancel and freeze, and the member's ledger.
+/// </summary>
+public sealed class MembershipsModule : DerrimutModule
+{
+    /// <inheritdoc />
+    public override string Name => "Memberships";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule), typeof(BillingModule)];
+
+    /// <inheritdoc />
+    public override void ConfigureServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<MembershipNotices>();
+        services.AddScoped<MembershipService>();
+        services.AddScoped<IMembershipPlans>(sp => sp.GetRequiredService<MembershipService>());
+        services.AddScoped<IMyMembership>(sp => sp.GetRequiredService<MembershipService>());
+        services.AddScoped<IMembershipRegister>(sp => sp.GetRequiredService<MembershipService>());
+
+        services.AddScoped<MembershipBillingHandlers>();
+        services.AddScoped<IBillingEventHandler<CheckoutCompleted>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
+        services.AddScoped<IBillingEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
+        services.AddScoped<IBillingEventHandler<PaymentSucceeded>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
+        services.AddScoped<IBillingEventHandler<PaymentFailed>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
+        services.AddScoped<IBillingEventHandler<RefundIssued>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
+
+        services.AddSingleton<IDataSeedContributor, MembershipsSeeder>();
+    }
+
+    /// <inheritdoc />
+    public override void ConfigureModel(ModelBuilder modelBuilder) => MembershipsModel.Configure(modelBuilder);
+
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => MembershipsEndpoints.Map(api);
+
+    /// <inheritdoc />
+    public override void DefinePermissions(PermissionDefinitionContext context) => context
+        .Add(MembershipsPermissions.ViewMemberships, "See this gym's memberships and any member's payments.", PermissionScope.Tenant, IdentityRoles.Staff)
+        .Add(MembershipsPermissions.ManageMemberships, "Cancel or refund any membership at this gym.")
+        .Add(MembershipsPermissions.ManageOwnMembership, "Join, see, freeze and cancel one's own membership.", PermissionScope.Tenant,
+            IdentityRoles.Member, IdentityRoles.Trainer, IdentityRoles.Staff);
+}

@@ -1,0 +1,37 @@
+using Derrimut.Memberships.Contracts;
+using Derrimut.Web.Tests.Identity;
+
+namespace Derrimut.Web.Tests.Memberships;
+
+/// <summary>
+/// The Development seed gives the leak suite membership data at two gyms, in several states, and each gym's staff
+/// see only their own.
+/// </summary>
+public abstract class DemoMembershipsShould(DemoAppFixture fixture)
+{
+    private const string D = DemoAppFixture.Domain;
+
+    [Fact]
+    public async Task SeedMembershipsInSeveralStatesAtStAlbansAndWerribee()
+    {
+        var staff = await fixture.App.SignedInAsync(DemoAppFixture.StaffEmail, "st-albans");
+        var stAlbans = (await staff.GetFromJsonAsync<MembershipListPage>("/api/memberships"))!;
+        stAlbans.Items.Select(i => i.MemberEmail).ShouldBe([$"member3@st-albans.{D}", $"member@st-albans.{D}", $"member2@st-albans.{D}"], ignoreOrder: true);
+        stAlbans.Items.Select(i => i.Status).ShouldContain("past_due");
+        stAlbans.Items.ShouldContain(i => i.IsFrozen);
+        (await staff.GetFromJsonAsync<MembershipListPage>("/api/memberships?status=frozen"))!.Items.ShouldHaveSingleItem().MemberEmail.ShouldBe($"member3@st-albans.{D}");
+
+        var admin = await fixture.App.SignedInAsync($"admin@werribee.{D}", "werribee");
+        var werribee = (await admin.GetFromJsonAsync<MembershipListPage>("/api/memberships"))!;
+        werribee.Items.Select(i => i.Status).ShouldBe(["active", "cancelled"], ignoreOrder: true);
+        werribee.Items.ShouldAllBe(i => i.MemberEmail.EndsWith($"@werribee.{D}", StringComparison.Ordinal));
+
+        var member = await fixture.App.SignedInAsync($"member@st-albans.{D}", "st-albans");
+        var mine = (await member.GetFromJsonAsync<MembershipDto>("/api/memberships/mine"))!;
+        mine.Status.ShouldBe("active");
+        mine.Ledger.ShouldNotBeEmpty();
+        mine.Ledger.ShouldAllBe(l => l.GstCents == Derrimut.Billing.Contracts.Gst.ComponentOf(l.AmountCents));
+    }
+}
+
+public sealed class DemoMembershipsOnSqliteShould(SqliteDemoAppFixture fixture) : DemoMembershipsShould(fixture), IClassFixture<SqliteDemoAppFixture>;

@@ -1,0 +1,70 @@
+using Derrimut.Billing.Contracts;
+using Derrimut.Identity.Contracts;
+using Derrimut.Memberships.Domain;
+using Derrimut.Memberships.Seeding;
+using Microsoft.AspNetCore.Identity;
+
+namespace Derrimut.Web.Tests.Memberships;
+
+/// <summary>Arranges members and plans, and drives the module's billing handlers the way Billing's webhook does.</summary>
+internal static class MembershipTestKit
+{
+    public static async Task EnsurePlansAsync(DerrimutWebFactory app, Guid tenantId) =>
+        await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) =>
+            MembershipsSeeder.EnsureStandardPlansAsync(sp.GetRequiredService<DerrimutDbContext>(), ct));
+
+    /// <summary>Creates a confirmed person who holds <paramref name="role"/> at the location.</summary>
+    public static async Task<Guid> CreatePersonAsync(DerrimutWebFactory app, Guid tenantId, string email, string role = IdentityRoles.Member)
+    {
+        Guid id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DerrimutUser>>();
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new DerrimutUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = DateTimeOffset.UtcNow };
+                (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+            }
+
+            id = user.Id;
+        }
+
+        await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) => sp.GetRequiredService<IMembershipAdmin>().JoinAsync(id, role, ct));
+        return id;
+    }
+
+    /// <summary>Runs every registered handler of the event in the tenant's scope and one transaction, as the webhook does.</summary>
+    public static Task DeliverAsync<TEvent>(DerrimutWebFactory app, TEvent billingEvent)
+        where TEvent : IBillingEvent =>
+        app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(billingEvent.TenantId, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<DerrimutDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var handlers = sp.GetServices<IBillingEventHandler<TEvent>>().ToList();
+            handlers.ShouldNotBeEmpty();
+            foreach (var handler in handlers)
+            {
+                await handler.HandleAsync(billingEvent, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        });
+
+    public static Task<Membership?> MembershipOfAsync(DerrimutWebFactory app, Guid tenantId, Guid userId) =>
+        app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) =>
+            sp.GetRequiredService<DerrimutDbContext>().Set<Membership>().AsNoTracking()
+                .Where(m => m.UserId == userId).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct));
+
+    public static Task<List<T>> AllAsync<T>(DerrimutWebFactory app, Guid tenantId)
+        where T : class =>
+        app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) =>
+            sp.GetRequiredService<DerrimutDbContext>().Set<T>().AsNoTracking().ToListAsync(ct));
+
+    public static SubscriptionSnapshot Snapshot(string subscriptionId, SubscriptionStatus status, DateTimeOffset periodStart, bool paused = false) =>
+        new(subscriptionId, "cus_test", status, periodStart, periodStart.AddDays(14), CancelAtPeriodEnd: false, CancelAt: null, CanceledAt: null,
+            EndedAt: status == SubscriptionStatus.Canceled ? periodStart : null, CollectionPaused: paused, CollectionResumesAt: paused ? periodStart.AddDays(28) : null);
+
+    public static SubscriptionChanged Changed(Guid tenantId, Guid userId, string subscriptionId, SubscriptionChange change, SubscriptionStatus status, DateTimeOffset at) =>
+        new($"evt_{Guid.NewGuid():N}", at, tenantId, userId, CheckoutPurposes.Membership, "no-lock-in", change, Snapshot(subscriptionId, status, at), null);
+}
