@@ -17,5 +17,6 @@ public static class DerrimutModules
         new OrganizationsModule(),
         new IdentityModule(),
         new PayrollModule(),
+        new Derrimut.AiPlans.AiPlansModule(),
     ];
 }
