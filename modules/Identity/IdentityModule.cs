@@ -85,6 +85,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
         services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
         services.AddScoped<ILocationAccessAdmin, Derrimut.Identity.Features.AccessAdmin.LocationAccessAdmin>();
+        services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
 

@@ -21,5 +21,6 @@ public static class DerrimutModules
         new BillingModule(),
         new MembershipsModule(),
         new PayrollModule(),
+        new Derrimut.AiPlans.AiPlansModule(),
     ];
 }

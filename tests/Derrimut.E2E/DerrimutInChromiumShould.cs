@@ -64,7 +64,7 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await Expect(page).ToHaveURLAsync(Server.Site("st-albans") + "/member");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Derrimut 24:7 Gym St Albans" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Riley Chen")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My membership" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Member home" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gym admin" })).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "4-member-area");
         errors.ShouldBeEmpty();

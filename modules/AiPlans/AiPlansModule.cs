@@ -1,0 +1,58 @@
+using Derrimut.AiPlans.Contracts;
+using Derrimut.AiPlans.Data;
+using Derrimut.AiPlans.Features.Plans;
+using Derrimut.AiPlans.Features.Vapi;
+using Derrimut.AiPlans.Generation;
+using Derrimut.AiPlans.Seeding;
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.Identity;
+using Derrimut.Identity.Contracts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.AiPlans;
+
+/// <summary>
+/// AI workout and diet plans: members generate plans (form or voice through Vapi), validated against their facts,
+/// written by Azure OpenAI when configured and by the offline rule-based generator otherwise or as the fallback;
+/// versioned with one active plan per member; trainers review, edit and approve them.
+/// </summary>
+public sealed class AiPlansModule : DerrimutModule
+{
+    /// <inheritdoc />
+    public override string Name => "AiPlans";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule)];
+
+    /// <inheritdoc />
+    public override void ConfigureServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPlanGeneration(builder.Configuration);
+        services.AddScoped<PlanDesk>();
+        services.AddScoped<IMemberPlans>(provider => provider.GetRequiredService<PlanDesk>());
+        services.AddScoped<VapiSecrets>();
+        services.AddSingleton<IDataSeedContributor, DemoPlansSeeder>();
+    }
+
+    /// <inheritdoc />
+    public override void ConfigureModel(ModelBuilder modelBuilder) => AiPlansModel.Configure(modelBuilder);
+
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        PlanEndpoints.Map(api);
+        VapiWebhook.Map(app);
+    }
+
+    /// <inheritdoc />
+    public override void DefinePermissions(PermissionDefinitionContext context) => context
+        .Add(AiPlansPermissions.GenerateOwnPlans, "Generate one's own workout and diet plan.", PermissionScope.Tenant, IdentityRoles.Member, IdentityRoles.Trainer)
+        .Add(AiPlansPermissions.ReviewClientPlans, "Edit and approve the plans of this gym's members.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
+        .Add(AiPlansPermissions.ManageVoiceAssistant, "Set this gym's voice assistant (Vapi) webhook secret.");
+}

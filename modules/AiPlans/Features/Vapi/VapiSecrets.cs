@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Derrimut.AiPlans.Domain.Plans;
+using Derrimut.BuildingBlocks.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.AiPlans.Features.Vapi;
+
+/// <summary>
+/// The current location's Vapi webhook secret: stored per location, encrypted at rest with ASP.NET Core Data
+/// Protection (so a database dump alone does not reveal it), set by the location's admin. In Development only, a
+/// location without one falls back to configuration <c>AiPlans:Vapi:Secret</c>, so a local voice assistant works
+/// without the admin step; elsewhere a location without a secret refuses every call.
+/// </summary>
+internal sealed class VapiSecrets(DerrimutDbContext db, IDataProtectionProvider protection, IConfiguration configuration, IHostEnvironment environment)
+{
+    public const string ConfigurationKey = "AiPlans:Vapi:Secret";
+    public const int MinLength = 24;
+    public const int MaxLength = 256;
+
+    // Versioned purpose: a new scheme gets a new purpose and old secrets stay readable through the old one.
+    private readonly IDataProtector _protector = protection.CreateProtector("Derrimut.AiPlans.VapiWebhookSecret.v1");
+
+    /// <summary>When the location's own secret was last set, or null when it has none.</summary>
+    public async Task<DateTimeOffset?> StoredSinceAsync(CancellationToken cancellationToken) =>
+        await db.Set<VoiceAssistantSettings>().AsNoTracking().Select(s => (DateTimeOffset?)s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>True when the development fallback would be used for this location.</summary>
+    public bool HasDevelopmentFallback => environment.IsDevelopment() && !string.IsNullOrEmpty(configuration[ConfigurationKey]);
+
+    /// <summary>Sets (or replaces) the location's secret.</summary>
+    public async Task SetAsync(string secret, Guid changedBy, CancellationToken cancellationToken)
+    {
+        var settings = await db.Set<VoiceAssistantSettings>().FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = new VoiceAssistantSettings();
+            db.Add(settings);
+        }
+
+        settings.ProtectedSecret = _protector.Protect(secret);
+        settings.ChangedBy = changedBy;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new Derrimut.BuildingBlocks.Errors.ConflictException("The secret was changed by someone else at the same time; set it again.", "secret");
+        }
+    }
+
+    /// <summary>True when <paramref name="presented"/> is this location's secret (compared in constant time).</summary>
+    public async Task<bool> VerifyAsync(string? presented, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        var expected = await CurrentAsync(cancellationToken);
+        if (string.IsNullOrEmpty(expected))
+        {
+            return false;
+        }
+
+        // Hash both so the comparison takes the same time whatever the lengths.
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    }
+
+    private async Task<string?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<VoiceAssistantSettings>().AsNoTracking().Select(s => s.ProtectedSecret).FirstOrDefaultAsync(cancellationToken);
+        if (stored is not null)
+        {
+            try
+            {
+                return _protector.Unprotect(stored);
+            }
+            catch (CryptographicException)
+            {
+                // Keys lost or rotated away: refuse rather than fail open; the admin sets the secret again.
+                return null;
+            }
+        }
+
+        return environment.IsDevelopment() ? configuration[ConfigurationKey] : null;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using Derrimut.AiPlans.Contracts;
+using Derrimut.AiPlans.Domain.Vapi;
+using Derrimut.AiPlans.Features.Plans;
+using Derrimut.AiPlans.Generation;
+using Derrimut.BuildingBlocks.Errors;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Tenancy;
+using Derrimut.Identity.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Derrimut.AiPlans.Features.Vapi;
+
+/// <summary>
+/// <c>POST /webhooks/vapi/generate-program</c> on a location's subdomain: Vapi's server URL for the "generate my
+/// program" tool. Authenticated by the location's secret (<c>X-Vapi-Secret</c>, or <c>Authorization: Bearer</c>
+/// from a Vapi bearer credential); a wrong or missing secret gets 401 and nothing is read or saved. An authenticated
+/// call always gets HTTP 200 with one result per tool call (Vapi ignores any other status), well inside Vapi's 20 s.
+/// </summary>
+internal static class VapiWebhook
+{
+    public const string Path = "/webhooks/vapi/generate-program";
+
+    /// <summary>Vapi waits 20 s by default; answer within 15 s whatever happens, leaving room for the network.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost(Path, HandleAsync)
+            .RequireLocation()
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Webhooks)
+            .WithTags("AiPlans: voice assistant")
+            .WithName("VapiGenerateProgram");
+
+    internal static async Task<IResult> HandleAsync(
+        HttpRequest http, VapiSecrets secrets, PlanDesk desk, ILocationPeople people, IOptions<AzureOpenAiPlanOptions> ai,
+        TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(VapiWebhook).FullName!);
+        var started = time.GetTimestamp();
+        if (!await secrets.VerifyAsync(PresentedSecret(http), cancellationToken))
+        {
+            logger.LogWarning("Vapi webhook refused: wrong or missing secret");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: "Send this gym's voice assistant secret in X-Vapi-Secret or as a Bearer token.");
+        }
+
+        string body;
+        using (var reader = new StreamReader(http.Body, Encoding.UTF8))
+        {
+            // The kernel's request body limit bounds this.
+            body = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        var message = VapiToolCallParser.Parse(body);
+        if (!message.IsToolCalls)
+        {
+            // Status updates, transcripts and end-of-call reports expect no answer; acknowledge them.
+            return TypedResults.Json(new VapiToolResults([]), Domain.Plans.PlanJson.Options);
+        }
+
+        var results = new List<VapiToolResult>();
+        foreach (var call in message.ToolCalls)
+        {
+            results.Add(await AnswerAsync(call, message.Call, desk, people, ai.Value, time, started, logger, cancellationToken));
+        }
+
+        logger.LogInformation("Vapi webhook answered {Count} tool call(s) of call {CallId} in {Elapsed} ms",
+            results.Count, message.Call.CallId, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return TypedResults.Json(new VapiToolResults(results), Domain.Plans.PlanJson.Options);
+    }
+
+    private static async Task<VapiToolResult> AnswerAsync(
+        VapiToolCall call, VapiCallContext context, PlanDesk desk, ILocationPeople people, AzureOpenAiPlanOptions ai,
+        TimeProvider time, long started, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Only what our own app put on the call identifies the member: tool arguments are filled in by the voice
+        // agent's LLM from the conversation, and a caller could talk it into someone else's id.
+        var reference = context.Member;
+        if (reference is null || reference.Source == VapiValueSource.ToolArguments)
+        {
+            return VapiToolResult.Failure(call.Id, "I could not tell which member this call is for. Please start the call from the member's page in the Derrimut app.");
+        }
+
+        var member = Guid.TryParse(reference.Identifier, out var userId)
+            ? await people.FindAsync(userId, cancellationToken)
+            : reference.Identifier.Contains('@', StringComparison.Ordinal) ? await people.FindByEmailAsync(reference.Identifier, cancellationToken) : null;
+        if (member is null || !member.Roles.Contains(IdentityRoles.Member))
+        {
+            return VapiToolResult.Failure(call.Id, "That person is not a member of this gym, so no plan was made.");
+        }
+
+        if (!call.Plan.Succeeded)
+        {
+            return VapiToolResult.Failure(call.Id, call.Plan.Errors);
+        }
+
+        var remaining = Deadline - time.GetElapsedTime(started);
+        var budget = remaining < ai.TimeBudget ? remaining : ai.TimeBudget;
+        if (budget < TimeSpan.FromMilliseconds(100))
+        {
+            // Out of time for the AI path: the rule-based plan is instant.
+            budget = TimeSpan.FromMilliseconds(100);
+        }
+
+        try
+        {
+            var plan = await desk.GenerateAsync(member.UserId, call.Plan.Request!, PlanSources.Voice, context.CallId, budget, cancellationToken);
+            return VapiToolResult.Success(call.Id, Summary(plan));
+        }
+        catch (ValidationException exception)
+        {
+            return VapiToolResult.Failure(call.Id, exception.Errors);
+        }
+        catch (Exception exception) when (exception is NotFoundException or ConflictException)
+        {
+            return VapiToolResult.Failure(call.Id, exception.Message);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Vapi tool call {ToolCallId} failed", call.Id);
+            return VapiToolResult.Failure(call.Id, "Sorry, the plan could not be saved just now. Please try again in a minute.");
+        }
+    }
+
+    /// <summary>What the voice agent reads out: short, one line, no markup.</summary>
+    private static string Summary(PlanDto plan) => FormattableString.Invariant(
+        $"Your plan \"{plan.Name}\" is ready in the app: {plan.WorkoutPlan.Days.Count} training days a week ({string.Join(", ", plan.WorkoutPlan.Schedule)}) and about {plan.Energy.TargetCalories} calories a day with {plan.DietPlan.Macros.ProteinG} grams of protein.");
+
+    private static string? PresentedSecret(HttpRequest http)
+    {
+        if (http.Headers.TryGetValue("X-Vapi-Secret", out var header) && !string.IsNullOrEmpty(header.ToString()))
+        {
+            return header.ToString();
+        }
+
+        return AuthenticationHeaderValue.TryParse(http.Headers.Authorization.ToString(), out var authorization)
+            && string.Equals(authorization.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? authorization.Parameter
+            : null;
+    }
+}
