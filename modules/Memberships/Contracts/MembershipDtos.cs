@@ -12,7 +12,7 @@ namespace Derrimut.Memberships.Contracts;
 /// <param name="MinimumTermMonths">Months committed to; 0 for no lock-in.</param>
 /// <param name="JoiningFeeCents">One-off fee on the first charge, GST included.</param>
 /// <param name="FirstChargeCents">What the first payment will be (price plus joining fee).</param>
-public sealed record PlanDto(
+public sealed record MembershipPlanDto(
     string Code,
     string Name,
     string Description,

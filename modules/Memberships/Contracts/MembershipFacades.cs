@@ -4,7 +4,7 @@ namespace Derrimut.Memberships.Contracts;
 public interface IMembershipPlans
 {
     /// <summary>The plans on sale at the current location, in display order.</summary>
-    Task<IReadOnlyList<PlanDto>> ListAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<MembershipPlanDto>> ListAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A member's own membership at the current location: join, see, cancel, freeze.</summary>

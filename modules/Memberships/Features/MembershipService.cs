@@ -25,7 +25,7 @@ internal sealed class MembershipService(
 
     private TimeZoneInfo Zone => MembershipViews.ZoneOf(tenant.Tenant);
 
-    public async Task<IReadOnlyList<PlanDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MembershipPlanDto>> ListAsync(CancellationToken cancellationToken = default)
     {
         var plans = await db.Set<Plan>().AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder).ThenBy(p => p.Code).ToListAsync(cancellationToken);
         return [.. plans.Select(MembershipViews.ToDto)];

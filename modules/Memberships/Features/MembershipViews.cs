@@ -36,7 +36,7 @@ internal static class MembershipViews
         _ => $"every {count} {unit.ToString().ToLowerInvariant()}s",
     };
 
-    public static PlanDto ToDto(Plan p) => new(
+    public static MembershipPlanDto ToDto(Plan p) => new(
         p.Code, p.Name, p.Description, p.PriceCents, Gst.ComponentOf(p.PriceCents), p.IntervalUnit.ToString().ToLowerInvariant(), p.IntervalCount,
         BillingLabel(p.IntervalUnit, p.IntervalCount), p.MinimumTermMonths, p.JoiningFeeCents, p.PriceCents + p.JoiningFeeCents);
 

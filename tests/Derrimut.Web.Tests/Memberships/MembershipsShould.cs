@@ -47,7 +47,7 @@ public abstract class MembershipsShould(AppFixture fixture)
     public async Task ListTheFourStandardPlansToAnyone()
     {
         await EnsurePlansAsync(App, fixture.A1.Id);
-        var plans = (await App.ClientFor(fixture.A1.Identifier).GetFromJsonAsync<List<PlanDto>>("/api/memberships/plans"))!;
+        var plans = (await App.ClientFor(fixture.A1.Identifier).GetFromJsonAsync<List<MembershipPlanDto>>("/api/memberships/plans"))!;
         plans.Select(p => p.Code).ShouldBe(["18-month-minimum", "12-month-minimum", "no-lock-in", "12-month-upfront"]);
         var noLockIn = plans.Single(p => p.Code == "no-lock-in");
         noLockIn.BillingLabel.ShouldBe("per fortnight");
