@@ -80,6 +80,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
         services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
+        services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
 
