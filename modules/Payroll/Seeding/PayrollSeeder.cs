@@ -74,7 +74,7 @@ internal sealed class PayrollSeeder : IDataSeedContributor
         var stAlbans = tenant.Identifier == "st-albans";
         // Keep the location's ABN (Organizations seeds it): saving the employer details saves the ABN too.
         var abn = (await payroll.GetEmployerAsync(cancellationToken)).Abn;
-        await payroll.SaveEmployerAsync(new EmployerPaySettingsInput(abn, "CBA", stAlbans ? "301500" : "301501", tenant.Name, stAlbans ? "063-021" : "063-030",
+        await payroll.SaveEmployerAsync(new EmployerPaySettingsInput(abn, "CBA", stAlbans ? "301500" : "301501", stAlbans ? "DERRIMUT 24 7 ST ALBANS" : "DERRIMUT 24 7 WERRIBEE", stAlbans ? "063-021" : "063-030",
             stAlbans ? "10452198" : "10457733", stAlbans ? "DERRIMUT STALB" : "DERRIMUT WERRIB", false), cancellationToken);
         await payroll.SaveSettingsAsync(trainer.UserId, new EmployeePaySettingsInput("casual", "per-session", null, 30.68m, 45.00m, "fortnightly", true, true, "resident", "none",
             "AustralianSuper", "STA0100AU", stAlbans ? "40123456" : "40654321", stAlbans ? "062-000" : "033-000", stAlbans ? "12345678" : "87654321", trainer.DisplayName), cancellationToken);
