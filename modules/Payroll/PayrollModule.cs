@@ -26,6 +26,7 @@ public sealed class PayrollModule : DerrimutModule
     {
         builder.Services.AddScoped<IPayrollAdmin, PayrollAdmin>();
         builder.Services.AddScoped<ITrainerSessionPayables, TrainerSessionPayables>();
+        builder.Services.AddSingleton<IPayrollCalculator, PayrollCalculatorFacade>();
         builder.Services.AddSingleton<IDataSeedContributor, PayrollSeeder>();
     }
 
