@@ -270,6 +270,30 @@ public abstract class PayRunShould(DemoAppFixture fixture)
         await ProblemAssert.NamesFieldAsync(await admin.PostAsJsonAsync("/api/payroll/pay-runs", new { frequency = "fortnightly", periodStart = "2026-07-06", periodEnd = "2026-07-19", paidOn = "2026-07-22" }), "paidOn");
     }
 
+    [Fact]
+    public async Task RenderThePayrollPagesForWhoMayUseThem()
+    {
+        var admin = await AdminAsync();
+        var runs = await admin.GetStringAsync("/admin/payroll/runs");
+        runs.ShouldContain("Pay runs");
+        runs.ShouldContain("Run 1");
+        var settings = await admin.GetStringAsync("/admin/payroll");
+        settings.ShouldContain("Tara Trainer");
+        settings.ShouldContain("Scale 2: tax-free threshold claimed");
+        (await admin.GetStringAsync("/admin/payroll/employer")).ShouldContain("51 917 329 202");
+        (await admin.GetStringAsync("/admin/payroll/calculator")).ShouldContain("PAYG withholding");
+        (await admin.GetStringAsync("/admin/payroll/timesheets")).ShouldContain("Waiting for approval");
+
+        var trainer = await fixture.App.SignedInAsync($"trainer@st-albans.{D}", Home);
+        var payslips = await trainer.GetStringAsync("/payslips");
+        payslips.ShouldContain("My payslips");
+        payslips.ShouldContain("href=\"/payslips/"); // the June 2026 demo payslip
+        payslips.ShouldNotContain("Admin st-albans");
+        (await trainer.GetStringAsync("/timesheet")).ShouldContain("My timesheet");
+        var refused = await trainer.GetAsync("/admin/payroll/runs");
+        (await refused.Content.ReadAsStringAsync()).ShouldNotContain("Run 1");
+    }
+
     private static string Field(string record, int from, int to) => record[(from - 1)..to];
 }
 
