@@ -86,6 +86,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
         services.AddScoped<ILocationAccessAdmin, Derrimut.Identity.Features.AccessAdmin.LocationAccessAdmin>();
         services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
+        services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
 

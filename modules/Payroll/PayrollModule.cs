@@ -1,9 +1,14 @@
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
+using Derrimut.Identity.Contracts;
 using Derrimut.Payroll.Contracts;
+using Derrimut.Payroll.Data;
+using Derrimut.Payroll.Features.Administration;
 using Derrimut.Payroll.Features.Calculator;
+using Derrimut.Payroll.Seeding;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Payroll;
 
@@ -17,9 +22,27 @@ public sealed class PayrollModule : DerrimutModule
     public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule)];
 
     /// <inheritdoc />
-    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => CalculatorEndpoints.Map(api);
+    public override void ConfigureServices(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IPayrollAdmin, PayrollAdmin>();
+        builder.Services.AddScoped<ITrainerSessionPayables, TrainerSessionPayables>();
+        builder.Services.AddSingleton<IPayrollCalculator, PayrollCalculatorFacade>();
+        builder.Services.AddSingleton<IDataSeedContributor, PayrollSeeder>();
+    }
 
     /// <inheritdoc />
-    public override void DefinePermissions(PermissionDefinitionContext context) =>
-        context.Add(PayrollPermissions.ManagePayroll, "Run payroll at this gym: pay settings, timesheets, pay runs and the tax calculator.");
+    public override void ConfigureModel(ModelBuilder modelBuilder) => PayrollModel.Configure(modelBuilder);
+
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        CalculatorEndpoints.Map(api);
+        PayrollEndpoints.Map(api);
+    }
+
+    /// <inheritdoc />
+    public override void DefinePermissions(PermissionDefinitionContext context) => context
+        .Add(PayrollPermissions.ManagePayroll, "Run payroll at this gym: pay settings, timesheets, pay runs and the tax calculator.")
+        .Add(PayrollPermissions.ManageOwnTimesheet, "Enter your own hours on your timesheet.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
+        .Add(PayrollPermissions.ViewOwnPayslips, "See your own payslips.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff);
 }

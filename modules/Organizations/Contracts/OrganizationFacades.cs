@@ -5,6 +5,14 @@ public interface IOrganizationDirectory
 {
     /// <summary>The public profile of the tenant with this id, or null when there is none.</summary>
     Task<OrganizationProfileDto?> FindProfileAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's Australian Business Number (11 digits), or null when none is recorded.</summary>
+    Task<string?> FindAbnAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the tenant's ABN (spaces allowed in the input; stored as 11 digits), or clears it with null.</summary>
+    /// <exception cref="Derrimut.BuildingBlocks.Errors.ValidationException">Not a valid ABN (field <c>abn</c>).</exception>
+    /// <exception cref="Derrimut.BuildingBlocks.Errors.NotFoundException">No tenant has this id.</exception>
+    Task<string?> SetAbnAsync(Guid tenantId, string? abn, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A franchise or location as the platform console lists it.</summary>

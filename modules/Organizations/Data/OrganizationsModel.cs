@@ -30,6 +30,7 @@ internal static class OrganizationsModel
             b.Property(o => o.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
             b.Property(o => o.Phone).HasMaxLength(32);
             b.Property(o => o.Email).HasMaxLength(254);
+            b.Property(o => o.Abn).HasMaxLength(11);
             b.Ignore(o => o.FranchiseId);
             b.OwnsOne(o => o.Address, a =>
             {

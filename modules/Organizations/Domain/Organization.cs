@@ -35,6 +35,9 @@ internal sealed class Organization : IAuditable, IVersioned
 
     public bool IsOpen24x7 { get; set; }
 
+    /// <summary>Australian Business Number (11 digits, no spaces): payslips and tax invoices must show it.</summary>
+    public string? Abn { get; set; }
+
     public List<DailyHours> OpeningHours { get; set; } = [];
 
     public List<string> Amenities { get; set; } = [];

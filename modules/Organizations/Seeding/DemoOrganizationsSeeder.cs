@@ -30,11 +30,11 @@ internal sealed class DemoOrganizationsSeeder(TimeProvider time) : IDataSeedCont
 
         var locations = new[]
         {
-            Location(derrimut, "derrimut", "Derrimut 24:7 Gym Derrimut", "48 Swann Drive", "Derrimut", "3026", "(03) 9394 1000", [.. FullAmenities, "boxing", "sauna", "recovery"]),
-            Location(derrimut, "st-albans", "Derrimut 24:7 Gym St Albans", "351 Main Road East", "St Albans", "3021", "(03) 9366 2000", [.. FullAmenities, "boxing"]),
-            Location(derrimut, "sunshine-west", "Derrimut 24:7 Gym Sunshine West", "590 Ballarat Road", "Sunshine West", "3020", "(03) 9311 3000", [.. FullAmenities, "women-only-area", "creche"]),
-            Location(derrimut, "werribee", "Derrimut 24:7 Gym Werribee", "2/100 Synnot Street", "Werribee", "3030", "(03) 9741 4000", [.. FullAmenities, "pool", "spin", "yoga"]),
-            Location(northside, "coburg", "Northside Fitness Coburg", "420 Sydney Road", "Coburg", "3058", "(03) 9383 5000", ["free-weights", "cardio", "crossfit", "showers"]),
+            Location(derrimut, "derrimut", "52170214042", "Derrimut 24:7 Gym Derrimut", "48 Swann Drive", "Derrimut", "3026", "(03) 9394 1000", [.. FullAmenities, "boxing", "sauna", "recovery"]),
+            Location(derrimut, "st-albans", "51917329202", "Derrimut 24:7 Gym St Albans", "351 Main Road East", "St Albans", "3021", "(03) 9366 2000", [.. FullAmenities, "boxing"]),
+            Location(derrimut, "sunshine-west", "19088484839", "Derrimut 24:7 Gym Sunshine West", "590 Ballarat Road", "Sunshine West", "3020", "(03) 9311 3000", [.. FullAmenities, "women-only-area", "creche"]),
+            Location(derrimut, "werribee", "39207369568", "Derrimut 24:7 Gym Werribee", "2/100 Synnot Street", "Werribee", "3030", "(03) 9741 4000", [.. FullAmenities, "pool", "spin", "yoga"]),
+            Location(northside, "coburg", "91720554542", "Northside Fitness Coburg", "420 Sydney Road", "Coburg", "3058", "(03) 9383 5000", ["free-weights", "cardio", "crossfit", "showers"]),
         };
 
         foreach (var location in locations)
@@ -55,6 +55,13 @@ internal sealed class DemoOrganizationsSeeder(TimeProvider time) : IDataSeedCont
         var existing = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Identifier == organization.Identifier, cancellationToken);
         if (existing is not null)
         {
+            // Databases seeded before locations had an ABN get the demo one (never overwriting a real one).
+            if (existing.Abn is null && organization.Abn is not null)
+            {
+                existing.Abn = organization.Abn;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return existing;
         }
 
@@ -75,7 +82,7 @@ internal sealed class DemoOrganizationsSeeder(TimeProvider time) : IDataSeedCont
         Email = $"hello@{identifier}.derrimut.com.au",
     };
 
-    private static Organization Location(Organization franchise, string identifier, string name, string street, string suburb, string postcode, string phone, string[] amenities) => new()
+    private static Organization Location(Organization franchise, string identifier, string abn, string name, string street, string suburb, string postcode, string phone, string[] amenities) => new()
     {
         Id = Guid.CreateVersion7(),
         Identifier = identifier,
@@ -86,6 +93,7 @@ internal sealed class DemoOrganizationsSeeder(TimeProvider time) : IDataSeedCont
         Address = new AustralianAddress { Street = street, Suburb = suburb, State = "VIC", Postcode = postcode },
         Phone = phone,
         Email = $"{identifier}@derrimut.com.au",
+        Abn = abn, // demo ABNs: valid check digits, not real businesses
         IsOpen24x7 = true,
         // Staffed hours: the doors open 24/7 with a member tag, reception is staffed at these times.
         OpeningHours =

@@ -5,4 +5,10 @@ public static class PayrollPermissions
 {
     /// <summary>Run payroll at this gym: pay settings, timesheet approval, pay runs, the tax calculator.</summary>
     public const string ManagePayroll = "manage:payroll";
+
+    /// <summary>Enter one's own timesheet hours (trainers and staff).</summary>
+    public const string ManageOwnTimesheet = "manage:own_timesheet";
+
+    /// <summary>See one's own payslips (trainers and staff).</summary>
+    public const string ViewOwnPayslips = "view:own_payslips";
 }

@@ -1,5 +1,6 @@
 using Derrimut.Organizations.Contracts;
 using Derrimut.Organizations.Data;
+using Derrimut.Organizations.Domain;
 
 namespace Derrimut.Organizations.Features.CurrentOrganization;
 
@@ -8,4 +9,22 @@ internal sealed class OrganizationDirectory(DerrimutDbContext db) : IOrganizatio
 {
     public async Task<OrganizationProfileDto?> FindProfileAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         await OrganizationQueries.ById(db, tenantId) is { } organization ? OrganizationQueries.ToProfile(organization) : null;
+
+    public Task<string?> FindAbnAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
+        db.Set<Organization>().AsNoTracking().Where(o => o.Id == tenantId).Select(o => o.Abn).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<string?> SetAbnAsync(Guid tenantId, string? abn, CancellationToken cancellationToken = default)
+    {
+        string? digits = null;
+        if (!string.IsNullOrWhiteSpace(abn))
+        {
+            digits = AbnRules.Normalise(abn, out var error) ?? throw new ValidationException("abn", error!);
+        }
+
+        var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == tenantId, cancellationToken)
+            ?? throw new NotFoundException("No location has this id.");
+        organization.Abn = digits;
+        await db.SaveChangesAsync(cancellationToken);
+        return digits;
+    }
 }

@@ -1,0 +1,195 @@
+namespace Derrimut.Payroll.Contracts;
+
+/// <summary>An employee's pay settings as entered (the API body and the settings form). Money in dollars.</summary>
+/// <param name="EmploymentType">"full-time", "part-time" or "casual".</param>
+/// <param name="PayBasis">"salary", "hourly" or "per-session".</param>
+/// <param name="AnnualSalary">Dollars a year (salary).</param>
+/// <param name="HourlyRate">Base ordinary hourly rate in dollars (hourly; optional for per-session trainers who also log hours).</param>
+/// <param name="SessionRate">Commission per completed session in dollars (per-session).</param>
+/// <param name="PayFrequency">"weekly", "fortnightly", "monthly" or "quarterly".</param>
+/// <param name="TfnProvided">The employee gave a tax file number (false → scale 4).</param>
+/// <param name="ClaimsTaxFreeThreshold">Claimed the tax-free threshold on the declaration.</param>
+/// <param name="Residency">"resident" or "foreign" (for tax purposes).</param>
+/// <param name="MedicareLevyExemption">"none", "half" or "full".</param>
+/// <param name="SuperFundName">The super fund's name.</param>
+/// <param name="SuperFundUsi">The fund's USI (or ABN for a self-managed fund).</param>
+/// <param name="SuperMemberNumber">The employee's member number.</param>
+/// <param name="Bsb">"NNN-NNN".</param>
+/// <param name="AccountNumber">5 to 9 digits.</param>
+/// <param name="AccountName">Name on the account.</param>
+public sealed record EmployeePaySettingsInput(
+    string? EmploymentType,
+    string? PayBasis,
+    decimal? AnnualSalary,
+    decimal? HourlyRate,
+    decimal? SessionRate,
+    string? PayFrequency,
+    bool? TfnProvided,
+    bool? ClaimsTaxFreeThreshold,
+    string? Residency,
+    string? MedicareLevyExemption,
+    string? SuperFundName,
+    string? SuperFundUsi,
+    string? SuperMemberNumber,
+    string? Bsb,
+    string? AccountNumber,
+    string? AccountName);
+
+/// <summary>Saved pay settings, with the tax scale they give.</summary>
+/// <param name="UserId">The employee.</param>
+/// <param name="Settings">The settings, in the input's shape.</param>
+/// <param name="TaxScale">The NAT 1004 scale (1–6).</param>
+/// <param name="TaxScaleDescription">Why that scale, in words.</param>
+/// <param name="Version">Concurrency version.</param>
+public sealed record EmployeePaySettingsDto(Guid UserId, EmployeePaySettingsInput Settings, int TaxScale, string TaxScaleDescription, long Version);
+
+/// <summary>A person who works here, with their pay settings when they have them.</summary>
+/// <param name="UserId">The person.</param>
+/// <param name="DisplayName">Name.</param>
+/// <param name="Email">Login.</param>
+/// <param name="Roles">Roles here.</param>
+/// <param name="Settings">Pay settings, or null when not set up yet.</param>
+public sealed record PayrollEmployeeDto(Guid UserId, string DisplayName, string Email, IReadOnlyList<string> Roles, EmployeePaySettingsDto? Settings);
+
+/// <summary>The location as employer: ABN and the bank details for ABA files.</summary>
+/// <param name="Abn">11 digits (spaces allowed on input).</param>
+/// <param name="FinancialInstitution">Bank's 3-letter code, e.g. "CBA".</param>
+/// <param name="ApcaUserId">APCA direct entry user id (up to 6 digits).</param>
+/// <param name="UserName">User preferred specification, as the bank gave it.</param>
+/// <param name="Bsb">The gym's BSB, "NNN-NNN".</param>
+/// <param name="AccountNumber">The gym's account number.</param>
+/// <param name="RemitterName">Shown on employees' statements (16 characters).</param>
+/// <param name="BalancedFile">Add a balancing debit record.</param>
+public sealed record EmployerPaySettingsInput(
+    string? Abn,
+    string? FinancialInstitution,
+    string? ApcaUserId,
+    string? UserName,
+    string? Bsb,
+    string? AccountNumber,
+    string? RemitterName,
+    bool? BalancedFile);
+
+/// <summary>A public holiday at this location.</summary>
+/// <param name="Id">Id.</param>
+/// <param name="Date">The day.</param>
+/// <param name="Name">e.g. "Melbourne Cup Day".</param>
+public sealed record PublicHolidayDto(Guid Id, DateOnly Date, string Name);
+
+/// <summary>Body for adding a public holiday.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Name">Its name.</param>
+public sealed record PublicHolidayInput(DateOnly? Date, string? Name);
+
+/// <summary>One day's hours.</summary>
+/// <param name="OrdinaryHours">Ordinary hours (0–24, up to 2 decimals).</param>
+/// <param name="OvertimeHours">Hours beyond ordinary hours.</param>
+/// <param name="Note">Optional note for the approver.</param>
+public sealed record TimesheetDayInput(decimal? OrdinaryHours, decimal? OvertimeHours, string? Note);
+
+/// <summary>A timesheet day as listed.</summary>
+/// <param name="Id">Entry id.</param>
+/// <param name="UserId">Who worked.</param>
+/// <param name="EmployeeName">Their name.</param>
+/// <param name="Date">The day.</param>
+/// <param name="DayKind">"weekday", "saturday", "sunday" or "public-holiday" (from this location's holiday list).</param>
+/// <param name="OrdinaryHours">Ordinary hours.</param>
+/// <param name="OvertimeHours">Overtime hours.</param>
+/// <param name="Note">Note.</param>
+/// <param name="Status">"submitted", "approved" or "paid".</param>
+/// <param name="Version">Concurrency version.</param>
+public sealed record TimesheetDayDto(Guid Id, Guid UserId, string EmployeeName, DateOnly Date, string DayKind, decimal OrdinaryHours, decimal OvertimeHours, string? Note, string Status, long Version);
+
+/// <summary>Body for creating a pay run.</summary>
+/// <param name="Frequency">"weekly", "fortnightly", "monthly" or "quarterly".</param>
+/// <param name="PeriodStart">First day of the period.</param>
+/// <param name="PeriodEnd">Last day of the period (7 or 14 days, or whole calendar months, from the start).</param>
+/// <param name="PaidOn">The payment date (it chooses the tax table and super rate).</param>
+/// <param name="AdjustsRunId">A finalised run of the same period to correct: the new run pays only what it missed.</param>
+public sealed record NewPayRunInput(string? Frequency, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? PaidOn, Guid? AdjustsRunId);
+
+/// <summary>A pay run in the list.</summary>
+/// <param name="Id">Id.</param>
+/// <param name="Number">Run number at this location.</param>
+/// <param name="Frequency">Pay frequency.</param>
+/// <param name="PeriodStart">Period start.</param>
+/// <param name="PeriodEnd">Period end.</param>
+/// <param name="PaidOn">Payment date.</param>
+/// <param name="Status">"draft", "approved" or "finalised".</param>
+/// <param name="IsAdjustment">An adjusting run.</param>
+/// <param name="Employees">Payslips in the run.</param>
+/// <param name="Gross">Total gross, dollars.</param>
+/// <param name="Withholding">Total PAYG withheld.</param>
+/// <param name="Super">Total super guarantee.</param>
+/// <param name="Net">Total net pay.</param>
+/// <param name="Version">Concurrency version.</param>
+public sealed record PayRunSummaryDto(
+    Guid Id, int Number, string Frequency, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, string Status, bool IsAdjustment,
+    int Employees, decimal Gross, decimal Withholding, decimal Super, decimal Net, long Version);
+
+/// <summary>A payslip line: hours × rate with the loading, or a salary instalment or commission.</summary>
+/// <param name="Kind">"ordinary", "overtime", "salary" or "commission".</param>
+/// <param name="Description">What it pays for.</param>
+/// <param name="Date">The day, for hours.</param>
+/// <param name="Hours">Hours, for hours.</param>
+/// <param name="BaseRate">Base hourly rate.</param>
+/// <param name="Multiplier">Award multiplier incl. casual loading, e.g. 1.25.</param>
+/// <param name="Rate">Loaded hourly rate.</param>
+/// <param name="Amount">Dollars.</param>
+public sealed record PayslipLineDto(string Kind, string Description, DateOnly? Date, decimal? Hours, decimal? BaseRate, decimal? Multiplier, decimal? Rate, decimal Amount);
+
+/// <summary>Year-to-date totals for the financial year (1 July–30 June) of the payment date, this payslip included.</summary>
+/// <param name="FinancialYear">e.g. "2025-26".</param>
+/// <param name="Gross">Gross.</param>
+/// <param name="Withholding">PAYG withheld.</param>
+/// <param name="Super">Super guarantee.</param>
+/// <param name="Net">Net pay.</param>
+public sealed record YearToDateDto(string FinancialYear, decimal Gross, decimal Withholding, decimal Super, decimal Net);
+
+/// <summary>A payslip with its working.</summary>
+/// <param name="Id">Id.</param>
+/// <param name="PayRunId">Its run.</param>
+/// <param name="RunNumber">Run number.</param>
+/// <param name="RunStatus">The run's status.</param>
+/// <param name="UserId">Employee.</param>
+/// <param name="EmployeeName">Name.</param>
+/// <param name="EmployerName">The location's name.</param>
+/// <param name="EmployerAbn">The location's ABN, formatted "NN NNN NNN NNN" (null when not recorded).</param>
+/// <param name="PeriodStart">Period start.</param>
+/// <param name="PeriodEnd">Period end.</param>
+/// <param name="PaidOn">Payment date.</param>
+/// <param name="EmploymentType">Employment type.</param>
+/// <param name="PayBasis">Pay basis.</param>
+/// <param name="TaxScale">NAT 1004 scale.</param>
+/// <param name="Hours">Total hours paid.</param>
+/// <param name="Gross">Gross pay.</param>
+/// <param name="OrdinaryTimeEarnings">Of which ordinary time earnings.</param>
+/// <param name="Withholding">PAYG withheld.</param>
+/// <param name="Super">Super guarantee (paid to the fund, not in net).</param>
+/// <param name="Net">Net pay to the bank account.</param>
+/// <param name="WithholdingTable">The ATO table used.</param>
+/// <param name="Lines">Earnings lines.</param>
+/// <param name="WithholdingWorking">PAYG working.</param>
+/// <param name="SuperWorking">Super working.</param>
+/// <param name="SuperFund">Fund name, USI and member number.</param>
+/// <param name="BankAccount">"BSB NNN-NNN account ••••1234" (masked).</param>
+/// <param name="YearToDate">Financial-year totals.</param>
+public sealed record PayslipDto(
+    Guid Id, Guid PayRunId, int RunNumber, string RunStatus, Guid UserId, string EmployeeName, string EmployerName, string? EmployerAbn,
+    DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, string EmploymentType, string PayBasis, int TaxScale, decimal Hours,
+    decimal Gross, decimal OrdinaryTimeEarnings, decimal Withholding, decimal Super, decimal Net, string WithholdingTable,
+    IReadOnlyList<PayslipLineDto> Lines, IReadOnlyList<string> WithholdingWorking, IReadOnlyList<string> SuperWorking,
+    string SuperFund, string BankAccount, YearToDateDto YearToDate);
+
+/// <summary>A pay run with every payslip (the review step).</summary>
+/// <param name="Run">The run.</param>
+/// <param name="Payslips">Payslips with their working.</param>
+/// <param name="Warnings">Things the reviewer should know: timesheets awaiting approval, employees with nothing to pay.</param>
+public sealed record PayRunDetailDto(PayRunSummaryDto Run, IReadOnlyList<PayslipDto> Payslips, IReadOnlyList<string> Warnings);
+
+/// <summary>A trainer session completed in the booking system, payable at the trainer's per-session commission.</summary>
+/// <param name="TrainerUserId">The trainer.</param>
+/// <param name="SessionId">The booking system's session id (recording twice is a no-op).</param>
+/// <param name="CompletedOn">The local date the session took place.</param>
+/// <param name="Description">e.g. "PT session with Mia Member".</param>
+public sealed record CompletedTrainerSession(Guid TrainerUserId, Guid SessionId, DateOnly CompletedOn, string Description);

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Derrimut.Payroll.Data;
+
+/// <summary>The Payroll module's tables, in schema <c>payroll</c>. Money is whole cents (bigint) everywhere.</summary>
+internal static class PayrollModel
+{
+    public const string Schema = "payroll";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Ignore<PayslipLine>();
+        modelBuilder.Entity<EmployeePaySettings>(b =>
+        {
+            b.ToTable("employee_pay_settings", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique();
+            b.Property(x => x.EmploymentType).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.PayBasis).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.PayFrequency).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Residency).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.MedicareLevyExemption).HasConversion<string>().HasMaxLength(8);
+            b.Property(x => x.SuperFundName).HasMaxLength(100).IsRequired();
+            b.Property(x => x.SuperFundUsi).HasMaxLength(20).IsRequired();
+            b.Property(x => x.SuperMemberNumber).HasMaxLength(20).IsRequired();
+            b.Property(x => x.Bsb).HasMaxLength(6).IsRequired();
+            b.Property(x => x.AccountNumber).HasMaxLength(9).IsRequired();
+            b.Property(x => x.AccountName).HasMaxLength(32).IsRequired();
+            b.Ignore(x => x.Scale);
+            b.Ignore(x => x.ScaleResidency);
+        });
+        modelBuilder.Entity<EmployerPaySettings>(b =>
+        {
+            b.ToTable("employer_pay_settings", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => x.TenantId).IsUnique();
+            b.Property(x => x.FinancialInstitution).HasMaxLength(3).IsRequired();
+            b.Property(x => x.ApcaUserId).HasMaxLength(6).IsRequired();
+            b.Property(x => x.UserName).HasMaxLength(26).IsRequired();
+            b.Property(x => x.Bsb).HasMaxLength(6).IsRequired();
+            b.Property(x => x.AccountNumber).HasMaxLength(9).IsRequired();
+            b.Property(x => x.RemitterName).HasMaxLength(16).IsRequired();
+        });
+        modelBuilder.Entity<PublicHoliday>(b =>
+        {
+            b.ToTable("public_holidays", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.Date }).IsUnique();
+            b.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        });
+        modelBuilder.Entity<TimesheetEntry>(b =>
+        {
+            b.ToTable("timesheet_entries", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.UserId, x.WorkDate }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.WorkDate });
+            b.Property(x => x.OrdinaryHours).HasPrecision(5, 2);
+            b.Property(x => x.OvertimeHours).HasPrecision(5, 2);
+            b.Property(x => x.Note).HasMaxLength(500);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        modelBuilder.Entity<CompletedSession>(b =>
+        {
+            b.ToTable("completed_sessions", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.SessionId }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.TrainerUserId, x.CompletedOn });
+            b.Property(x => x.Description).HasMaxLength(200).IsRequired();
+        });
+        modelBuilder.Entity<PayRun>(b =>
+        {
+            b.ToTable("pay_runs", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.PeriodKey }).IsUnique();
+            b.Property(x => x.PeriodKey).HasMaxLength(80).IsRequired();
+            b.Property(x => x.Frequency).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        modelBuilder.Entity<Payslip>(b =>
+        {
+            b.ToTable("payslips", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.PayRunId, x.UserId }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.UserId });
+            b.HasOne<PayRun>().WithMany().HasForeignKey(x => x.PayRunId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(x => x.EmployeeName).HasMaxLength(200).IsRequired();
+            b.Property(x => x.EmploymentType).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.PayBasis).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Hours).HasPrecision(7, 2);
+            b.Property(x => x.WithholdingTable).HasMaxLength(100).IsRequired();
+            b.Property(x => x.Bsb).HasMaxLength(6).IsRequired();
+            b.Property(x => x.AccountNumber).HasMaxLength(9).IsRequired();
+            b.Property(x => x.AccountName).HasMaxLength(32).IsRequired();
+            b.Property(x => x.SuperFundName).HasMaxLength(100).IsRequired();
+            b.Property(x => x.SuperFundUsi).HasMaxLength(20).IsRequired();
+            b.Property(x => x.SuperMemberNumber).HasMaxLength(20).IsRequired();
+            JsonColumn(b.Property(x => x.Lines));
+            JsonColumn(b.Property(x => x.WithholdingWorking));
+            JsonColumn(b.Property(x => x.SuperWorking));
+            JsonColumn(b.Property(x => x.TimesheetEntryIds));
+            JsonColumn(b.Property(x => x.SessionIds));
+        });
+    }
+
+    // Payslip detail is written once and read whole; a JSON text column keeps it identical on every provider.
+    private static void JsonColumn<T>(PropertyBuilder<List<T>> property) =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
+            new ValueComparer<List<T>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()));
+}

@@ -1,0 +1,48 @@
+using Derrimut.Payroll.Contracts;
+using Derrimut.Payroll.Domain.Money;
+using Derrimut.Payroll.Domain.Rules;
+using Derrimut.Payroll.Domain.Superannuation;
+using Derrimut.Payroll.Domain.Withholding;
+using Derrimut.Payroll.Features.Administration;
+
+namespace Derrimut.Payroll.Features.Calculator;
+
+/// <summary>The calculator page's engine: the same Schedule 1 and super guarantee code as the API and pay runs.</summary>
+internal sealed class PayrollCalculatorFacade : IPayrollCalculator
+{
+    public CalculatorAnswer Withholding(decimal gross, string period, int scale, DateOnly paidOn, string? residency)
+    {
+        var errors = new ValidationErrors();
+        var periodValue = PayrollText.Parse(PayrollText.Frequencies, period, "period", errors);
+        errors.AddIf(gross < 0m || decimal.Round(gross, 2) != gross || gross > 10_000_000m, "gross", "Give dollars and cents, not negative, at most two decimal places.");
+        errors.AddIf(scale is < 1 or > 6, "scale", "The scale must be 1 to 6.");
+        TaxResidency? residencyValue = scale == 4 ? PayrollText.Parse(PayrollText.Residencies, residency, "residency", errors) : null;
+        errors.ThrowIfAny();
+        try
+        {
+            var result = WithholdingCalculator.Calculate(new WithholdingRequest(gross, periodValue!.Value, (WithholdingScale)scale, paidOn, residencyValue));
+            return new CalculatorAnswer(result.Withholding, result.Table, result.Working);
+        }
+        catch (PayrollRuleNotKnownException ex)
+        {
+            throw new ValidationException("paidOn", ex.Message);
+        }
+    }
+
+    public CalculatorAnswer Super(decimal ordinaryTimeEarnings, DateOnly paidOn, decimal alreadyPaidThisQuarter)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(ordinaryTimeEarnings < 0m || decimal.Round(ordinaryTimeEarnings, 2) != ordinaryTimeEarnings, "ote", "Give dollars and cents, not negative.");
+        errors.AddIf(alreadyPaidThisQuarter < 0m || decimal.Round(alreadyPaidThisQuarter, 2) != alreadyPaidThisQuarter, "otePaidThisQuarter", "Give dollars and cents, not negative.");
+        errors.ThrowIfAny();
+        try
+        {
+            var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(paidOn, Cents.FromDollars(ordinaryTimeEarnings), Cents.FromDollars(alreadyPaidThisQuarter));
+            return new CalculatorAnswer(Cents.ToDollars(result.ContributionCents), $"Super guarantee {result.Rate * 100m:0.##}%, quarter {result.Quarter.Label}", result.Working);
+        }
+        catch (PayrollRuleNotKnownException ex)
+        {
+            throw new ValidationException("paidOn", ex.Message);
+        }
+    }
+}
