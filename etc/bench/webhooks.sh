@@ -2,9 +2,10 @@
 # Webhook benchmark (issue 4, "Benchmark"):   bash etc/bench/webhooks.sh
 #
 # 10,000 signed Stripe events for 1,000 members (20% duplicates, shuffled) sent by concurrent clients to
-# POST /webhooks/stripe of the app on PostgreSQL; then the inbox is read back through the admin API and compared
-# with in-order processing: every unique event recorded exactly once, processed on its first attempt, none failed or
-# parked. Prints events/s and latency percentiles (one parseable "BENCH webhooks ..." line).
+# POST /webhooks/stripe of the app on PostgreSQL, each member starting from the pending membership the checkout
+# endpoint leaves; then the inbox is read back through the admin API (every unique event recorded exactly once,
+# processed on its first attempt, none failed or parked) and every membership's final status is compared with in-order
+# processing of that member's events. Prints events/s and latency percentiles (one parseable "BENCH webhooks ..." line).
 #
 # What it does:
 #   1. uses PostgreSQL from etc/services.sh (starts it if nothing is running, and then stops it at the end);
@@ -134,6 +135,7 @@ done
 say "app ready in $((SECONDS - t0)) s (pid $APP_PID); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 BENCH_BASE="$BASE" BENCH_ROOT_DOMAIN="$ROOT_DOMAIN" BENCH_WEBHOOK_SECRET="$SECRET" BENCH_PLATFORM_KEY="$PLATFORM_KEY" \
+  BENCH_DB_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB" \
   dotnet "$BENCH_DIR/Derrimut.Benchmarks.dll" webhooks 8>&-
 rc=$?
 say "load average after the run $(cut -d' ' -f1-3 /proc/loadavg); app log lines: $(wc -l <"$APP_LOG")"

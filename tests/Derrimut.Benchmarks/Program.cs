@@ -5,13 +5,16 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using Stripe;
 
 // Webhook benchmark (issue 4): see etc/bench/webhooks.sh for how the app is started.
 //   dotnet Derrimut.Benchmarks.dll webhooks
 // Environment: BENCH_BASE (http://127.0.0.1:5080), BENCH_ROOT_DOMAIN (derrimut.localhost), BENCH_GYMS (st-albans,werribee),
 // BENCH_MEMBERS (1000), BENCH_EVENTS (10000), BENCH_DUPLICATE_SHARE (0.2), BENCH_CLIENTS (16), BENCH_SEED (4),
-// BENCH_WEBHOOK_SECRET, BENCH_PLATFORM_KEY (required: finds the gyms and reads their inboxes back through the admin API).
+// BENCH_WEBHOOK_SECRET, BENCH_PLATFORM_KEY (required: finds the gyms and reads their inboxes back through the admin API),
+// BENCH_DB_CONNECTION (required: the app's PostgreSQL database, where each member's pending membership is set up before
+// the run, as the checkout endpoint would, and where the final membership states are read back).
 if (args.FirstOrDefault() != "webhooks")
 {
     Console.Error.WriteLine("usage: Derrimut.Benchmarks webhooks");
@@ -23,7 +26,7 @@ return await WebhookBench.RunAsync(settings);
 
 internal sealed record WebhookBenchSettings(
     Uri Base, string RootDomain, IReadOnlyList<string> Gyms, int Members, int Events, double DuplicateShare, int Clients, int Seed,
-    string WebhookSecret, string PlatformKey)
+    string WebhookSecret, string PlatformKey, string DatabaseConnection)
 {
     public static WebhookBenchSettings FromEnvironment()
     {
@@ -38,7 +41,8 @@ internal sealed record WebhookBenchSettings(
             int.Parse(Env("BENCH_CLIENTS", "16"), CultureInfo.InvariantCulture),
             int.Parse(Env("BENCH_SEED", "4"), CultureInfo.InvariantCulture),
             Env("BENCH_WEBHOOK_SECRET", "whsec_derrimut_simulated_development"),
-            Env("BENCH_PLATFORM_KEY", ""));
+            Env("BENCH_PLATFORM_KEY", ""),
+            Env("BENCH_DB_CONNECTION", ""));
     }
 }
 
@@ -86,6 +90,8 @@ internal static class WebhookBench
         }
 
         Shuffle(deliveries, random);
+        await using var database = NpgsqlDataSource.Create(s.DatabaseConnection);
+        await MembershipStates.CreatePendingAsync(database, s, tenants);
         Console.WriteLine($"bench: {s.Members} members at {string.Join(", ", s.Gyms)}; {unique.Count} unique events + {duplicates} duplicates = {deliveries.Count} deliveries, shuffled; {s.Clients} concurrent clients");
 
         // ---- send
@@ -141,7 +147,7 @@ internal static class WebhookBench
         var ok = statuses.Keys.All(k => k is 200 or 409) && results.Values.Sum() == deliveries.Count;
         ok &= await CheckInboxAsync(http, s, unique);
 
-        ok &= CheckFinalStates(unique);
+        ok &= await MembershipStates.CheckAsync(database, s, unique);
         Console.WriteLine(ok ? "bench: PASS" : "bench: FAIL");
         Console.WriteLine($"BENCH webhooks deliveries={deliveries.Count} unique={unique.Count} clients={s.Clients} seconds={clock.Elapsed.TotalSeconds:F1} events_per_s={rate:F0} p50_ms={Percentile(0.5):F1} p99_ms={Percentile(0.99):F1} ok={ok}");
         return ok ? 0 : 1;
@@ -188,16 +194,6 @@ internal static class WebhookBench
         var retried = recorded.Values.Count(r => r.Attempts != 1);
         Console.WriteLine($"bench: inbox holds {recorded.Count} events for {unique.Count} unique sent; missing {missing}; not processed {notProcessed}; processed more than once {retried}");
         return missing == 0 && notProcessed == 0 && retried == 0 && recorded.Count == unique.Count;
-    }
-
-    /// <summary>What in-order processing ends with: the status of each subscription's newest event (the reference the app is compared with).</summary>
-    private static bool CheckFinalStates(List<BenchEvent> unique)
-    {
-        var final = unique.Where(e => e.StatusAfter is not null).GroupBy(e => e.SubscriptionId)
-            .Select(g => g.OrderBy(e => e.Created).Last().StatusAfter).GroupBy(st => st).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key}×{g.Count()}");
-        Console.WriteLine($"bench: in-order final subscription states: {string.Join(", ", final)}");
-        return true;
     }
 
     private static IEnumerable<BenchEvent> History(string gym, Guid tenantId, int member, int count, long start, Random random)
@@ -320,5 +316,90 @@ internal static class WebhookBench
             var j = random.Next(i + 1);
             (list[i], list[j]) = (list[j], list[i]);
         }
+    }
+}
+
+/// <summary>
+/// The membership side of the benchmark: every member starts with the pending membership the checkout endpoint would
+/// have written, and after the run each membership's status must equal what in-order processing of that member's
+/// events ends with (the newest subscription event's status).
+/// </summary>
+internal static class MembershipStates
+{
+    private const string Plan = "no-lock-in";
+
+    public static Guid UserOf(int member) => new(member, 0x4d, 0x42, [0, 0, 0, 0, 0, 0, 0, 1]);
+
+    public static async Task CreatePendingAsync(NpgsqlDataSource database, WebhookBenchSettings s, IReadOnlyDictionary<string, Guid> tenants)
+    {
+        var ids = new Guid[s.Members];
+        var tenantIds = new Guid[s.Members];
+        var users = new Guid[s.Members];
+        var sessions = new string[s.Members];
+        for (var m = 0; m < s.Members; m++)
+        {
+            ids[m] = Guid.CreateVersion7();
+            tenantIds[m] = tenants[s.Gyms[m % s.Gyms.Count]];
+            users[m] = UserOf(m);
+            sessions[m] = $"cs_bench_{m:D5}";
+        }
+
+        await using var command = database.CreateCommand("""
+            INSERT INTO memberships.memberships
+                ("Id", "TenantId", "FranchiseId", "UserId", "LiveUserId", "PlanId", "PlanCode", "Status", "CheckoutSessionId",
+                 "IsFrozen", "CreatedAt", "UpdatedAt", "Version")
+            SELECT x.id, x.tenant, p."FranchiseId", x.member, x.member, p."Id", p."Code", 'Pending', x.session, false, now(), now(), 0
+            FROM unnest(@ids, @tenants, @members, @sessions) AS x(id, tenant, member, session)
+            JOIN memberships.plans p ON p."TenantId" = x.tenant AND p."Code" = @plan
+            """);
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("tenants", tenantIds);
+        command.Parameters.AddWithValue("members", users);
+        command.Parameters.AddWithValue("sessions", sessions);
+        command.Parameters.AddWithValue("plan", Plan);
+        var created = await command.ExecuteNonQueryAsync();
+        if (created != s.Members)
+        {
+            throw new InvalidOperationException($"created {created} pending memberships for {s.Members} members (is the '{Plan}' plan seeded at every gym?)");
+        }
+
+        Console.WriteLine($"bench: {created} pending memberships set up, as the checkout endpoint leaves them");
+    }
+
+    public static async Task<bool> CheckAsync(NpgsqlDataSource database, WebhookBenchSettings s, List<BenchEvent> unique)
+    {
+        // In-order processing: each subscription ends with the status of its newest event.
+        var expected = unique.Where(e => e.StatusAfter is not null).GroupBy(e => e.SubscriptionId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Created).Last().StatusAfter switch
+            {
+                "active" => "Active",
+                "past_due" => "PastDue",
+                "canceled" => "Cancelled",
+                var other => throw new InvalidOperationException($"unexpected status {other}"),
+            }, StringComparer.Ordinal);
+
+        var actual = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = database.CreateCommand("""
+            SELECT "CheckoutSessionId", "Status", "SubscriptionId" FROM memberships.memberships WHERE "CheckoutSessionId" LIKE 'cs_bench_%'
+            """))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var member = int.Parse(reader.GetString(0)["cs_bench_".Length..], CultureInfo.InvariantCulture);
+                actual[$"sub_bench_{member:D5}"] = reader.GetString(1);
+            }
+        }
+
+        var mismatches = expected.Where(e => !actual.TryGetValue(e.Key, out var status) || status != e.Value).ToList();
+        var summary = actual.Values.GroupBy(v => v).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}");
+        Console.WriteLine($"bench: final membership states {string.Join(", ", summary)}; equal to in-order processing for "
+            + $"{expected.Count - mismatches.Count} of {expected.Count} members");
+        foreach (var (subscription, status) in mismatches.Take(10))
+        {
+            Console.Error.WriteLine($"bench: {subscription} expected {status}, found {(actual.TryGetValue(subscription, out var found) ? found : "nothing")}");
+        }
+
+        return mismatches.Count == 0 && actual.Count == s.Members;
     }
 }

@@ -196,6 +196,44 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         errors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task JoinAGymOnTheSimulatedGatewayAndCancelFromTheMembershipPage()
+    {
+        // multi@ belongs to st-albans but has no membership there yet: the journey from the gym's plans to a paid,
+        // live membership and a self-service cancellation, all through the real pages and the real webhook inbox.
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+
+        await page.GotoAsync(Server.Site("st-albans") + "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Join now on No lock-in", Exact = false }).First.ClickAsync();
+        await SignInAsync(page, "multi@derrimut.localhost", DemoPassword);
+
+        await Expect(page).ToHaveURLAsync(new Regex("/member/membership/join/no-lock-in$"));
+        await Expect(page.GetByText("First payment", new() { Exact = true })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "10-join-summary");
+        await page.GetByTestId("continue-to-payment").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/billing/simulated/checkout/"));
+        await Expect(page.GetByText("GST", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "11-simulated-checkout");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/member/membership/welcome"));
+        await Expect(page.GetByText("membership is active")).ToBeVisibleAsync();
+
+        await page.GotoAsync(Server.Site("st-albans") + "/member/membership");
+        await Expect(page.GetByTestId("membership-status")).ToHaveAttributeAsync("data-status", "active");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "12-my-membership");
+
+        await page.GetByTestId("cancel").ClickAsync();
+        await page.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(page.GetByTestId("cancels-at")).ToBeVisibleAsync();
+        fixture.Mail.Latest("multi@derrimut.localhost", "cancellation is confirmed").ShouldNotBeNull();
+        await Screenshots.SaveAsync(page, "13-cancellation-scheduled");
+        errors.ShouldBeEmpty();
+    }
+
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();

@@ -86,7 +86,33 @@ internal sealed class WebhookInbox(
 
         // Verified bytes are UTF-8 (the verifier refuses anything else), so this is exactly what was signed.
         var payload = System.Text.Encoding.UTF8.GetString(body.Span);
-        return await AttemptAsync(existing, stripeEvent, payload, manual: false, cancellationToken);
+        return await AttemptWithConflictRetriesAsync(existing, stripeEvent, payload, manual: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stripe delivers a subscription's events concurrently, so two of them can update the same membership at once and
+    /// one loses its optimistic-concurrency check. That is not a failure of the event: it is re-run at once against the
+    /// state the other committed (a few times, with a little jitter) instead of answering 500 and waiting minutes for
+    /// Stripe's retry. Anything else — or a conflict that keeps recurring — fails as usual.
+    /// </summary>
+    private async Task<WebhookReceipt> AttemptWithConflictRetriesAsync(
+        WebhookInboxEvent? existing, Event stripeEvent, string payload, bool manual, CancellationToken cancellationToken)
+    {
+        const int MaxConflictRetries = 3;
+        for (var retry = 0; ; retry++)
+        {
+            var receipt = await AttemptAsync(existing, stripeEvent, payload, manual, retryOnConflict: retry < MaxConflictRetries, cancellationToken);
+            if (receipt is not null)
+            {
+                return receipt;
+            }
+
+            logger.LogInformation("Stripe event {EventId} met a concurrent change to the same records; re-running it ({Retry}).", stripeEvent.Id, retry + 1);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 60) * (retry + 1)), cancellationToken);
+            existing = existing is null
+                ? null
+                : await db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == existing.Id, cancellationToken);
+        }
     }
 
     /// <summary>An admin retries a parked (or failed) event from its stored payload.</summary>
@@ -103,10 +129,13 @@ internal sealed class WebhookInbox(
 
         // The payload was verified when it arrived and has not left the database since.
         var stripeEvent = EventUtility.ParseEvent(existing.Payload, throwOnApiVersionMismatch: false);
-        return await AttemptAsync(existing, stripeEvent, existing.Payload, manual: true, cancellationToken);
+        return await AttemptWithConflictRetriesAsync(existing, stripeEvent, existing.Payload, manual: true, cancellationToken);
     }
 
-    private async Task<WebhookReceipt> AttemptAsync(WebhookInboxEvent? existing, Event stripeEvent, string payload, bool manual, CancellationToken cancellationToken)
+    /// <returns>The receipt; null when a handler lost a concurrency check and <paramref name="retryOnConflict"/> asks
+    /// the caller to run the event again (everything was rolled back).</returns>
+    private async Task<WebhookReceipt?> AttemptAsync(
+        WebhookInboxEvent? existing, Event stripeEvent, string payload, bool manual, bool retryOnConflict, CancellationToken cancellationToken)
     {
         var tenantId = currentTenant.Tenant!.Id;
         var now = time.GetUtcNow();
@@ -163,6 +192,12 @@ internal sealed class WebhookInbox(
 
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (retryOnConflict)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return null;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

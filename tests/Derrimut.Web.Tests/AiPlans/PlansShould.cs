@@ -207,14 +207,9 @@ public abstract class PlansShould(DemoAppFixture fixture)
         update.Detail.ShouldBe(plan.GetProperty("id").GetGuid().ToString());
     }
 
-    [Fact]
-    public async Task NeverLeaveAMemberWithTwoActivePlansUnderConcurrentGenerations()
+    /// <summary>Run by the PostgreSQL class only: SQLite serialises writers, so it cannot show the race.</summary>
+    protected async Task NeverLeaveAMemberWithTwoActivePlansUnderConcurrentGenerationsAsync()
     {
-        if (fixture.App.Database.Provider != DatabaseProvider.PostgreSql)
-        {
-            Assert.Skip("The race is proven on PostgreSQL (SQLite serialises writers).");
-        }
-
         var member = await App.SignedInAsync($"member2@werribee.{D}", "werribee");
         var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => App.SignedInAsync($"member2@werribee.{D}", "werribee")));
 
@@ -230,7 +225,11 @@ public abstract class PlansShould(DemoAppFixture fixture)
 
 public sealed class PlansOnSqliteShould(SqliteDemoAppFixture fixture) : PlansShould(fixture), IClassFixture<SqliteDemoAppFixture>;
 
-public sealed class PlansOnPostgreSqlShould(PostgresDemoAppFixture fixture) : PlansShould(fixture), IClassFixture<PostgresDemoAppFixture>;
+public sealed class PlansOnPostgreSqlShould(PostgresDemoAppFixture fixture) : PlansShould(fixture), IClassFixture<PostgresDemoAppFixture>
+{
+    [Fact]
+    public Task NeverLeaveAMemberWithTwoActivePlansUnderConcurrentGenerations() => NeverLeaveAMemberWithTwoActivePlansUnderConcurrentGenerationsAsync();
+}
 
 internal static class JsonObjectExtensions
 {

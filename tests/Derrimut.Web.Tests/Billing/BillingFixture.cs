@@ -19,6 +19,10 @@ public sealed class BillingEffects
 
     public ConcurrentDictionary<string, bool> FailFor { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many more times the handler loses an optimistic-concurrency check on an event (as when two of a
+    /// subscription's events update one membership at once).</summary>
+    public ConcurrentDictionary<string, int> ConflictsFor { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<IBillingEvent> Seen { get; } = new();
 }
 
@@ -46,6 +50,12 @@ internal sealed class RecordingBillingHandler(DerrimutDbContext db, BillingEffec
         effects.Invocations.AddOrUpdate(billingEvent.StripeEventId, 1, (_, n) => n + 1);
         db.Add(new SimulatedBillingRecord { Kind = BillingEffects.EffectKind, Key = Guid.NewGuid().ToString("N"), Version = 1, Document = billingEvent.StripeEventId });
         await db.SaveChangesAsync(cancellationToken);
+        if (effects.ConflictsFor.TryGetValue(billingEvent.StripeEventId, out var conflicts) && conflicts > 0)
+        {
+            effects.ConflictsFor[billingEvent.StripeEventId] = conflicts - 1;
+            throw new Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException("Test handler lost a concurrency check.");
+        }
+
         if (effects.FailFor.ContainsKey(billingEvent.StripeEventId))
         {
             // After the write, so the test also proves the write is rolled back.

@@ -174,6 +174,41 @@ public abstract class StripeWebhookShould(BillingFixture fixture)
     }
 
     [Fact]
+    public async Task RerunAnEventAtOnceWhenAConcurrentChangeWonTheRecordsItTouches()
+    {
+        var id = SignedEvents.NewEventId();
+        var body = SignedEvents.SubscriptionUpdated(id, fixture.A1.Id, _member);
+        fixture.Effects.ConflictsFor[id] = 2;
+
+        var response = await SignedEvents.PostAsync(Gym(fixture.A1), body, SignedEvents.Sign(body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        fixture.Effects.Invocations[id].ShouldBe(3);
+        (await fixture.EffectsOfAsync(fixture.A1, id)).ShouldBe(1, "the two lost runs were rolled back");
+        var record = (await fixture.InboxOfAsync(fixture.A1, id)).ShouldHaveSingleItem();
+        record.State.ShouldBe(Derrimut.Billing.Data.WebhookEventState.Processed);
+        record.Attempts.ShouldBe(1, "a conflict re-run is not a failed delivery");
+    }
+
+    [Fact]
+    public async Task FailLikeAnyOtherErrorWhenConflictsKeepRecurring()
+    {
+        var id = SignedEvents.NewEventId();
+        var body = SignedEvents.SubscriptionUpdated(id, fixture.A1.Id, _member);
+        fixture.Effects.ConflictsFor[id] = 100;
+
+        var failed = await SignedEvents.PostAsync(Gym(fixture.A1), body, SignedEvents.Sign(body));
+
+        await ProblemAssert.IsAsync(failed, HttpStatusCode.InternalServerError, "server-error");
+        fixture.Effects.Invocations[id].ShouldBe(4, "the first run and three re-runs");
+        (await fixture.EffectsOfAsync(fixture.A1, id)).ShouldBe(0);
+        var record = (await fixture.InboxOfAsync(fixture.A1, id)).ShouldHaveSingleItem();
+        record.State.ShouldBe(Derrimut.Billing.Data.WebhookEventState.Failed);
+        record.LastError.ShouldNotBeNull().ShouldContain("concurrency");
+        fixture.Effects.ConflictsFor.TryRemove(id, out _);
+    }
+
+    [Fact]
     public async Task ParkAnEventAfterTheConfiguredAttemptsAndLetAnAdminRetryIt()
     {
         var id = SignedEvents.NewEventId();
