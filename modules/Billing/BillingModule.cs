@@ -63,6 +63,7 @@ public sealed class BillingModule : DerrimutModule
             services.TryAddSingleton<ISimulatedEventSink, InProcessSimulatedEventSink>();
             services.AddScoped<SimulatedEventDelivery>();
             services.AddScoped<SimulatedBilling>();
+            services.AddScoped<ISimulatedPayments, SimulatedPayments>();
             services.AddScoped<IPaymentGateway, SimulatedPaymentGateway>();
             if (_billingDayTool)
             {

@@ -1,5 +1,7 @@
 using Derrimut.Identity.Contracts;
 using Derrimut.Memberships.Domain;
+using Derrimut.Memberships.Features;
+using Microsoft.Extensions.Options;
 
 namespace Derrimut.Memberships.Seeding;
 
@@ -7,7 +9,7 @@ namespace Derrimut.Memberships.Seeding;
 /// The chain's standard plans at every location (only where a location has none yet), and in Development demo
 /// memberships in different states at st-albans and werribee for the demo people Identity seeds. Idempotent.
 /// </summary>
-internal sealed class MembershipsSeeder(TimeProvider time) : IDataSeedContributor
+internal sealed class MembershipsSeeder : IDataSeedContributor
 {
     private const string Domain = "derrimut.localhost";
 
@@ -86,20 +88,70 @@ internal sealed class MembershipsSeeder(TimeProvider time) : IDataSeedContributo
             _ => [],
         };
 
-        var plans = await db.Set<Plan>().ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+        // Demo memberships are made the way members make theirs: a checkout, paid on the simulated gateway, whose
+        // events go through the webhook inbox; then a declined renewal, a freeze, a refund or a cancellation through
+        // the same services the pages use. So every demo membership is a real simulated subscription that can be
+        // cancelled, frozen and refunded. With a real Stripe account there is no simulated gateway and no demo.
+        var payments = context.Services.GetService<ISimulatedPayments>();
+        if (payments is null)
+        {
+            return;
+        }
+
+        var memberships = context.Services.GetRequiredService<MembershipService>();
+        var root = context.Services.GetRequiredService<IOptions<TenancyOptions>>().Value.RootDomain;
+        var site = new Uri($"https://{tenant.Identifier}.{root}/");
+        var admin = await FindUserAsync(db, $"admin@{tenant.Identifier}.{Domain}", cancellationToken);
         foreach (var (email, planCode, state) in demo)
         {
-            var normalized = email.ToUpperInvariant();
-            var user = await db.Set<DerrimutUser>().AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-            if (user is null || !plans.TryGetValue(planCode, out var plan) || await db.Set<Membership>().AnyAsync(m => m.UserId == user.Id, cancellationToken))
+            var user = await FindUserAsync(db, email, cancellationToken);
+            if (user is null || admin is null || await db.Set<Membership>().AnyAsync(m => m.UserId == user.Id, cancellationToken))
             {
                 continue;
             }
 
-            AddDemoMembership(db, tenant, user.Id, plan, state);
-        }
+            var started = await memberships.StartCheckoutAsync(user.Id, planCode, site, cancellationToken);
+            var checkoutId = await ReadAsync(db, started.MembershipId, m => m.CheckoutSessionId, cancellationToken);
+            await payments.PayCheckoutAsync(tenant.Id, checkoutId!, cancellationToken);
+            var subscriptionId = await ReadAsync(db, started.MembershipId, m => m.SubscriptionId, cancellationToken);
+            switch (state)
+            {
+                case DemoState.PastDue:
+                    await payments.BillRenewalAsync(tenant.Id, subscriptionId!, paymentSucceeds: false, cancellationToken);
+                    break;
+                case DemoState.Frozen:
+                    await memberships.FreezeAsync(user.Id, 3, cancellationToken);
+                    break;
+                case DemoState.ActiveWithRefund:
+                    await payments.BillRenewalAsync(tenant.Id, subscriptionId!, paymentSucceeds: true, cancellationToken);
+                    db.ChangeTracker.Clear();
+                    var renewal = await db.Set<LedgerEntry>().AsNoTracking()
+                        .Where(l => l.MembershipId == started.MembershipId && l.Kind == LedgerEntryKind.Charge)
+                        .OrderByDescending(l => l.OccurredAt).ThenByDescending(l => l.CreatedAt).Select(l => l.Id).FirstAsync(cancellationToken);
+                    await memberships.RefundAsync(started.MembershipId, renewal, null, admin.Id, cancellationToken);
+                    break;
+                case DemoState.Cancelled:
+                    await memberships.CancelForMemberAsync(started.MembershipId, admin.Id, immediately: true, cancellationToken);
+                    break;
+                case DemoState.Active:
+                    break;
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            // The inbox committed the events in scopes of their own: nothing tracked here may be reused.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static Task<DerrimutUser?> FindUserAsync(DerrimutDbContext db, string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.ToUpperInvariant();
+        return db.Set<DerrimutUser>().AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    private static async Task<string?> ReadAsync(DerrimutDbContext db, Guid membershipId, System.Linq.Expressions.Expression<Func<Membership, string?>> column, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Set<Membership>().AsNoTracking().Where(m => m.Id == membershipId).Select(column).SingleAsync(cancellationToken);
     }
 
     private enum DemoState
@@ -109,79 +161,5 @@ internal sealed class MembershipsSeeder(TimeProvider time) : IDataSeedContributo
         Frozen,
         ActiveWithRefund,
         Cancelled,
-    }
-
-    private void AddDemoMembership(DerrimutDbContext db, TenantInfo tenant, Guid userId, Plan plan, DemoState state)
-    {
-        var now = time.GetUtcNow();
-        var started = now.AddDays(-70);
-        var key = $"{tenant.Identifier}_{userId:N}"[..24];
-        var membership = new Membership
-        {
-            UserId = userId,
-            LiveUserId = state == DemoState.Cancelled ? null : userId,
-            PlanId = plan.Id,
-            PlanCode = plan.Code,
-            Status = state switch
-            {
-                DemoState.PastDue => MembershipStatus.PastDue,
-                DemoState.Cancelled => MembershipStatus.Cancelled,
-                _ => MembershipStatus.Active,
-            },
-            SubscriptionId = $"sub_demo_{key}",
-            CustomerId = $"cus_demo_{key}",
-            CheckoutSessionId = $"cs_demo_{key}",
-            StartedAt = started,
-            MinimumTermEndsAt = plan.MinimumTermMonths > 0 ? started.AddMonths(plan.MinimumTermMonths) : null,
-            NextBillingAt = state == DemoState.Cancelled ? null : now.AddDays(10),
-            IsFrozen = state == DemoState.Frozen,
-            FrozenUntil = state == DemoState.Frozen ? now.AddDays(21) : null,
-            EndedAt = state == DemoState.Cancelled ? now.AddDays(-5) : null,
-            CancellationRequestedAt = state == DemoState.Cancelled ? now.AddDays(-20) : null,
-            StateAsOf = now.AddDays(-1),
-        };
-        db.Add(membership);
-
-        // A payment every billing period since joining (the first with the joining fee).
-        var interval = plan.Interval;
-        var periodStart = started;
-        var first = true;
-        while (periodStart < now)
-        {
-            var amount = plan.PriceCents + (first ? plan.JoiningFeeCents : 0);
-            var invoice = $"in_demo_{key}_{periodStart.ToUnixTimeSeconds()}";
-            var failed = state == DemoState.PastDue && interval.After(periodStart) > now;
-            db.Add(new LedgerEntry
-            {
-                UserId = userId,
-                MembershipId = membership.Id,
-                Kind = failed ? LedgerEntryKind.FailedPayment : LedgerEntryKind.Charge,
-                OccurredAt = periodStart,
-                AmountCents = amount,
-                GstCents = Gst.ComponentOf(amount),
-                Description = failed ? "Payment declined; we will try again" : first ? $"First payment ({plan.Code})" : $"Membership renewal ({plan.Code})",
-                Reference = failed ? $"{invoice}#1" : invoice,
-                InvoiceId = invoice,
-                PaymentIntentId = failed ? null : $"pi_demo_{key}_{periodStart.ToUnixTimeSeconds()}",
-            });
-            if (state == DemoState.ActiveWithRefund && !first && interval.After(periodStart) > now)
-            {
-                db.Add(new LedgerEntry
-                {
-                    UserId = userId,
-                    MembershipId = membership.Id,
-                    Kind = LedgerEntryKind.Refund,
-                    OccurredAt = periodStart.AddDays(1),
-                    AmountCents = -amount,
-                    GstCents = -Gst.ComponentOf(amount),
-                    Description = "Refund",
-                    Reference = $"ch_demo_{key}_{periodStart.ToUnixTimeSeconds()}",
-                    InvoiceId = invoice,
-                });
-            }
-
-            first = false;
-            periodStart = interval.After(periodStart);
-        }
     }
 }

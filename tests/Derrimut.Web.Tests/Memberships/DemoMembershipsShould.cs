@@ -32,6 +32,24 @@ public abstract class DemoMembershipsShould(DemoAppFixture fixture)
         mine.Ledger.ShouldNotBeEmpty();
         mine.Ledger.ShouldAllBe(l => l.GstCents == Derrimut.Billing.Contracts.Gst.ComponentOf(l.AmountCents));
     }
+
+    [Fact]
+    public async Task MakeDemoMembershipsRealSimulatedSubscriptionsThatCanBeCancelled()
+    {
+        // The seed joins, renews and refunds through the simulated gateway and the webhook inbox, so the gateway knows
+        // every demo subscription: cancelling one works as it would for any member (no "no such subscription").
+        var member = await fixture.App.SignedInAsync($"member@werribee.{D}", "werribee");
+        var mine = (await member.GetFromJsonAsync<MembershipDto>("/api/memberships/mine"))!;
+        mine.Ledger.Select(l => l.Kind).ShouldContain("refund");
+        mine.Ledger.Count(l => l.Kind == "charge").ShouldBe(2, "the first payment and a renewal");
+
+        var response = await member.PostAsync("/api/memberships/mine/cancel", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var cancelled = (await response.Content.ReadFromJsonAsync<MembershipCancelled>())!;
+        cancelled.EffectiveAt.ShouldNotBeNull();
+        cancelled.Membership.Status.ShouldBe("active", "a no-lock-in membership runs to the end of the paid period");
+    }
 }
 
 public sealed class DemoMembershipsOnSqliteShould(SqliteDemoAppFixture fixture) : DemoMembershipsShould(fixture), IClassFixture<SqliteDemoAppFixture>;
