@@ -211,6 +211,8 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await Expect(page).ToHaveURLAsync(new Regex("/member/membership/join/no-lock-in$"));
         await Expect(page.GetByText("First payment", new() { Exact = true })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "10-join-summary");
+        // Buttons of interactive pages are enabled once the page's circuit is up (a click before would do nothing).
+        await Expect(page.GetByTestId("continue-to-payment")).ToBeEnabledAsync();
         await page.GetByTestId("continue-to-payment").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/billing/simulated/checkout/"));
@@ -226,7 +228,9 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "12-my-membership");
 
+        await Expect(page.GetByTestId("cancel")).ToBeEnabledAsync();
         await page.GetByTestId("cancel").ClickAsync();
+        await Expect(page.GetByTestId("confirm-cancel")).ToBeEnabledAsync();
         await page.GetByTestId("confirm-cancel").ClickAsync();
         await Expect(page.GetByTestId("cancels-at")).ToBeVisibleAsync();
         fixture.Mail.Latest("multi@derrimut.localhost", "cancellation is confirmed").ShouldNotBeNull();
