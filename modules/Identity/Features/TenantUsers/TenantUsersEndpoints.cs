@@ -149,6 +149,15 @@ internal static class TenantUsersEndpoints
                 created = IdentityResult.Success;
             }
 
+            if (!created.Succeeded && created.Errors.All(e => e.Code is "DuplicateUserName" or "DuplicateEmail"))
+            {
+                // The same race, lost a moment later: Identity's own uniqueness check saw the winner's committed
+                // login before the index had to. Same outcome as above.
+                db.ChangeTracker.Clear();
+                user = await users.FindByEmailAsync(address) ?? throw new ConflictException($"{address} is being added right now; try again.", "email");
+                created = IdentityResult.Success;
+            }
+
             if (!created.Succeeded)
             {
                 throw IdentityErrors.ToValidation(created, "email");
