@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Derrimut.AiPlans.Domain.Plans;
 using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -14,14 +15,19 @@ namespace Derrimut.AiPlans.Features.Vapi;
 /// location without one falls back to configuration <c>AiPlans:Vapi:Secret</c>, so a local voice assistant works
 /// without the admin step; elsewhere a location without a secret refuses every call.
 /// </summary>
-internal sealed class VapiSecrets(DerrimutDbContext db, IDataProtectionProvider protection, IConfiguration configuration, IHostEnvironment environment)
+internal sealed class VapiSecrets(
+    DerrimutDbContext db, IDataProtectionProvider protection, ICurrentTenant tenant, IConfiguration configuration, IHostEnvironment environment)
 {
     public const string ConfigurationKey = "AiPlans:Vapi:Secret";
     public const int MinLength = 24;
     public const int MaxLength = 256;
 
-    // Versioned purpose: a new scheme gets a new purpose and old secrets stay readable through the old one.
-    private readonly IDataProtector _protector = protection.CreateProtector("Derrimut.AiPlans.VapiWebhookSecret.v1");
+    // Versioned purpose: a new scheme gets a new purpose and old secrets stay readable through the old one. Bound to
+    // the location (as Billing binds Stripe secrets to their owner): a ciphertext copied into another location's row
+    // does not decrypt there.
+    private IDataProtector Protector => protection.CreateProtector(
+        "Derrimut.AiPlans.VapiWebhookSecret.v1",
+        (tenant.Id ?? throw new InvalidOperationException("Vapi secrets belong to a location.")).ToString("N"));
 
     /// <summary>When the location's own secret was last set, or null when it has none.</summary>
     public async Task<DateTimeOffset?> StoredSinceAsync(CancellationToken cancellationToken) =>
@@ -40,7 +46,7 @@ internal sealed class VapiSecrets(DerrimutDbContext db, IDataProtectionProvider 
             db.Add(settings);
         }
 
-        settings.ProtectedSecret = _protector.Protect(secret);
+        settings.ProtectedSecret = Protector.Protect(secret);
         settings.ChangedBy = changedBy;
         try
         {
@@ -77,7 +83,7 @@ internal sealed class VapiSecrets(DerrimutDbContext db, IDataProtectionProvider 
         {
             try
             {
-                return _protector.Unprotect(stored);
+                return Protector.Unprotect(stored);
             }
             catch (CryptographicException)
             {
