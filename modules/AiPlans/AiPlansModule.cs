@@ -55,4 +55,12 @@ public sealed class AiPlansModule : DerrimutModule
         .Add(AiPlansPermissions.GenerateOwnPlans, "Generate one's own workout and diet plan.", PermissionScope.Tenant, IdentityRoles.Member, IdentityRoles.Trainer)
         .Add(AiPlansPermissions.ReviewClientPlans, "Edit and approve the plans of this gym's members.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
         .Add(AiPlansPermissions.ManageVoiceAssistant, "Set this gym's voice assistant (Vapi) webhook secret.");
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(AiPlansModule).Assembly)
+        .AddNavigation(new(Portal.Member, "My plan", "/member/plans", MudBlazor.Icons.Material.Outlined.ListAlt,
+            IdentityPermissions.ViewOwnPlans, Order: 20))
+        .AddNavigation(new(Portal.Trainer, "Client plans", "/trainer/plans", MudBlazor.Icons.Material.Outlined.AssignmentInd,
+            IdentityPermissions.ViewClients, Order: 20));
 }

@@ -20,7 +20,7 @@ namespace Derrimut.Billing;
 /// <summary>
 /// Payments: <see cref="IPaymentGateway"/> (Stripe, or the embedded simulated gateway when no Stripe key is
 /// configured), per-gym Stripe keys encrypted at rest, the Stripe webhook endpoint with its inbox, and integration
-/// events for higher modules (<see cref="IBillingEventHandler{TEvent}"/>).
+/// events for higher modules (<see cref="IIntegrationEventHandler{TEvent}"/>).
 /// </summary>
 public sealed class BillingModule : DerrimutModule
 {
@@ -49,6 +49,7 @@ public sealed class BillingModule : DerrimutModule
         services.AddSingleton<TenantStripeKeyResolver>();
         // A factory, so the module's own unit tests can build it without a database.
         services.AddSingleton<IStripeKeyResolver>(sp => sp.GetRequiredService<TenantStripeKeyResolver>());
+        services.AddIntegrationEventPublisher();
         services.AddScoped<BillingEventPublisher>();
         services.AddScoped<WebhookInbox>();
         if (_kind == PaymentGatewayKind.Stripe)
@@ -100,4 +101,8 @@ public sealed class BillingModule : DerrimutModule
     public override void DefineSettings(SettingDefinitionContext context) => context
         .Add("Billing.Stripe.SecretKey", null, isSecret: true)
         .Add("Billing.Stripe.WebhookSecret", null, isSecret: true);
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(BillingModule).Assembly);
 }

@@ -6,3 +6,5 @@ global using Derrimut.BuildingBlocks.Data;
 global using Derrimut.BuildingBlocks.Tenancy;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.EntityFrameworkCore.Metadata.Builders;
+global using Derrimut.BuildingBlocks.Money;
+global using Derrimut.BuildingBlocks.Events;

@@ -82,10 +82,12 @@ public sealed class IdentityModule : DerrimutModule
         services.AddSingleton<GrantCalculator>();
         services.AddScoped<TenantAccessResolver>();
         services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
+        services.AddScoped<IPersonAccessReader, PersonAccessReader>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
         services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
         services.AddScoped<ILocationAccessAdmin, Derrimut.Identity.Features.AccessAdmin.LocationAccessAdmin>();
         services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
+        services.AddScoped<IPeopleReadModel, Derrimut.Identity.Features.People.PeopleReadModel>();
         services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
     }
@@ -136,4 +138,21 @@ public sealed class IdentityModule : DerrimutModule
             .Add(IdentityPermissions.ViewOwnOrders, "One's own shop orders.", PermissionScope.Tenant, member, trainer, staff)
             .Add(IdentityPermissions.ViewOwnPlans, "One's own workout and diet plans.", PermissionScope.Tenant, member, trainer);
     }
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(IdentityModule).Assembly)
+        .AddNavigation(new(Portal.Member, "Member home", "/member", MudBlazor.Icons.Material.Outlined.FitnessCenter,
+            IdentityPermissions.ViewOwnProfile, Order: 0, MatchExactly: true))
+        .AddNavigation(new(Portal.Trainer, "Trainer", "/trainer", MudBlazor.Icons.Material.Outlined.EventNote,
+            IdentityPermissions.ViewOwnSchedule, Order: 0, MatchExactly: true))
+        .AddNavigation(new(Portal.Admin, "Gym admin", "/admin", MudBlazor.Icons.Material.Outlined.AdminPanelSettings,
+            IdentityPermissions.ManageOrganizationUsers, SiteKinds.Gym, Order: 0, MatchExactly: true))
+        // People, permissions and integrations belong to a location; on a franchise's site they are managed per gym.
+        .AddNavigation(new(Portal.Admin, "People", "/admin/people", MudBlazor.Icons.Material.Outlined.People,
+            IdentityPermissions.ManageOrganizationUsers, Order: 1, IsSubEntry: true))
+        .AddNavigation(new(Portal.Admin, "Permissions", "/admin/permissions", MudBlazor.Icons.Material.Outlined.Rule,
+            IdentityPermissions.ManageOrganizationUsers, Order: 2, IsSubEntry: true))
+        .AddNavigation(new(Portal.Admin, "Integrations", "/admin/integrations", MudBlazor.Icons.Material.Outlined.Key,
+            IdentityPermissions.ManageOrganizationUsers, Order: 3, IsSubEntry: true));
 }

@@ -6,3 +6,5 @@ global using Derrimut.Memberships.Contracts;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Logging;
+global using Derrimut.BuildingBlocks.Money;
+global using Derrimut.BuildingBlocks.Events;

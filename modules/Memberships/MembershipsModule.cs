@@ -36,12 +36,11 @@ public sealed class MembershipsModule : DerrimutModule
         services.AddScoped<IMyMembership>(sp => sp.GetRequiredService<MembershipService>());
         services.AddScoped<IMembershipRegister>(sp => sp.GetRequiredService<MembershipService>());
 
-        services.AddScoped<MembershipBillingHandlers>();
-        services.AddScoped<IBillingEventHandler<CheckoutCompleted>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
-        services.AddScoped<IBillingEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
-        services.AddScoped<IBillingEventHandler<PaymentSucceeded>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
-        services.AddScoped<IBillingEventHandler<PaymentFailed>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
-        services.AddScoped<IBillingEventHandler<RefundIssued>>(sp => sp.GetRequiredService<MembershipBillingHandlers>());
+        services.AddIntegrationEventHandler<CheckoutCompleted, MembershipBillingHandlers>();
+        services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();
+        services.AddIntegrationEventHandler<PaymentSucceeded, MembershipBillingHandlers>();
+        services.AddIntegrationEventHandler<PaymentFailed, MembershipBillingHandlers>();
+        services.AddIntegrationEventHandler<RefundIssued, MembershipBillingHandlers>();
 
         services.AddSingleton<IDataSeedContributor, MembershipsSeeder>();
     }
@@ -58,4 +57,12 @@ public sealed class MembershipsModule : DerrimutModule
         .Add(MembershipsPermissions.ManageMemberships, "Cancel or refund any membership at this gym.")
         .Add(MembershipsPermissions.ManageOwnMembership, "Join, see, freeze and cancel one's own membership.", PermissionScope.Tenant,
             IdentityRoles.Member, IdentityRoles.Trainer, IdentityRoles.Staff);
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(MembershipsModule).Assembly)
+        .AddNavigation(new(Portal.Member, "Membership and payments", "/member/membership", MudBlazor.Icons.Material.Outlined.CardMembership,
+            MembershipsPermissions.ManageOwnMembership, Order: 10))
+        .AddNavigation(new(Portal.Admin, "Memberships", "/admin/memberships", MudBlazor.Icons.Material.Outlined.People,
+            MembershipsPermissions.ViewMemberships, Order: 10));
 }

@@ -52,4 +52,10 @@ public sealed class OrganizationsModule : DerrimutModule
     public override void DefineSettings(SettingDefinitionContext context) => context
         .Add("Organizations.DefaultTimeZone", Domain.Organization.DefaultTimeZone)
         .Add("Organizations.DefaultCurrency", Domain.Organization.DefaultCurrency);
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(OrganizationsModule).Assembly)
+        .AddNavigation(new(Portal.Platform, "Platform console", "/platform", MudBlazor.Icons.Material.Outlined.Dns,
+            Sites: SiteKinds.Platform, SuperAdminOnly: true));
 }

@@ -4,3 +4,4 @@ global using Derrimut.BuildingBlocks.Tenancy;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.DependencyInjection;
 global using System.Globalization;
+global using Derrimut.BuildingBlocks.Money;

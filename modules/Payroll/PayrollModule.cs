@@ -45,4 +45,14 @@ public sealed class PayrollModule : DerrimutModule
         .Add(PayrollPermissions.ManagePayroll, "Run payroll at this gym: pay settings, timesheets, pay runs and the tax calculator.")
         .Add(PayrollPermissions.ManageOwnTimesheet, "Enter your own hours on your timesheet.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
         .Add(PayrollPermissions.ViewOwnPayslips, "See your own payslips.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff);
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(PayrollModule).Assembly)
+        .AddNavigation(new(Portal.Staff, "My timesheet", "/timesheet", MudBlazor.Icons.Material.Outlined.Schedule,
+            PayrollPermissions.ManageOwnTimesheet, Order: 10))
+        .AddNavigation(new(Portal.Staff, "My payslips", "/payslips", MudBlazor.Icons.Material.Outlined.ReceiptLong,
+            PayrollPermissions.ViewOwnPayslips, Order: 20))
+        .AddNavigation(new(Portal.Admin, "Payroll", "/admin/payroll", MudBlazor.Icons.Material.Outlined.Payments,
+            PayrollPermissions.ManagePayroll, Order: 30));
 }

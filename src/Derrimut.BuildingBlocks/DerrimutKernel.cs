@@ -2,10 +2,13 @@ using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Email;
+using Derrimut.BuildingBlocks.Events;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.BuildingBlocks.Tenancy;
+using Derrimut.BuildingBlocks.Time;
+using Derrimut.BuildingBlocks.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,6 +45,9 @@ public static class DerrimutKernel
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.AddSingleton<ITenantCatalog, TenantCatalog>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<IGymClock, GymClock>();
+        services.AddScoped<IPageCalls, PageCalls>();
+        services.AddIntegrationEventPublisher();
 
         AddCaching(builder);
 

@@ -78,17 +78,6 @@ public sealed class BillingModuleShould
         context.All.Select(s => (s.Name, s.IsSecret)).ShouldBe([("Billing.Stripe.SecretKey", true), ("Billing.Stripe.WebhookSecret", true)], ignoreOrder: true);
     }
 
-    [Fact]
-    public void ExposeNothingButItsContractsAndItsModuleClass()
-    {
-        // The architecture suite checks this for every module it can see; Billing is not in its output folder yet.
-        var exposed = typeof(BillingModule).Assembly.GetExportedTypes()
-            .Where(t => t != typeof(BillingModule) && t.Namespace != "Derrimut.Billing.Contracts")
-            .Select(t => t.FullName);
-
-        exposed.ShouldBeEmpty();
-    }
-
     private static ServiceProvider Build(string environment, Dictionary<string, string?> configuration)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });

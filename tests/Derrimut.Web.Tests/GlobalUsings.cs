@@ -7,3 +7,5 @@ global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.DependencyInjection;
 global using Shouldly;
 global using Xunit;
+global using Derrimut.BuildingBlocks.Money;
+global using Derrimut.BuildingBlocks.Events;

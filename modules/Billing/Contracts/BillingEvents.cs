@@ -7,7 +7,7 @@ namespace Derrimut.Billing.Contracts;
 /// <see cref="StripeEventCreatedAt"/> with what it last applied, and for subscriptions prefer the carried state or
 /// re-fetch it with <see cref="IPaymentGateway.GetSubscriptionAsync"/> when two events share a second.
 /// </summary>
-public interface IBillingEvent
+public interface IBillingEvent : Derrimut.BuildingBlocks.Events.IIntegrationEvent
 {
     /// <summary>The Stripe event id (<c>evt_…</c>), unique per delivery source.</summary>
     string StripeEventId { get; }

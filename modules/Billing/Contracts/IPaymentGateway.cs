@@ -4,7 +4,7 @@ namespace Derrimut.Billing.Contracts;
 /// Takes money for a gym: Stripe when the platform is configured with a Stripe secret key, otherwise the embedded
 /// simulated gateway, which answers with the same shapes and delivers Stripe-shaped, Stripe-signed webhook events.
 /// What actually happened to a payment is learnt from those events (as integration events, see
-/// <see cref="IBillingEventHandler{TEvent}"/>), never from these calls' return values alone: Stripe delivers the truth
+/// <see cref="IIntegrationEventHandler{TEvent}"/>), never from these calls' return values alone: Stripe delivers the truth
 /// by webhook, at least once and in any order.
 /// </summary>
 public interface IPaymentGateway

@@ -28,18 +28,7 @@ internal sealed class MembershipClaimsTransformation(TenantAccessResolver resolv
         var access = await resolver.ResolveAsync(userId, CancellationToken.None);
         var enriched = identity.Clone();
         enriched.AddClaim(new Claim(Marker, "1"));
-        if (access.IsSuperAdmin)
-        {
-            enriched.AddClaim(new Claim(ClaimTypes.Role, DerrimutClaims.SuperAdminRole));
-        }
-
-        if (access.IsMember && tenant.Tenant is { } current)
-        {
-            enriched.AddClaim(new Claim(DerrimutClaims.Tenant, current.Id.ToString()));
-            enriched.AddClaims(access.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            enriched.AddClaims(access.Permissions.Select(p => new Claim(DerrimutClaims.Permission, p)));
-        }
-
+        TenantAccessClaims.Add(enriched, access, tenant.Tenant);
         return new ClaimsPrincipal(enriched);
     }
 }

@@ -37,7 +37,7 @@ internal static class ConnectEndpoints
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        if (!cookie.Succeeded || cookie.Principal.UserId() is not { } userId)
+        if (!cookie.Succeeded || cookie.Principal.FindUserId() is not { } userId)
         {
             // Sign in first (at this location), then come back to the same authorize request.
             return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
@@ -66,7 +66,7 @@ internal static class ConnectEndpoints
             // A code or refresh token only works at the location it was issued for, and only while the person is
             // still a member there: roles and permissions are read again so changes apply on the next refresh.
             if (previous?.FindFirstValue(DerrimutClaims.Tenant) != location.Id.ToString()
-                || previous.UserId() is not { } userId
+                || previous.FindUserId() is not { } userId
                 || await users.FindByIdAsync(userId.ToString()) is not { } user
                 || await users.IsLockedOutAsync(user))
             {

@@ -13,11 +13,11 @@ internal sealed class MembershipBillingHandlers(
     MembershipNotices notices,
     TimeProvider time,
     ILogger<MembershipBillingHandlers> logger)
-    : IBillingEventHandler<CheckoutCompleted>,
-      IBillingEventHandler<SubscriptionChanged>,
-      IBillingEventHandler<PaymentSucceeded>,
-      IBillingEventHandler<PaymentFailed>,
-      IBillingEventHandler<RefundIssued>
+    : IIntegrationEventHandler<CheckoutCompleted>,
+      IIntegrationEventHandler<SubscriptionChanged>,
+      IIntegrationEventHandler<PaymentSucceeded>,
+      IIntegrationEventHandler<PaymentFailed>,
+      IIntegrationEventHandler<RefundIssued>
 {
     public async Task HandleAsync(CheckoutCompleted billingEvent, CancellationToken cancellationToken)
     {

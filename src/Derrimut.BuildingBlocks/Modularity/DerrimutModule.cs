@@ -43,4 +43,12 @@ public abstract class DerrimutModule
     public virtual void DefineSettings(SettingDefinitionContext context)
     {
     }
+
+    /// <summary>
+    /// Declares the module's UI: its pages' assembly (usually its own), its menu entries and the sections it puts on
+    /// shell pages. The host builds the router and the menu from these; it knows no module's routes.
+    /// </summary>
+    public virtual void DefineUi(UiDefinitionContext context)
+    {
+    }
 }

@@ -40,12 +40,14 @@ public sealed class ModuleCatalog
         Modules = ordered;
         Permissions = new PermissionDefinitionContext();
         Settings = new SettingDefinitionContext();
+        Ui = new UiDefinitionContext();
         foreach (var module in ordered)
         {
             Permissions.CurrentModule = module.Name;
             module.DefinePermissions(Permissions);
             Settings.CurrentModule = module.Name;
             module.DefineSettings(Settings);
+            module.DefineUi(Ui);
         }
     }
 
@@ -57,4 +59,7 @@ public sealed class ModuleCatalog
 
     /// <summary>Every setting declared by the modules.</summary>
     public SettingDefinitionContext Settings { get; }
+
+    /// <summary>The modules' pages, menu entries and page sections.</summary>
+    public UiDefinitionContext Ui { get; }
 }

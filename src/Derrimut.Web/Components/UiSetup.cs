@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Web.Account;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
@@ -21,8 +22,11 @@ internal static class UiSetup
     {
         // Files need no tenant: skipping resolution keeps them cheap and lets a suspended gym's page still load its CSS.
         app.MapStaticAssets().SkipTenantResolution();
+        // The modules' pages: the host knows their assemblies only through what each module declares.
+        var pages = app.Services.GetRequiredService<ModuleCatalog>().Ui.PageAssemblies.ToArray();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(pages)
             .RequireRateLimiting(AccountFormsRateLimitPolicy.Name);
         app.MapAccountEndpoints();
     }

@@ -12,6 +12,9 @@ internal static partial class ArchitectureRules
     public const string Prefix = "Derrimut.";
     public const string Kernel = "Derrimut.BuildingBlocks";
 
+    /// <summary>The kernel's UI half (page base, UiAction, shared components): modules' pages build on it.</summary>
+    public const string KernelUi = "Derrimut.BuildingBlocks.Ui";
+
     private static readonly HashSet<string> NonModuleAssemblies = new(StringComparer.Ordinal)
     {
         Kernel, "Derrimut.Hosting", "Derrimut.Web", "Derrimut.DbMigrator", "Derrimut.E2E", "Derrimut.Benchmarks",
@@ -53,6 +56,13 @@ internal static partial class ArchitectureRules
                 continue;
             }
 
+            // Pages and components are public because the router only finds exported types; they are the module's UI,
+            // reached by route, never by another module's code. Razor also emits its _Imports class as public.
+            if (IsRazorComponent(type) || type.Name == "_Imports")
+            {
+                continue;
+            }
+
             if (!type.IsNested && type.IsSubclassOf(typeof(DerrimutModule)))
             {
                 moduleClasses.Add(type);
@@ -70,6 +80,10 @@ internal static partial class ArchitectureRules
 
         return violations;
     }
+
+    /// <summary>Whether a type is a Razor component (implements Blazor's <c>IComponent</c>).</summary>
+    public static bool IsRazorComponent(Type type) =>
+        type.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Components.IComponent");
 
     /// <summary>
     /// References from <paramref name="module"/> to modules at its own layer (peers) or above: dependencies point
@@ -103,6 +117,7 @@ internal static partial class ArchitectureRules
         .. referencedAssemblyNames
             .Where(r => r.StartsWith(Prefix, StringComparison.Ordinal)
                 && r != Kernel
+                && r != KernelUi
                 && !(ModuleNameOf(r) is { } other && order.Contains(other)))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using Derrimut.Billing.Events;
+using Derrimut.BuildingBlocks.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Derrimut.Billing.Tests.Events;
@@ -14,12 +15,13 @@ public sealed class BillingEventPublisherShould
     {
         var log = new List<string>();
         await using var services = new ServiceCollection()
-            .AddSingleton<IBillingEventHandler<PaymentFailed>>(new Recorder<PaymentFailed>("memberships", log))
-            .AddSingleton<IBillingEventHandler<PaymentFailed>>(new Recorder<PaymentFailed>("notifications", log))
-            .AddSingleton<IBillingEventHandler<RefundIssued>>(new Recorder<RefundIssued>("ledger", log))
+            .AddSingleton<IIntegrationEventHandler<PaymentFailed>>(new Recorder<PaymentFailed>("memberships", log))
+            .AddSingleton<IIntegrationEventHandler<PaymentFailed>>(new Recorder<PaymentFailed>("notifications", log))
+            .AddSingleton<IIntegrationEventHandler<RefundIssued>>(new Recorder<RefundIssued>("ledger", log))
+            .AddIntegrationEventPublisher()
             .BuildServiceProvider();
 
-        var handled = await new BillingEventPublisher(services).PublishAsync(Declined, TestContext.Current.CancellationToken);
+        var handled = await Publisher(services).PublishAsync(Declined, TestContext.Current.CancellationToken);
 
         handled.ShouldBe(2);
         log.ShouldBe(["memberships:evt_1", "notifications:evt_1"]);
@@ -29,22 +31,23 @@ public sealed class BillingEventPublisherShould
     public async Task LetAHandlersFailureReachTheWebhookSoTheTransactionRollsBack()
     {
         await using var services = new ServiceCollection()
-            .AddSingleton<IBillingEventHandler<PaymentFailed>>(new Failing())
+            .AddSingleton<IIntegrationEventHandler<PaymentFailed>>(new Failing())
+            .AddIntegrationEventPublisher()
             .BuildServiceProvider();
 
         await Should.ThrowAsync<InvalidOperationException>(() =>
-            new BillingEventPublisher(services).PublishAsync(Declined, TestContext.Current.CancellationToken));
+            Publisher(services).PublishAsync(Declined, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task PublishToNobodyWhenNoModuleListens()
     {
-        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddIntegrationEventPublisher().BuildServiceProvider();
 
-        (await new BillingEventPublisher(services).PublishAsync(Declined, TestContext.Current.CancellationToken)).ShouldBe(0);
+        (await Publisher(services).PublishAsync(Declined, TestContext.Current.CancellationToken)).ShouldBe(0);
     }
 
-    private sealed class Recorder<TEvent>(string name, List<string> log) : IBillingEventHandler<TEvent>
+    private sealed class Recorder<TEvent>(string name, List<string> log) : IIntegrationEventHandler<TEvent>
         where TEvent : IBillingEvent
     {
         public Task HandleAsync(TEvent billingEvent, CancellationToken cancellationToken)
@@ -54,9 +57,12 @@ public sealed class BillingEventPublisherShould
         }
     }
 
-    private sealed class Failing : IBillingEventHandler<PaymentFailed>
+    private sealed class Failing : IIntegrationEventHandler<PaymentFailed>
     {
         public Task HandleAsync(PaymentFailed billingEvent, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Membership row is locked.");
     }
+
+    private static BillingEventPublisher Publisher(IServiceProvider services) =>
+        new(services.GetRequiredService<IIntegrationEventPublisher>());
 }

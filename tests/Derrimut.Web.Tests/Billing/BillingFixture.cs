@@ -27,13 +27,13 @@ public sealed class BillingEffects
 }
 
 /// <summary>
-/// A test-only <see cref="IBillingEventHandler{TEvent}"/> standing in for Memberships: it writes one row per event it
+/// A test-only <see cref="IIntegrationEventHandler{TEvent}"/> standing in for Memberships: it writes one row per event it
 /// applies on the request's <see cref="DerrimutDbContext"/> (so the row commits or rolls back with the inbox record),
 /// and throws for the events it is told to fail.
 /// </summary>
 internal sealed class RecordingBillingHandler(DerrimutDbContext db, BillingEffects effects)
-    : IBillingEventHandler<CheckoutCompleted>, IBillingEventHandler<SubscriptionChanged>, IBillingEventHandler<PaymentSucceeded>,
-        IBillingEventHandler<PaymentFailed>, IBillingEventHandler<RefundIssued>
+    : IIntegrationEventHandler<CheckoutCompleted>, IIntegrationEventHandler<SubscriptionChanged>, IIntegrationEventHandler<PaymentSucceeded>,
+        IIntegrationEventHandler<PaymentFailed>, IIntegrationEventHandler<RefundIssued>
 {
     public Task HandleAsync(CheckoutCompleted billingEvent, CancellationToken cancellationToken) => ApplyAsync(billingEvent, cancellationToken);
 
@@ -111,11 +111,11 @@ public abstract class BillingFixture : IAsyncLifetime
         {
             services.AddSingleton(Effects);
             services.AddScoped<RecordingBillingHandler>();
-            services.AddScoped<IBillingEventHandler<CheckoutCompleted>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
-            services.AddScoped<IBillingEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
-            services.AddScoped<IBillingEventHandler<PaymentSucceeded>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
-            services.AddScoped<IBillingEventHandler<PaymentFailed>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
-            services.AddScoped<IBillingEventHandler<RefundIssued>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            services.AddScoped<IIntegrationEventHandler<CheckoutCompleted>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            services.AddScoped<IIntegrationEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            services.AddScoped<IIntegrationEventHandler<PaymentSucceeded>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            services.AddScoped<IIntegrationEventHandler<PaymentFailed>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            services.AddScoped<IIntegrationEventHandler<RefundIssued>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
         });
         await _app.StartAsync();
         TestTenant a2, fb, b2;

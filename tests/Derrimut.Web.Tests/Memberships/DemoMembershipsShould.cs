@@ -30,7 +30,7 @@ public abstract class DemoMembershipsShould(DemoAppFixture fixture)
         var mine = (await member.GetFromJsonAsync<MembershipDto>("/api/memberships/mine"))!;
         mine.Status.ShouldBe("active");
         mine.Ledger.ShouldNotBeEmpty();
-        mine.Ledger.ShouldAllBe(l => l.GstCents == Derrimut.Billing.Contracts.Gst.ComponentOf(l.AmountCents));
+        mine.Ledger.ShouldAllBe(l => l.GstCents == Gst.ComponentOf(l.AmountCents));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class MembershipTestKit
         {
             var db = sp.GetRequiredService<DerrimutDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var handlers = sp.GetServices<IBillingEventHandler<TEvent>>().ToList();
+            var handlers = sp.GetServices<IIntegrationEventHandler<TEvent>>().ToList();
             handlers.ShouldNotBeEmpty();
             foreach (var handler in handlers)
             {

@@ -111,7 +111,7 @@ internal sealed class LocationAccessAdmin(ICurrentTenant currentTenant, ITenantS
             throw new ForbiddenException("People, permissions and integrations are managed on each gym's own site.");
         }
 
-        var userId = actor.UserId() ?? throw new ForbiddenException("Sign in to manage this gym's people.");
+        var userId = actor.FindUserId() ?? throw new ForbiddenException("Sign in to manage this gym's people.");
         return await scopes.RunAsync(location, async (sp, ct) =>
         {
             var access = await sp.GetRequiredService<TenantAccessResolver>().ResolveAsync(userId, ct);

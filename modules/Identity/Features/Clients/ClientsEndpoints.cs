@@ -77,7 +77,7 @@ internal static class ClientsEndpoints
         descriptor.Properties[ConnectEndpoints.PermissionsProperty] = JsonSerializer.SerializeToElement(permissions);
         await applications.CreateAsync(descriptor, ct);
 
-        var client = new IntegrationClient { ClientId = clientId, Name = descriptor.DisplayName, Permissions = permissions, CreatedBy = me.UserId() ?? Guid.Empty };
+        var client = new IntegrationClient { ClientId = clientId, Name = descriptor.DisplayName, Permissions = permissions, CreatedBy = me.FindUserId() ?? Guid.Empty };
         db.Add(client);
         await db.SaveChangesAsync(ct);
         await live.PublishAsync(new LiveUpdate(location.Id, IdentityTopics.Clients, Detail: clientId), ct);

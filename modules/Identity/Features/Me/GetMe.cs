@@ -38,7 +38,7 @@ internal static class GetMe
     internal static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> HandleAsync(
         ClaimsPrincipal principal, ICurrentTenant tenant, DerrimutDbContext db, ITenantCatalog catalog, TenantAccessResolver access, CancellationToken ct)
     {
-        if (principal.UserId() is not { } userId
+        if (principal.FindUserId() is not { } userId
             || await db.Set<DerrimutUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is not { } user)
         {
             // A client-credentials token is an integration, not a person.

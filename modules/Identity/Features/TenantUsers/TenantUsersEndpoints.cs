@@ -230,7 +230,7 @@ internal static class TenantUsersEndpoints
     private static Task PublishAsync(ILiveUpdates live, ICurrentTenant tenant, Guid userId, CancellationToken ct) =>
         live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.People, Detail: userId.ToString()), ct);
 
-    private static bool IsSelf(ClaimsPrincipal me, Guid userId) => me.UserId() == userId;
+    private static bool IsSelf(ClaimsPrincipal me, Guid userId) => me.FindUserId() == userId;
 
     private static TenantUserDto ToDto(LocationMembership m, DerrimutUser u) =>
         new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt, StatusOf(m, u));

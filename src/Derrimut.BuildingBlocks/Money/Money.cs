@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Derrimut.Billing.Contracts;
+namespace Derrimut.BuildingBlocks.Money;
 
 /// <summary>
 /// Australian GST on consumer prices. Prices to members include GST at 10%, so the GST component of a GST-inclusive
@@ -35,14 +35,20 @@ public static class Gst
 /// <summary>Australian dollars for display: the <c>en-AU</c> culture, e.g. <c>$1,234.50</c>.</summary>
 public static class Aud
 {
-    /// <summary>The culture money is shown in.</summary>
-    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("en-AU");
+    /// <summary>The culture money is shown in (<see cref="GymCulture.Australian"/>).</summary>
+    public static CultureInfo Culture => GymCulture.Australian;
 
     /// <summary>ISO 4217 code in Stripe's spelling (lowercase).</summary>
     public const string StripeCurrency = "aud";
 
     /// <summary>Formats cents as dollars, e.g. 123450 → <c>$1,234.50</c>, -2200 → <c>-$22.00</c>.</summary>
     public static string Format(long cents) => (cents / 100m).ToString("C2", Culture);
+
+    /// <summary>Formats dollars, e.g. 1234.5m → <c>$1,234.50</c> (payroll keeps amounts in dollars to the cent).</summary>
+    public static string Format(decimal dollars) => dollars.ToString("C2", Culture);
+
+    /// <summary>Formats dollars, or nothing when there is no amount.</summary>
+    public static string Format(decimal? dollars) => dollars is { } value ? Format(value) : "";
 }
 
 /// <summary>An amount in cents that includes GST, as every price shown to a member does.</summary>

@@ -1,4 +1,6 @@
-namespace Derrimut.Billing.Tests.Money;
+using Derrimut.BuildingBlocks.Money;
+
+namespace Derrimut.Kernel.Tests.Money;
 
 public sealed class GstShould
 {
