@@ -104,5 +104,6 @@ public sealed class BillingModule : DerrimutModule
 
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
-        .AddPages(typeof(BillingModule).Assembly);
+        .AddPages(typeof(BillingModule).Assembly)
+        .AddSection(new(PageSlots.AdminHome, typeof(Components.SimulatedBillingDay)));
 }

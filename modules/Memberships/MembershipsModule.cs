@@ -61,6 +61,7 @@ public sealed class MembershipsModule : DerrimutModule
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(MembershipsModule).Assembly)
+        .AddSection(new(PageSlots.LocationHome, typeof(Components.PlansSection)))
         .AddNavigation(new(Portal.Member, "Membership and payments", "/member/membership", MudBlazor.Icons.Material.Outlined.CardMembership,
             MembershipsPermissions.ManageOwnMembership, Order: 10))
         .AddNavigation(new(Portal.Admin, "Memberships", "/admin/memberships", MudBlazor.Icons.Material.Outlined.People,
