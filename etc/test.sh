@@ -6,7 +6,8 @@
 # 3. runs every test project with `dotnet test` (Microsoft.Testing.Platform, see global.json),
 #    one TRX report per test module in artifacts/test-results/, console output teed to
 #    artifacts/test-output.log;
-# 4. prints, as the very last line, `N passed, N failed, N skipped` (CI reads that line).
+# 4. runs every benchmark in smoke mode (etc/bench/smoke.sh, seconds each), counted as one test;
+# 5. prints, as the very last line, `N passed, N failed, N skipped` (CI reads that line).
 #
 # Exit code: 0 only if the build succeeded, at least one test ran, and nothing failed.
 #
@@ -157,6 +158,22 @@ fi
 if (( passed + failed == 0 )); then
   say "test: ZERO TESTS RAN"
   failed=1
+fi
+
+# ---------------------------------------------------------------- benchmarks (smoke mode)
+# Every benchmark for a few seconds on tiny data (etc/bench/smoke.sh), so a benchmark that rots fails here the day it
+# breaks rather than the day someone measures. It uses the services started above as they are (the connection strings
+# `services.sh env` exported) and never starts or stops them; finish() stops them afterwards, as for the tests. The
+# solution build above produced what it runs. Counted as one test: passed or failed.
+t0=$SECONDS
+smoke_rc=0
+BENCH_SKIP_BUILD=1 bash etc/bench/smoke.sh 2>&1 | tee -a "$LOG" || smoke_rc=$?
+say "test: benchmark smoke run took $((SECONDS - t0)) s (exit code $smoke_rc)"
+if (( smoke_rc == 0 )); then
+  passed=$((passed + 1))
+else
+  say "test: BENCHMARK SMOKE RUN FAILED (rerun: eval \"\$(etc/services.sh env)\"; bash etc/bench/smoke.sh)"
+  failed=$((failed + 1))
 fi
 
 if (( failed == 0 && test_rc == 0 )); then STATUS=0; else STATUS=1; fi

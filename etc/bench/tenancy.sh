@@ -13,11 +13,12 @@
 # What it does:
 #   1. makes sure PostgreSQL (and Redis if BENCH_REDIS=1) and wrk are available via etc/services.sh --
 #      reusing running services, starting them only if they were not running (and then only stopping
-#      them again at the end);
+#      them again at the end) -- or uses the servers BENCH_PG / BENCH_REDIS_CONNECTION name, as they are;
 #   2. `dotnet build -c Release src/Derrimut.Web` once;
 #   3. creates database $BENCH_DB (drops a leftover first), starts the built app with
-#      ASPNETCORE_ENVIRONMENT=Production on PostgreSQL (migrate + demo seed on start-up), waits for
-#      /health/ready, checks that both endpoints answer 200 with the same body;
+#      ASPNETCORE_ENVIRONMENT=Production on PostgreSQL and the simulated payment gateway chosen explicitly
+#      (Billing:Gateway=Simulated: Production refuses to start without a Stripe key otherwise), migrate + demo
+#      seed on start-up, waits for /health/ready, checks that both endpoints answer 200 with the same body;
 #   4. warms up each endpoint for BENCH_WARMUP s (EF Core needs ~20 s of load to reach steady state on
 #      2 cores), then runs BENCH_ROUNDS rounds of BENCH_DURATION s per endpoint, alternating the order
 #      (AB BA AB ...) so a drift in background load hits both endpoints alike. Many short rounds rather
@@ -28,7 +29,7 @@
 #      the measured rounds (request logging must not be what we measure);
 #   6. prints every round, the medians, the ratios, and a markdown table. Appends nothing anywhere.
 #   Cleanup on every exit path: the app is killed by PID, the bench database dropped, services stopped
-#   only if this script started them.
+#   only if this script started them. The start-up shell is shared with the other benchmarks: lib.sh.
 #
 # Pinning: the app gets BENCH_APP_CPUS (default both cores, 0,1), wrk BENCH_WRK_CPUS (default 0,1) with
 # ONE thread, so it can never use more than one core; on a 2-core box splitting the cores would starve
@@ -58,129 +59,45 @@
 #   BENCH_APP_DIR       run Derrimut.Web.dll from this directory instead (e.g. an experimental build of a
 #                       scratch copy; implies BENCH_SKIP_BUILD=1) [src/Derrimut.Web/bin/Release/net10.0]
 #   BENCH_KEEP_LOG      path to copy the app's console log to at the end [unset]
+#   BENCH_SMOKE         1 (or --smoke) = smoke mode: 1 s warm-up, 1 round of 1 s, 4 connections, on its own
+#                       port and database; no figure is judged, the log check only reports (see lib.sh) [0]
+#   BENCH_PG, BENCH_REDIS_CONNECTION  use these servers as they are (never start or stop services; see lib.sh)
 #   DERRIMUT_PG_PORT, DERRIMUT_REDIS_PORT: see etc/services.sh
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-REPO="$PWD"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+[[ "${1:-}" == --smoke ]] && export BENCH_SMOKE=1
+bench_init tenancy 5080 derrimut_bench
 
-WARMUP="${BENCH_WARMUP:-20}"
-DURATION="${BENCH_DURATION:-5}"
-ROUNDS="${BENCH_ROUNDS:-12}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+if [[ "$SMOKE" == 1 ]]; then
+  # Seconds, not minutes: proves the app starts, both endpoints answer and wrk's output still parses.
+  WARMUP="${BENCH_WARMUP:-1}"; DURATION="${BENCH_DURATION:-1}"; ROUNDS="${BENCH_ROUNDS:-1}"; CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+else
+  WARMUP="${BENCH_WARMUP:-20}"; DURATION="${BENCH_DURATION:-5}"; ROUNDS="${BENCH_ROUNDS:-12}"; CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+fi
 THREADS="${BENCH_THREADS:-1}"
 WRK_TIMEOUT="${BENCH_TIMEOUT:-5s}"
-APP_CPUS="${BENCH_APP_CPUS:-0,1}"
 WRK_CPUS="${BENCH_WRK_CPUS:-0,1}"
-PORT="${BENCH_PORT:-5080}"
-DB="${BENCH_DB:-derrimut_bench}"
 USE_REDIS="${BENCH_REDIS:-0}"
-REDIS_PREFIX="derrimut-bench-$$:"
-SKIP_BUILD="${BENCH_SKIP_BUILD:-0}"
 REQUEST_LOGGING="${BENCH_REQUEST_LOGGING:-0}"
 REQUEST_LOG_LEVEL=Warning
 [[ "$REQUEST_LOGGING" == 1 ]] && REQUEST_LOG_LEVEL=Information
-PG_PORT="${DERRIMUT_PG_PORT:-55432}"
-REDIS_PORT="${DERRIMUT_REDIS_PORT:-56379}"
 
-ROOT_DOMAIN=derrimut.localhost
 TENANT=st-albans
-BASE="http://127.0.0.1:$PORT"
 TENANCY_URL="$BASE/api/organizations/current"
 TENANCY_HOST="$TENANT.$ROOT_DOMAIN"
 BARE_URL="$BASE/bench/bare/organizations/$TENANT"
-APP_DIR="${BENCH_APP_DIR:-$REPO/src/Derrimut.Web/bin/Release/net10.0}"
-[[ -n "${BENCH_APP_DIR:-}" ]] && SKIP_BUILD=1
 BUILD_ROOT="$REPO"
 LUA="$REPO/etc/bench/latency.lua"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: ERROR: %s\n' "$*" >&2; exit 1; }
-
-for v in "$WARMUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$THREADS" "$PORT" "$PG_PORT" "$REDIS_PORT"; do
+for v in "$WARMUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$THREADS"; do
   [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: '$v' (check the BENCH_* variables)"
 done
 (( ROUNDS >= 1 && DURATION >= 1 && CONNECTIONS >= THREADS && THREADS >= 1 )) || die "need ROUNDS>=1, DURATION>=1, CONNECTIONS>=THREADS>=1"
-[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lowercase identifier"
-for tool in dotnet curl taskset flock; do command -v "$tool" >/dev/null || die "$tool not found"; done
 
-# One benchmark at a time on this machine (they would measure each other). Every long-lived process we
-# launch gets `8>&-`: a daemon that inherited fd 8 would hold this lock after we are gone.
-exec 8>/tmp/derrimut-bench.lock
-flock -n 8 || die "another etc/bench run holds /tmp/derrimut-bench.lock"
+# ------------------------------------------------------------------ services, build and start
 
-WORK="$(mktemp -d /tmp/derrimut-bench.XXXXXX)"
-APP_LOG="$WORK/app.log"
-APP_PID=""
-DB_CREATED=0
-STARTED_SERVICES=0
-
-psql_admin() {
-  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"
-}
-
-pid_alive() { [[ -n "${1:-}" && -r "/proc/$1/status" ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
-
-cleanup() {
-  local rc=$?
-  set +e
-  if [[ -n "$APP_PID" ]] && pid_alive "$APP_PID"; then
-    say "stopping the app (pid $APP_PID)"
-    kill -TERM "$APP_PID" 2>/dev/null
-    for _ in $(seq 50); do pid_alive "$APP_PID" || break; sleep 0.2; done
-    pid_alive "$APP_PID" && { say "app did not stop on TERM; KILL"; kill -KILL "$APP_PID" 2>/dev/null; }
-    wait "$APP_PID" 2>/dev/null
-  fi
-  if [[ -n "${BENCH_KEEP_LOG:-}" && -f "$APP_LOG" ]]; then cp "$APP_LOG" "$BENCH_KEEP_LOG"; fi
-  if (( DB_CREATED )); then
-    say "dropping database $DB"
-    psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || say "could not drop database $DB"
-  fi
-  if [[ "$USE_REDIS" == 1 ]] && command -v redis-cli >/dev/null; then
-    # Only our keys (our own prefix).
-    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --scan --pattern "$REDIS_PREFIX*" 2>/dev/null \
-      | xargs -r redis-cli -h 127.0.0.1 -p "$REDIS_PORT" del >/dev/null 2>&1
-  fi
-  if (( STARTED_SERVICES )); then
-    say "stopping the services this run started"
-    bash etc/services.sh stop 8>&-
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# ------------------------------------------------------------------ services and tools
-
-status="$(bash etc/services.sh status)"
-pg_was_running=0; redis_was_running=0
-grep -q '^postgres: running' <<<"$status" && pg_was_running=1
-grep -q '^redis: running' <<<"$status" && redis_was_running=1
-say "services before the run: postgres $( ((pg_was_running)) && echo running || echo stopped), redis $( ((redis_was_running)) && echo running || echo stopped)"
-
-need_start=0
-(( pg_was_running )) || need_start=1
-[[ "$USE_REDIS" == 1 ]] && ! (( redis_was_running )) && need_start=1
-command -v wrk >/dev/null || need_start=1   # services.sh installs wrk with the other packages
-command -v psql >/dev/null || need_start=1
-if (( need_start )); then
-  # Only when nothing was running do we own the services (services.sh stop stops both).
-  if ! (( pg_was_running || redis_was_running )); then
-    STARTED_SERVICES=1
-  else
-    say "one service was already running: starting the other, and leaving both running afterwards"
-  fi
-  bash etc/services.sh start 8>&-
-fi
-command -v wrk >/dev/null || die "wrk not installed (etc/services.sh start installs it)"
-command -v psql >/dev/null || die "psql not installed"
-
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  die "port $PORT is already taken on 127.0.0.1; set BENCH_PORT"
-fi
-
-# ------------------------------------------------------------------ build and start
+if [[ "$USE_REDIS" == 1 ]]; then bench_services redis wrk; else bench_services wrk; fi
 
 # The working tree may be shared with others: record what is being built.
 CODE_DESC="$APP_DIR"
@@ -196,51 +113,21 @@ elif [[ -z "${BENCH_APP_DIR:-}" ]] && git rev-parse --git-dir >/dev/null 2>&1; t
   CODE_DESC="commit $(git rev-parse --short HEAD), $(git status --porcelain -- src modules | wc -l) uncommitted file(s) under src/ modules/"
   [[ "$SKIP_BUILD" == 1 ]] && CODE_DESC="existing build; tree at $CODE_DESC"
 fi
-if [[ "$SKIP_BUILD" != 1 ]]; then
-  say "building src/Derrimut.Web (Release) in $BUILD_ROOT"
-  t0=$SECONDS
-  (cd "$BUILD_ROOT" && dotnet build -c Release src/Derrimut.Web -nologo -v quiet) >"$WORK/build.log" 2>&1 \
-    || { tail -n 30 "$WORK/build.log" >&2; die "build failed"; }
-  say "built in $((SECONDS - t0)) s"
-fi
-[[ -f "$APP_DIR/Derrimut.Web.dll" ]] || die "$APP_DIR/Derrimut.Web.dll missing (build first)"
-
-psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
-psql_admin -c "CREATE DATABASE $DB"
-DB_CREATED=1
+bench_build src/Derrimut.Web
+bench_create_database
 
 REDIS_SETTING=""
-[[ "$USE_REDIS" == 1 ]] && REDIS_SETTING="127.0.0.1:$REDIS_PORT"
-
-say "starting the app on $BASE (cpus $APP_CPUS, redis: $([[ -n "$REDIS_SETTING" ]] && echo "$REDIS_SETTING" || echo none))"
-# The content root is the working directory (WebApplication.CreateBuilder), hence the cd: appsettings.json
-# is read from the build output. taskset execs dotnet, so $! is the app's own PID.
-(
-  cd "$APP_DIR"
-  exec env \
-    ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_NOLOGO=1 \
-    Database__Provider=PostgreSql \
-    "ConnectionStrings__Derrimut=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB;No Reset On Close=true;Max Auto Prepare=20" \
-    "ConnectionStrings__Redis=$REDIS_SETTING" \
-    "Caching__InstanceName=$REDIS_PREFIX" \
-    Database__MigrateOnStartup=true \
-    Database__SeedDemoData=true \
-    Tenancy__RootDomain="$ROOT_DOMAIN" \
-    Benchmarks__BareEndpoints=true \
-    Serilog__MinimumLevel__Default=Warning \
-    Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware="$REQUEST_LOG_LEVEL" \
-    taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"
-) >"$APP_LOG" 2>&1 8>&- &
-APP_PID=$!
-
-t0=$SECONDS
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health/ready" || true)" == 200 ]]; do
-  if ! pid_alive "$APP_PID"; then tail -n 40 "$APP_LOG" >&2; die "the app exited during start-up"; fi
-  (( SECONDS - t0 < 180 )) || { tail -n 40 "$APP_LOG" >&2; die "/health/ready not 200 after 180 s"; }
-  sleep 0.5
-done
-say "app ready in $((SECONDS - t0)) s (pid $APP_PID)"
+if [[ "$USE_REDIS" == 1 ]]; then
+  REDIS_SETTING="$REDIS_ENDPOINT"
+  # A key prefix of our own (Caching:InstanceName), so we never meet the tests' keys; deleted on exit.
+  REDIS_PREFIX="derrimut-bench-$$:"
+fi
+say "redis: $([[ -n "$REDIS_SETTING" ]] && echo "$REDIS_SETTING" || echo none)"
+bench_start_app \
+  "ConnectionStrings__Redis=$REDIS_SETTING" \
+  "Caching__InstanceName=${REDIS_PREFIX:-derrimut-bench-$$:}" \
+  Benchmarks__BareEndpoints=true \
+  Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware="$REQUEST_LOG_LEVEL"
 
 # Both endpoints must answer 200 with the very same document: otherwise we compare different work.
 code_t="$(curl -s -o "$WORK/tenancy.json" -w '%{http_code}' -H "Host: $TENANCY_HOST" "$TENANCY_URL")"
@@ -317,14 +204,16 @@ echo "machine: $(uptime | sed 's/.*load average/load average/') at end; app RSS 
 
 logged=$((log_lines_after - log_lines_before))
 measured_requests="$(awk -F'\t' '$1 == "round" {s += $7} END {print s + 0}' "$RESULTS")"
-if [[ "$REQUEST_LOGGING" == 1 ]]; then
-  say "app log: $logged line(s) during $measured_requests measured requests (BENCH_REQUEST_LOGGING=1)"
+if [[ "$REQUEST_LOGGING" == 1 || "$SMOKE" == 1 ]]; then
+  # In smoke mode a log line is no breakage of the benchmark (a slow start on a busy box warns); only reported.
+  say "app log: $logged line(s) during $measured_requests measured requests (not judged: BENCH_REQUEST_LOGGING=$REQUEST_LOGGING, BENCH_SMOKE=$SMOKE)"
 elif (( logged > 0 )); then
   say "the app logged $logged line(s) during $measured_requests measured requests:"
   sed -n "$((log_lines_before + 1)),\$p" "$APP_LOG" | head -n 20 >&2
   die "the app logs during the run (request logging or warnings) -- fix that before trusting these figures"
+else
+  say "app log: 0 lines during $measured_requests measured requests"
 fi
-(( logged > 0 )) || say "app log: 0 lines during $measured_requests measured requests"
 
 # ------------------------------------------------------------------ report
 
@@ -346,6 +235,7 @@ ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
 
 echo
 echo "## Tenancy pipeline benchmark -- $(date -u '+%Y-%m-%d %H:%M UTC')"
+[[ "$SMOKE" == 1 ]] && { echo; echo "**SMOKE RUN (BENCH_SMOKE=1): seconds of load; these figures mean nothing.**"; }
 [[ "${BENCH_AA:-0}" == 1 ]] && { echo; echo "**A/A CALIBRATION RUN (BENCH_AA=1): both slots drove the bare endpoint.**"; }
 echo
 echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS rounds x ${DURATION} s/endpoint (alternating order);"
@@ -362,5 +252,5 @@ printf '| tenancy: `GET /api/organizations/current` (Host: %s) | %.0f | %s | %s 
 printf '| bare: `GET /bench/bare/organizations/%s` | %.0f | %s | %s | %.0f | 1 |\n' "$TENANT" "$b_rps" "$(ms "$b_p50")" "$(ms "$b_p99")" "$b_cpu"
 echo
 printf 'ratio (tenancy/bare): req/s %s (goal >= 0.90: %s), p99 %s; per-round req/s ratios: %s(median %.3f); app CPU/req +%.0f µs\n' \
-  "$rps_ratio" "$(awk -v r="$rps_ratio" 'BEGIN {s = (r >= 0.90) ? "met" : "NOT met"; print s}')" "$p99_ratio" "$paired" "$paired_median" \
+  "$rps_ratio" "$(awk -v r="$rps_ratio" -v smoke="$SMOKE" 'BEGIN {s = (smoke == 1) ? "not judged in smoke mode" : (r >= 0.90) ? "met" : "NOT met"; print s}')" "$p99_ratio" "$paired" "$paired_median" \
   "$(awk -v a="$t_cpu" -v b="$b_cpu" 'BEGIN {print a - b}')"

@@ -1,59 +1,33 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Derrimut.BuildingBlocks.Data;
 
-/// <summary>One ASP.NET Core Data Protection key, as the key manager wrote it (XML).</summary>
-internal sealed class DataProtectionKeyRecord
-{
-    public int Id { get; set; }
-
-    public string FriendlyName { get; set; } = "";
-
-    public string Xml { get; set; } = "";
-}
-
 /// <summary>
-/// Keeps the Data Protection key ring in the application's own database. Every node of the app then shares one ring
-/// (a sign-in cookie, antiforgery token or two-factor hand-over issued by one node is read by the next), and secrets
-/// that modules encrypt at rest (per-gym Stripe and Vapi secrets) stay readable after a restart or redeploy: keys in a
-/// node's home folder or in a cache could be lost, and with them every encrypted secret.
+/// Keeps the Data Protection key ring in the application's own database, through the framework's own repository
+/// (<c>Microsoft.AspNetCore.DataProtection.EntityFrameworkCore</c>). Every node of the app then shares one ring (a
+/// sign-in cookie, antiforgery token or two-factor hand-over issued by one node is read by the next), and secrets that
+/// modules encrypt at rest (per-gym Stripe and Vapi secrets) stay readable after a restart or redeploy: keys in a
+/// node's home folder or in a cache could be lost, and with them every encrypted secret. See decision 0021.
 /// </summary>
-internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlRepository
+internal static class DataProtectionKeys
 {
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        // The key manager calls this synchronously, rarely (start-up, then about once a day), on any thread.
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
-        var xml = db.Set<DataProtectionKeyRecord>().AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).ToList();
-        return xml.Select(x => XElement.Parse(x)).ToList().AsReadOnly();
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
-        db.Set<DataProtectionKeyRecord>().Add(new DataProtectionKeyRecord
-        {
-            FriendlyName = friendlyName,
-            Xml = element.ToString(SaveOptions.DisableFormatting),
-        });
-        db.SaveChanges();
-    }
-
+    /// <summary>
+    /// Maps the framework's key entity onto the table the hand-written repository created
+    /// (<c>kernel.data_protection_keys</c>: <c>Id</c>, <c>FriendlyName</c> up to 200, <c>Xml</c>), column for column, so
+    /// the keys already stored stay readable and no migration is needed. Both columns stay NOT NULL: the framework
+    /// always writes both.
+    /// </summary>
     public static void ConfigureModel(ModelBuilder modelBuilder) =>
-        modelBuilder.Entity<DataProtectionKeyRecord>(b =>
+        modelBuilder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys", "kernel");
             b.HasKey(k => k.Id);
-            b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
             b.Property(k => k.Xml).IsRequired();
         });
 
@@ -64,14 +38,14 @@ internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlR
     /// </summary>
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var dataProtection = services.AddDataProtection().SetApplicationName("Derrimut");
+        // The repository opens a scope of its own for each read or write (rare: start-up, then about once a day).
+        var dataProtection = services.AddDataProtection()
+            .SetApplicationName("Derrimut")
+            .PersistKeysToDbContext<DerrimutDbContext>();
         if (configuration["DataProtection:Certificate:Path"] is { Length: > 0 } path)
         {
             dataProtection.ProtectKeysWithCertificate(
                 X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:Certificate:Password"]));
         }
-
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
     }
 }

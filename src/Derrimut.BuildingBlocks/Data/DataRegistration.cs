@@ -28,7 +28,7 @@ public static class DataRegistration
         builder.Services.AddScoped(sp => sp.GetRequiredService<TenantAwareDbContextFactory>().CreateDbContext());
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<DataSeeder>();
-        DatabaseKeyRepository.Add(builder.Services, builder.Configuration);
+        DataProtectionKeys.Add(builder.Services, builder.Configuration);
     }
 
     /// <summary>Configures a context for a provider; also used by the design-time factory and tests.</summary>

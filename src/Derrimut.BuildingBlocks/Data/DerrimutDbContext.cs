@@ -2,6 +2,7 @@ using System.Reflection;
 using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,7 +17,7 @@ namespace Derrimut.BuildingBlocks.Data;
 /// a constructor argument but an ambient assigned on every rent, and the named query filters read it through
 /// instance properties at query time — never a captured constant.
 /// </summary>
-public class DerrimutDbContext : DbContext
+public class DerrimutDbContext : DbContext, IDataProtectionKeyContext
 {
     private const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
     private readonly IReadOnlyList<DerrimutModule> _modules;
@@ -36,6 +37,12 @@ public class DerrimutDbContext : DbContext
 
     /// <summary>Filter parameter: the current franchise (a location's parent, or the franchise itself).</summary>
     protected Guid? CurrentFranchiseId => Ambient?.Tenant.Tenant?.FranchiseId;
+
+    /// <summary>
+    /// The Data Protection key ring (<see cref="DataProtectionKeys"/>). Implemented explicitly: only the framework's key
+    /// repository uses it, no module.
+    /// </summary>
+    DbSet<DataProtectionKey> IDataProtectionKeyContext.DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True when this context runs on SQLite (tables get a module prefix instead of a schema).</summary>
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
@@ -59,7 +66,7 @@ public class DerrimutDbContext : DbContext
             module.ConfigureModel(modelBuilder);
         }
 
-        DatabaseKeyRepository.ConfigureModel(modelBuilder);
+        DataProtectionKeys.ConfigureModel(modelBuilder);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).ToList())
         {

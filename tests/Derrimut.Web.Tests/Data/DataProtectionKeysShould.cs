@@ -1,4 +1,7 @@
+using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Derrimut.Web.Tests.Data;
@@ -50,6 +53,45 @@ public abstract class DataProtectionKeysShould(DatabaseProvider provider) : IAsy
         request.Headers.Add("Cookie", cookie);
 
         (await onB.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ReadKeysStoredBeforeTheFrameworkRepositoryTookOver()
+    {
+        // A key made elsewhere, and a secret protected with it, as a node running the hand-written repository left them.
+        var elsewhere = new KeysInMemory();
+        var services = new ServiceCollection().AddLogging();
+        services.AddDataProtection().SetApplicationName("Derrimut");
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = elsewhere);
+        await using var oldNode = services.BuildServiceProvider();
+        var secret = oldNode.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("sk_test_werribee");
+        var key = elsewhere.Elements.ShouldHaveSingleItem();
+
+        // Written with plain SQL into the columns the hand-written repository wrote (FriendlyName, Xml), not through
+        // the framework's entity: the rows already in production databases look exactly like this.
+        using (var scope = _nodeA.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
+            var table = db.IsSqlite ? "kernel_data_protection_keys" : "kernel.data_protection_keys";
+#pragma warning disable EF1002 // the table name is one of two constants; the values are parameters
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO {table} (\"FriendlyName\", \"Xml\") VALUES ({{0}}, {{1}})",
+                [$"key-{key.Attribute("id")!.Value}", key.ToString(SaveOptions.DisableFormatting)],
+                TestContext.Current.CancellationToken);
+#pragma warning restore EF1002
+        }
+
+        await using var nodeB = new DerrimutWebFactory(_database);
+        nodeB.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret).ShouldBe("sk_test_werribee");
+    }
+
+    private sealed class KeysInMemory : IXmlRepository
+    {
+        public List<XElement> Elements { get; } = [];
+
+        public IReadOnlyCollection<XElement> GetAllElements() => Elements.AsReadOnly();
+
+        public void StoreElement(XElement element, string friendlyName) => Elements.Add(element);
     }
 }
 
