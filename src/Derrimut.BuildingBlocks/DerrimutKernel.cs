@@ -3,6 +3,7 @@ using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.BuildingBlocks.Tenancy;
@@ -72,6 +73,7 @@ public static class DerrimutKernel
             module.ConfigureServices(builder);
         }
 
+        builder.AddDerrimutJobs(catalog);
         return catalog;
     }
 

@@ -40,12 +40,15 @@ public sealed class ModuleCatalog
         Modules = ordered;
         Permissions = new PermissionDefinitionContext();
         Settings = new SettingDefinitionContext();
+        Jobs = new Jobs.JobDefinitionContext();
         foreach (var module in ordered)
         {
             Permissions.CurrentModule = module.Name;
             module.DefinePermissions(Permissions);
             Settings.CurrentModule = module.Name;
             module.DefineSettings(Settings);
+            Jobs.CurrentModule = module.Name;
+            module.ConfigureJobs(Jobs);
         }
     }
 
@@ -57,4 +60,7 @@ public sealed class ModuleCatalog
 
     /// <summary>Every setting declared by the modules.</summary>
     public SettingDefinitionContext Settings { get; }
+
+    /// <summary>Every recurring job declared by the modules.</summary>
+    public Jobs.JobDefinitionContext Jobs { get; }
 }
