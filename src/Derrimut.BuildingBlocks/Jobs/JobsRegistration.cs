@@ -10,7 +10,9 @@ namespace Derrimut.BuildingBlocks.Jobs;
 /// <summary>
 /// Quartz.NET on the app's own database: an ADO job store (tables created by our EF migrations, see
 /// <see cref="TablePrefix"/>), clustered so every node may run the scheduler and each firing runs on exactly one of
-/// them. See docs/decisions/0024-scheduled-jobs-on-quartz.md.
+/// them. SQLite is the exception: it is the embedded, single-node database (a file beside one app), and Quartz refuses
+/// to cluster on it (its locking is in-process), so there the store runs unclustered. See
+/// docs/decisions/0024-scheduled-jobs-on-quartz.md.
 /// </summary>
 public static class JobsRegistration
 {
@@ -73,11 +75,14 @@ public static class JobsRegistration
                     // Our migrations own the schema: fail start-up loudly if they have not run, never create tables.
                     o.SchemaProvisioning = SchemaProvisioning.Validate;
                 });
-                store.UseClustering(c =>
+                if (database.Provider != DatabaseProvider.Sqlite)
                 {
-                    c.CheckinInterval = options.ClusterCheckinInterval;
-                    c.CheckinMisfireThreshold = options.ClusterCheckinInterval * 2;
-                });
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = options.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = options.ClusterCheckinInterval * 2;
+                    });
+                }
                 switch (database.Provider)
                 {
                     case DatabaseProvider.Sqlite:
