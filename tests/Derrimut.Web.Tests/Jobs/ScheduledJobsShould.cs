@@ -102,3 +102,24 @@ public sealed class ScheduledJobsOnPostgreSqlShould() : ScheduledJobsShould(Data
         all.Select(r => r.FireInstanceId).ShouldBeUnique();
     }
 }
+
+/// <summary>SQL Server has no server here: its migrations are checked as the script they generate.</summary>
+public sealed class JobStoreMigrationsShould
+{
+    [Fact]
+    public void CreateTheJobStoreTablesOnSqlServer()
+    {
+        var options = new DbContextOptionsBuilder<DerrimutDbContext>();
+        DataRegistration.Configure(options, DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;TrustServerCertificate=true", Derrimut.Hosting.DerrimutModules.Create());
+        using var db = new DerrimutDbContext(options.Options);
+
+        var script = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db).GenerateScript();
+
+        foreach (var table in new[] { "job_details", "triggers", "cron_triggers", "fired_triggers", "scheduler_state", "locks", "paused_job_grps", "job_status" })
+        {
+            script.ShouldContain($"CREATE TABLE [kernel].[qrtz_{table}]");
+        }
+
+        JobsRegistration.TablePrefix(DatabaseProvider.SqlServer).ShouldBe("kernel.qrtz_");
+    }
+}
