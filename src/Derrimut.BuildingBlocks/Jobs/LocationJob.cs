@@ -47,7 +47,8 @@ public abstract class LocationJob(ITenantScopeFactory scopes, ILogger logger) : 
             }
         }
 
-        logger.LogInformation("Job {Job} ran for {Locations} location(s), {Failed} failed", name, locations.Count, failed);
+        // Quiet when all is well: some jobs fire every minute.
+        logger.Log(failed == 0 ? LogLevel.Debug : LogLevel.Warning, "Job {Job} ran for {Locations} location(s), {Failed} failed", name, locations.Count, failed);
         return new LocationJobRun(locations.Count, failed);
     }
 

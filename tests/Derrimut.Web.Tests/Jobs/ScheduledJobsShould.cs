@@ -97,6 +97,8 @@ public sealed class ScheduledJobsOnPostgreSqlShould() : ScheduledJobsShould(Data
         }
 
         var all = runs.Runs.ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{all.Count} runs: " + string.Join(", ", all.GroupBy(r => r.Node).Select(g => $"node {g.Key} {g.Count()}")));
         var twice = all.GroupBy(r => r.ScheduledFireTimeUtc).Where(g => g.Count() > 1).Select(g => $"{g.Key:O} on {string.Join(",", g.Select(r => r.Node))}").ToList();
         twice.ShouldBeEmpty();
         all.Select(r => r.FireInstanceId).ShouldBeUnique();
