@@ -67,6 +67,12 @@ internal sealed class WebhookRetryJob(ITenantScopeFactory scopes, ILogger<Webhoo
             {
                 // Processed or parked meanwhile (a redelivery or an admin got there first): nothing left to retry.
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Handler failures are recorded by the inbox itself; this is the inbox failing to record (the
+                // database, say). The event stays failed and the next run tries it and the others again.
+                logger.LogWarning(ex, "Could not retry Stripe event {EventId} at {Location}", item.StripeEventId, location.Identifier);
+            }
         }
     }
 }

@@ -25,8 +25,9 @@ internal sealed class FreezeExpiryJob(ITenantScopeFactory scopes, ILogger<Freeze
     {
         var db = services.GetRequiredService<DerrimutDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var ended = await db.Set<Membership>()
+        var ended = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.IsFrozen && m.LiveUserId != null && m.FrozenUntil <= now)
+            .Select(m => m.Id)
             .ToListAsync(cancellationToken);
         if (ended.Count == 0)
         {
@@ -36,11 +37,13 @@ internal sealed class FreezeExpiryJob(ITenantScopeFactory scopes, ILogger<Freeze
         var gateway = services.GetRequiredService<IPaymentGateway>();
         var notices = services.GetRequiredService<MembershipNotices>();
         var resumed = new List<Membership>();
-        foreach (var membership in ended)
+        foreach (var id in ended)
         {
             try
             {
-                if (await EndFreezeAsync(db, gateway, membership, now, cancellationToken))
+                // Read afresh, one at a time: the gateway's webhooks may be changing these rows as we go.
+                var membership = await db.Set<Membership>().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+                if (membership is { IsFrozen: true } && await EndFreezeAsync(db, gateway, membership, now, cancellationToken))
                 {
                     resumed.Add(membership);
                     notices.Changed(membership.UserId, membership.Status);
@@ -49,7 +52,10 @@ internal sealed class FreezeExpiryJob(ITenantScopeFactory scopes, ILogger<Freeze
             catch (Exception ex) when (ex is DbUpdateConcurrencyException or PaymentGatewayException or NotFoundException)
             {
                 // One member's subscription in trouble must not stop the others; the next run tries again.
-                logger.LogWarning(ex, "Could not end the freeze of membership {MembershipId}; retrying next run", membership.Id);
+                logger.LogWarning(ex, "Could not end the freeze of membership {MembershipId}; retrying next run", id);
+            }
+            finally
+            {
                 db.ChangeTracker.Clear();
             }
         }
