@@ -4,8 +4,10 @@ using Derrimut.Billing.Events;
 using Derrimut.Billing.Gateways;
 using Derrimut.Billing.Gateways.Simulated;
 using Derrimut.Billing.Gateways.Stripe;
+using Derrimut.Billing.Jobs;
 using Derrimut.Billing.Webhooks;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Settings;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +45,7 @@ public sealed class BillingModule : DerrimutModule
         var services = builder.Services;
         services.Configure<BillingOptions>(section);
         services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.Configure<WebhookRetryOptions>(builder.Configuration.GetSection(WebhookRetryOptions.Section));
         services.AddDataProtection();
         services.AddSingleton<ConfigurationStripeKeyResolver>();
         services.AddSingleton<StripeSecretProtector>();
@@ -92,6 +95,11 @@ public sealed class BillingModule : DerrimutModule
             }
         }
     }
+
+    /// <inheritdoc />
+    public override void ConfigureJobs(JobDefinitionContext context) => context
+        .AddRecurring<WebhookRetryJob>(WebhookRetryJob.Name, WebhookRetryJob.DefaultSchedule,
+            "Retries failed Stripe events with backoff until they succeed or are parked for an admin.");
 
     /// <inheritdoc />
     public override void DefinePermissions(PermissionDefinitionContext context) => context

@@ -1,5 +1,6 @@
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
 using Derrimut.Identity.Contracts;
@@ -7,9 +8,11 @@ using Derrimut.Memberships.BillingEvents;
 using Derrimut.Memberships.Data;
 using Derrimut.Memberships.Domain;
 using Derrimut.Memberships.Features;
+using Derrimut.Memberships.Jobs;
 using Derrimut.Memberships.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Memberships;
@@ -43,7 +46,15 @@ public sealed class MembershipsModule : DerrimutModule
         services.AddIntegrationEventHandler<RefundIssued, MembershipBillingHandlers>();
 
         services.AddSingleton<IDataSeedContributor, MembershipsSeeder>();
+        services.Configure<RenewalReminderOptions>(builder.Configuration.GetSection(RenewalReminderOptions.Section));
     }
+
+    /// <inheritdoc />
+    public override void ConfigureJobs(JobDefinitionContext context) => context
+        .AddRecurring<RenewalRemindersJob>(RenewalRemindersJob.Name, RenewalRemindersJob.DefaultSchedule,
+            "Emails members whose next payment is a few days away, once per billing period.")
+        .AddRecurring<FreezeExpiryJob>(FreezeExpiryJob.Name, FreezeExpiryJob.DefaultSchedule,
+            "Ends freezes whose date has passed, resuming collection at the gateway when it has not.");
 
     /// <inheritdoc />
     public override void ConfigureModel(ModelBuilder modelBuilder) => MembershipsModel.Configure(modelBuilder);

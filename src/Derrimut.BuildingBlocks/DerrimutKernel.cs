@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Events;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.BuildingBlocks.Tenancy;
@@ -78,6 +79,7 @@ public static class DerrimutKernel
             module.ConfigureServices(builder);
         }
 
+        builder.AddDerrimutJobs(catalog);
         return catalog;
     }
 

@@ -60,6 +60,12 @@ internal sealed class Membership : ILocationOwned, IAuditable, IVersioned
 
     public DateTimeOffset? FrozenUntil { get; set; }
 
+    /// <summary>
+    /// The billing date (<see cref="NextBillingAt"/>) the last renewal reminder was sent for: one reminder per billing
+    /// period, however often the reminder job runs or on however many nodes.
+    /// </summary>
+    public DateTimeOffset? RenewalReminderSentFor { get; set; }
+
     /// <summary>The Stripe creation time of the newest event applied to the status; older events are ignored.</summary>
     public DateTimeOffset? StateAsOf { get; set; }
 

@@ -17,8 +17,7 @@ public static class DataRegistration
     public static void AddDerrimutData(this IHostApplicationBuilder builder, ModuleCatalog modules)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
-            ?? DefaultConnectionString(options.Provider, builder.Environment.ContentRootPath);
+        var connectionString = ConnectionString(builder.Configuration, options.Provider, builder.Environment.ContentRootPath);
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 
         // Pooling as EF Core's multi-tenancy guidance describes: a pooled factory, wrapped by a scoped factory that
@@ -52,6 +51,10 @@ public static class DataRegistration
 
         ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new ModuleModelExtension(modules));
     }
+
+    /// <summary>The configured connection string, or the embedded database's when none is.</summary>
+    internal static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot) =>
+        configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString(provider, contentRoot);
 
     /// <summary>Where the embedded database lives when no connection string is configured.</summary>
     public static string DefaultConnectionString(DatabaseProvider provider, string contentRoot)

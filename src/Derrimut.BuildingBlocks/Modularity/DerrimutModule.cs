@@ -39,6 +39,11 @@ public abstract class DerrimutModule
     {
     }
 
+    /// <summary>Declares the module's recurring jobs (usually <see cref="Jobs.LocationJob"/>s), run by the clustered scheduler.</summary>
+    public virtual void ConfigureJobs(Jobs.JobDefinitionContext context)
+    {
+    }
+
     /// <summary>Declares the module's settings (name, default, whether secret).</summary>
     public virtual void DefineSettings(SettingDefinitionContext context)
     {

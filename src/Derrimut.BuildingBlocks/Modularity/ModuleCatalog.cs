@@ -41,6 +41,7 @@ public sealed class ModuleCatalog
         Permissions = new PermissionDefinitionContext();
         Settings = new SettingDefinitionContext();
         Ui = new UiDefinitionContext();
+        Jobs = new Jobs.JobDefinitionContext();
         foreach (var module in ordered)
         {
             Permissions.CurrentModule = module.Name;
@@ -48,6 +49,8 @@ public sealed class ModuleCatalog
             Settings.CurrentModule = module.Name;
             module.DefineSettings(Settings);
             module.DefineUi(Ui);
+            Jobs.CurrentModule = module.Name;
+            module.ConfigureJobs(Jobs);
         }
     }
 
@@ -62,4 +65,6 @@ public sealed class ModuleCatalog
 
     /// <summary>The modules' pages, menu entries and page sections.</summary>
     public UiDefinitionContext Ui { get; }
+    /// <summary>Every recurring job declared by the modules.</summary>
+    public Jobs.JobDefinitionContext Jobs { get; }
 }

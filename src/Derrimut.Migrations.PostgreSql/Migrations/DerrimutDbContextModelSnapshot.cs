@@ -783,6 +783,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RenewalReminderSentFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -787,6 +787,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("RenewalReminderSentFor")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -776,6 +776,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RenewalReminderSentFor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 

@@ -49,6 +49,8 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
         builder.UseSetting("Tenancy:RootDomain", RootDomain);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The journeys drive pages, not the clock: no scheduled job may change their data mid-journey.
+        builder.UseSetting("Jobs:Enabled", "false");
     }
 
     public override async ValueTask DisposeAsync()

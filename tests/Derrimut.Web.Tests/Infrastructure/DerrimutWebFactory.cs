@@ -35,6 +35,9 @@ public sealed class DerrimutWebFactory(
         // Test fixtures write far faster than people; the limiter itself is tested with a low limit.
         builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PickupDirectory", MailPickup);
+        // No scheduler unless a test asks for one (settings below): suites stay fast and deterministic, and the host
+        // starts before the tests migrate, so the job store's tables would not exist yet.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
         if (services is not null)
         {

@@ -28,6 +28,8 @@ public sealed class KernelHost : IAsyncDisposable
         {
             ["Database:Provider"] = database.Provider.ToString(),
             ["ConnectionStrings:Derrimut"] = database.ConnectionString,
+            // The schema here comes from EnsureCreated, without the migrations' job store tables.
+            ["Jobs:Enabled"] = "false",
         });
         builder.AddDerrimutKernel([.. DerrimutModules.Create(), .. extraModules]);
         var host = builder.Build();
