@@ -66,7 +66,7 @@ public abstract class JobsAppFixture : IAsyncLifetime
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(Effects);
             services.AddScoped<RecordingBillingHandler>();
-            services.AddScoped<IBillingEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            services.AddScoped<IIntegrationEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
         });
         await _app.StartAsync();
         TestTenant franchiseA, a2, franchiseB, b2;
