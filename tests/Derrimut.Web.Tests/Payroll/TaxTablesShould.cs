@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Derrimut.Payroll.Data;
+using Derrimut.Payroll.Domain.Superannuation;
+using Derrimut.Payroll.Domain.Withholding;
 using Derrimut.Web.Tests.Identity;
 
 namespace Derrimut.Web.Tests.Payroll;
 
 /// <summary>
-/// The dated tax tables over HTTP: superadmins on the platform site list and add tables (validated, audited, never
+/// The dated tax tables in the database and over HTTP: superadmins on the platform site list and add tables (validated, audited, never
 /// changed), pay calculations use them from their effective date, and nobody else can touch them.
 /// </summary>
 public abstract class TaxTablesShould(DemoAppFixture fixture)
@@ -37,6 +40,34 @@ public abstract class TaxTablesShould(DemoAppFixture fixture)
         tables.GetProperty("missing").EnumerateArray().Select(m => m.GetString()!).ShouldContain(m => m.StartsWith("PAYG withholding scale 5", StringComparison.Ordinal) && m.Contains("2026-07-01", StringComparison.Ordinal));
 
         (await superadmin.GetStringAsync("/platform/payroll/tax-tables")).ShouldContain("NAT1004-2026-07-01 scale 2");
+    }
+
+    [Fact]
+    public async Task StoreTheSeedSoItReadsBackAsTheCodesTablesAndSeedingAgainAddsNothing()
+    {
+        var scopes = fixture.App.Services.GetRequiredService<ITenantScopeFactory>();
+        var (rows, rules, book) = await scopes.RunAsPlatformAsync(async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<DerrimutDbContext>();
+            await PayrollRuleStore.SeedAsync(db, ct); // a second start: nothing new, nothing overwritten
+            return (await db.Set<WithholdingTableRecord>().CountAsync(ct), await db.Set<SuperGuaranteeRule>().CountAsync(ct), await PayrollRuleStore.LoadAsync(db, ct));
+        });
+
+        // At least the seed (another test in this class may have added a table or rule since).
+        rows.ShouldBeGreaterThanOrEqualTo(PayrollRuleStore.BuiltInTables().Count());
+        rules.ShouldBeGreaterThanOrEqualTo(PayrollRuleStore.BuiltInSuperRules().Count());
+        foreach (var (gross, scale, paidOn) in new[] { (1000.00m, 2, "2026-06-30"), (1000.00m, 2, "2026-12-02"), (2500.00m, 1, "2026-12-02"), (900.00m, 6, "2025-11-27"), (3000.00m, 3, "2027-01-05") })
+        {
+            var request = new WithholdingRequest(gross, PayPeriod.Weekly, (WithholdingScale)scale, DateOnly.Parse(paidOn, System.Globalization.CultureInfo.InvariantCulture));
+            var stored = WithholdingCalculator.Calculate(request, book);
+            var code = WithholdingCalculator.Calculate(request);
+            stored.Withholding.ShouldBe(code.Withholding, $"{gross} scale {scale} {paidOn}");
+            stored.Working.ShouldBe(code.Working);
+        }
+
+        book.MaximumContributionBaseFor(new DateOnly(2026, 12, 2)).Cents.ShouldBe(27_083_000);
+        book.SuperRuleFor(new DateOnly(2026, 12, 2)).Basis.ShouldBe(SuperGuaranteeBasis.Payday);
+        book.MaximumContributionBaseFor(new DateOnly(2026, 6, 30)).Cents.ShouldBe(6_250_000);
     }
 
     [Fact]
