@@ -6,6 +6,7 @@ using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Features.Administration;
 using Derrimut.Payroll.Features.Calculator;
+using Derrimut.Payroll.Features.TaxTables;
 using Derrimut.Payroll.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,8 @@ public sealed class PayrollModule : DerrimutModule
     {
         builder.Services.AddScoped<IPayrollAdmin, PayrollAdmin>();
         builder.Services.AddScoped<ITrainerSessionPayables, TrainerSessionPayables>();
-        builder.Services.AddSingleton<IPayrollCalculator, PayrollCalculatorFacade>();
+        builder.Services.AddScoped<IPayrollCalculator, PayrollCalculatorFacade>();
+        builder.Services.AddScoped<IPayrollTaxTables, PayrollTaxTables>();
         builder.Services.AddSingleton<IDataSeedContributor, PayrollSeeder>();
     }
 
@@ -38,12 +40,14 @@ public sealed class PayrollModule : DerrimutModule
     {
         CalculatorEndpoints.Map(api);
         PayrollEndpoints.Map(api);
+        TaxTableEndpoints.Map(api);
     }
 
     /// <inheritdoc />
     public override void DefinePermissions(PermissionDefinitionContext context) => context
         .Add(PayrollPermissions.ManagePayroll, "Run payroll at this gym: pay settings, timesheets, pay runs and the tax calculator.")
         .Add(PayrollPermissions.ManageOwnTimesheet, "Enter your own hours on your timesheet.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
+        .Add(PayrollPermissions.ManageTaxTables, "Add the dated PAYG withholding tables and super guarantee rules every gym's payroll uses.", PermissionScope.Platform)
         .Add(PayrollPermissions.ViewOwnPayslips, "See your own payslips.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff);
 
     /// <inheritdoc />
@@ -54,5 +58,7 @@ public sealed class PayrollModule : DerrimutModule
         .AddNavigation(new(Portal.Staff, "My payslips", "/payslips", MudBlazor.Icons.Material.Outlined.ReceiptLong,
             PayrollPermissions.ViewOwnPayslips, Order: 20))
         .AddNavigation(new(Portal.Admin, "Payroll", "/admin/payroll", MudBlazor.Icons.Material.Outlined.Payments,
-            PayrollPermissions.ManagePayroll, Order: 30));
+            PayrollPermissions.ManagePayroll, Order: 30))
+        .AddNavigation(new(Portal.Platform, "Payroll tax tables", "/platform/payroll/tax-tables", MudBlazor.Icons.Material.Outlined.TableChart,
+            PayrollPermissions.ManageTaxTables, SiteKinds.Platform, Order: 10));
 }

@@ -6,7 +6,7 @@ namespace Derrimut.Payroll.Contracts;
 /// <param name="Working">The steps.</param>
 public sealed record CalculatorAnswer(decimal Amount, string Table, IReadOnlyList<string> Working);
 
-/// <summary>The PAYG and super calculators for the calculator page (the same engine as <c>/api/payroll/withholding</c> and <c>/super</c>).</summary>
+/// <summary>The PAYG and super calculators for the calculator page (the same engine and dated tables as <c>/api/payroll/withholding</c> and <c>/super</c>).</summary>
 public interface IPayrollCalculator
 {
     /// <summary>PAYG withholding for one payment.</summary>
@@ -16,9 +16,17 @@ public interface IPayrollCalculator
     /// <param name="paidOn">Payment date (chooses the table).</param>
     /// <param name="residency">"resident" or "foreign", for scale 4 only.</param>
     /// <exception cref="Derrimut.BuildingBlocks.Errors.ValidationException">Bad input, or no table for the date (field <c>paidOn</c>).</exception>
-    CalculatorAnswer Withholding(decimal gross, string period, int scale, DateOnly paidOn, string? residency);
+    /// <param name="cancellationToken">Cancellation.</param>
+    Task<CalculatorAnswer> WithholdingAsync(decimal gross, string period, int scale, DateOnly paidOn, string? residency, CancellationToken cancellationToken = default);
 
-    /// <summary>Super guarantee on ordinary time earnings.</summary>
+    /// <summary>
+    /// Super guarantee on ordinary time earnings: before 1 July 2026 with the quarterly base; from then Payday Super
+    /// (qualifying earnings, annual base, due payday + 7 days).
+    /// </summary>
+    /// <param name="ordinaryTimeEarnings">OTE (from 1 July 2026, qualifying earnings) of this payment, dollars.</param>
+    /// <param name="paidOn">Payment date.</param>
+    /// <param name="alreadyPaidInBasePeriod">OTE already paid this quarter, or from 1 July 2026 QE already paid this financial year (field <c>alreadyPaid</c>).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="Derrimut.BuildingBlocks.Errors.ValidationException">Bad input, or no rate/cap for the date (field <c>paidOn</c>).</exception>
-    CalculatorAnswer Super(decimal ordinaryTimeEarnings, DateOnly paidOn, decimal alreadyPaidThisQuarter);
+    Task<CalculatorAnswer> SuperAsync(decimal ordinaryTimeEarnings, DateOnly paidOn, decimal alreadyPaidInBasePeriod, CancellationToken cancellationToken = default);
 }

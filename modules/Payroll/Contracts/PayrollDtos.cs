@@ -123,9 +123,10 @@ public sealed record NewPayRunInput(string? Frequency, DateOnly? PeriodStart, Da
 /// <param name="Super">Total super guarantee.</param>
 /// <param name="Net">Total net pay.</param>
 /// <param name="Version">Concurrency version.</param>
+/// <param name="SuperDueOn">When the funds must receive the run's super guarantee (payday + 7 days under Payday Super).</param>
 public sealed record PayRunSummaryDto(
     Guid Id, int Number, string Frequency, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, string Status, bool IsAdjustment,
-    int Employees, decimal Gross, decimal Withholding, decimal Super, decimal Net, long Version);
+    int Employees, decimal Gross, decimal Withholding, decimal Super, decimal Net, long Version, DateOnly? SuperDueOn = null);
 
 /// <summary>A payslip line: hours × rate with the loading, or a salary instalment or commission.</summary>
 /// <param name="Kind">"ordinary", "overtime", "salary" or "commission".</param>
@@ -174,18 +175,28 @@ public sealed record YearToDateDto(string FinancialYear, decimal Gross, decimal 
 /// <param name="SuperFund">Fund name, USI and member number.</param>
 /// <param name="BankAccount">"BSB NNN-NNN account ••••1234" (masked).</param>
 /// <param name="YearToDate">Financial-year totals.</param>
+/// <param name="SuperBasis">"payday" (Payday Super, paid from 1 July 2026) or "quarterly".</param>
+/// <param name="SuperDueOn">When the fund must receive this payslip's super guarantee.</param>
 public sealed record PayslipDto(
     Guid Id, Guid PayRunId, int RunNumber, string RunStatus, Guid UserId, string EmployeeName, string EmployerName, string? EmployerAbn,
     DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, string EmploymentType, string PayBasis, int TaxScale, decimal Hours,
     decimal Gross, decimal OrdinaryTimeEarnings, decimal Withholding, decimal Super, decimal Net, string WithholdingTable,
     IReadOnlyList<PayslipLineDto> Lines, IReadOnlyList<string> WithholdingWorking, IReadOnlyList<string> SuperWorking,
-    string SuperFund, string BankAccount, YearToDateDto YearToDate);
+    string SuperFund, string BankAccount, YearToDateDto YearToDate, string SuperBasis = "quarterly", DateOnly? SuperDueOn = null);
 
 /// <summary>A pay run with every payslip (the review step).</summary>
 /// <param name="Run">The run.</param>
 /// <param name="Payslips">Payslips with their working.</param>
-/// <param name="Warnings">Things the reviewer should know: timesheets awaiting approval, employees with nothing to pay.</param>
-public sealed record PayRunDetailDto(PayRunSummaryDto Run, IReadOnlyList<PayslipDto> Payslips, IReadOnlyList<string> Warnings);
+/// <param name="Warnings">Things the reviewer should know: timesheets awaiting approval, employees with nothing to pay, employees not calculated.</param>
+/// <param name="NotCalculated">Employees left out because a table their pay needs is not known for the payment date.</param>
+public sealed record PayRunDetailDto(PayRunSummaryDto Run, IReadOnlyList<PayslipDto> Payslips, IReadOnlyList<string> Warnings, IReadOnlyList<NotCalculatedEmployeeDto> NotCalculated);
+
+/// <summary>An employee a pay run could not calculate.</summary>
+/// <param name="UserId">The employee.</param>
+/// <param name="EmployeeName">Their name.</param>
+/// <param name="Rule">The missing figure, e.g. "PAYG withholding scale 5".</param>
+/// <param name="Reason">The full explanation, naming the table and the payment date.</param>
+public sealed record NotCalculatedEmployeeDto(Guid UserId, string EmployeeName, string Rule, string Reason);
 
 /// <summary>A trainer session completed in the booking system, payable at the trainer's per-session commission.</summary>
 /// <param name="TrainerUserId">The trainer.</param>

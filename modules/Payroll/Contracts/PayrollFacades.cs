@@ -69,6 +69,9 @@ public interface IPayrollAdmin
     /// <summary>The run as CSV.</summary>
     Task<(string FileName, string Content)> CsvAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>A finalised run's super guarantee contributions as clearing-house CSV (one line per employee and fund).</summary>
+    Task<(string FileName, string Content)> SuperContributionsCsvAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>One payslip of a run.</summary>
     Task<PayslipDto> GetPayslipAsync(Guid payslipId, CancellationToken cancellationToken = default);
 

@@ -9,6 +9,11 @@ public static class PayrollPermissions
     /// <summary>Enter one's own timesheet hours (trainers and staff).</summary>
     public const string ManageOwnTimesheet = "manage:own_timesheet";
 
+    /// <summary>
+    /// Platform (superadmin): add the dated NAT 1004 tables and super guarantee rules every location's payroll uses.
+    /// </summary>
+    public const string ManageTaxTables = "manage:payroll_tax_tables";
+
     /// <summary>See one's own payslips (trainers and staff).</summary>
     public const string ViewOwnPayslips = "view:own_payslips";
 }

@@ -14,6 +14,8 @@ internal static class PayrollModel
     public static void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Ignore<PayslipLine>();
+        modelBuilder.Ignore<NotCalculatedEmployee>();
+        modelBuilder.Ignore<WithholdingBracketRow>();
         modelBuilder.Entity<EmployeePaySettings>(b =>
         {
             b.ToTable("employee_pay_settings", Schema);
@@ -104,7 +106,32 @@ internal static class PayrollModel
             JsonColumn(b.Property(x => x.SuperWorking));
             JsonColumn(b.Property(x => x.TimesheetEntryIds));
             JsonColumn(b.Property(x => x.SessionIds));
+            b.Property(x => x.SuperBasis).HasMaxLength(16);
         });
+        modelBuilder.Entity<WithholdingTableRecord>(b =>
+        {
+            b.ToTable("withholding_tables", Schema);
+            b.HasKey(x => x.Id);
+            // One table per scale per schedule date; a racing second add fails here, not half-written.
+            b.HasIndex(x => new { x.EffectiveFrom, x.Scale }).IsUnique();
+            b.Property(x => x.Identifier).HasMaxLength(100).IsRequired();
+            b.Property(x => x.Source).HasMaxLength(500).IsRequired();
+            b.Property(x => x.AddedByName).HasMaxLength(200).IsRequired();
+            b.Property(x => x.NoTfnResidentRate).HasPrecision(7, 5);
+            b.Property(x => x.NoTfnForeignRate).HasPrecision(7, 5);
+            JsonColumn(b.Property(x => x.Brackets));
+        });
+        modelBuilder.Entity<SuperGuaranteeRule>(b =>
+        {
+            b.ToTable("super_guarantee_rules", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => x.EffectiveFrom).IsUnique();
+            b.Property(x => x.Rate).HasPrecision(7, 5);
+            b.Property(x => x.Basis).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Source).HasMaxLength(500).IsRequired();
+            b.Property(x => x.AddedByName).HasMaxLength(200).IsRequired();
+        });
+        modelBuilder.Entity<PayRun>(b => JsonColumn(b.Property(x => x.NotCalculated)));
     }
 
     // Payslip detail is written once and read whole; a JSON text column keeps it identical on every provider.

@@ -262,12 +262,24 @@ internal sealed class PayRun : ILocationOwned, IAuditable, IVersioned
 
     public long NetCents { get; set; }
 
+    /// <summary>When the funds must have this run's super guarantee: payday + 7 days under Payday Super.</summary>
+    public DateOnly? SuperDueOn { get; set; }
+
+    /// <summary>
+    /// Employees left out because a figure their pay needs is not known (e.g. a scale with no table for the payment
+    /// date); everyone else is calculated. Recalculate once a superadmin adds the table, or pay them in an adjusting run.
+    /// </summary>
+    public List<NotCalculatedEmployee> NotCalculated { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
     public long Version { get; set; }
 }
+
+/// <summary>An employee a pay run could not calculate, and the figure that was missing.</summary>
+internal sealed record NotCalculatedEmployee(Guid UserId, string EmployeeName, string Rule, string Reason);
 
 /// <summary>One line of a payslip, as calculated (kept whole so a finalised payslip never changes).</summary>
 internal sealed record PayslipLine(
@@ -326,6 +338,12 @@ internal sealed class Payslip : ILocationOwned
     public string SuperFundUsi { get; set; } = "";
 
     public string SuperMemberNumber { get; set; } = "";
+
+    /// <summary>"Quarterly" or "Payday" (Payday Super, payments from 1 July 2026).</summary>
+    public string SuperBasis { get; set; } = "Quarterly";
+
+    /// <summary>When the fund must have this payslip's super guarantee.</summary>
+    public DateOnly? SuperDueOn { get; set; }
 
     public List<PayslipLine> Lines { get; set; } = [];
 

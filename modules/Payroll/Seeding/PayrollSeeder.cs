@@ -5,10 +5,12 @@ using Derrimut.Payroll.Data;
 namespace Derrimut.Payroll.Seeding;
 
 /// <summary>
-/// Every location: Victoria's public holidays for 2026 and 2027 (admins edit the list; a holiday already there is
-/// left alone). Development demo data at st-albans and werribee: employer bank details, pay settings for the
-/// trainer and the admin, completed PT sessions, a finalised pay run for 1–14 June 2026 and approved hours for the
-/// next fortnight, so the payslip, timesheet and pay-run pages have something to show.
+/// Platform: the dated tax tables and super rules, from the code's tables. Every location: Victoria's public holidays
+/// for 2026 and 2027 (admins edit the list; a holiday already there is left alone). Development demo data at
+/// st-albans and werribee, relative to today: employer bank details, pay settings for the trainer and the admin,
+/// timesheets and completed PT sessions, finalised fortnightly pay runs up to the last completed fortnight (back to
+/// the start of the financial year), and approved hours for the fortnight under way, so payslips and year-to-date
+/// figures look like a gym that has been paying its staff.
 /// </summary>
 internal sealed class PayrollSeeder : IDataSeedContributor
 {
@@ -33,7 +35,9 @@ internal sealed class PayrollSeeder : IDataSeedContributor
 
     public int Order => 30;
 
-    public Task SeedPlatformAsync(SeedContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The dated tax tables and super rules (platform data), from the code's tables; never overwrites a row.</summary>
+    public Task SeedPlatformAsync(SeedContext context, CancellationToken cancellationToken) =>
+        PayrollRuleStore.SeedAsync(context.Services.GetRequiredService<DerrimutDbContext>(), cancellationToken);
 
     public async Task SeedTenantAsync(TenantInfo tenant, SeedContext context, CancellationToken cancellationToken)
     {
@@ -81,34 +85,94 @@ internal sealed class PayrollSeeder : IDataSeedContributor
         await payroll.SaveSettingsAsync(admin.UserId, new EmployeePaySettingsInput("full-time", "salary", stAlbans ? 72_000m : 68_500m, null, null, "fortnightly", true, true, "resident", "none",
             "Hostplus", "HOS0001AU", stAlbans ? "7770001" : "7770002", "083-004", stAlbans ? "55500011" : "55500022", admin.DisplayName), cancellationToken);
 
-        var firstFortnight = new DateOnly(2026, 6, 1);
-        var approved = new List<Guid>();
-        for (var day = 0; day < 28; day++)
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        foreach (var (start, paidOn) in DemoFortnights(today))
         {
-            var date = firstFortnight.AddDays(day);
-            if (date.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Thursday or DayOfWeek.Saturday || date == new DateOnly(2026, 6, 8))
+            await WorkAFortnightAsync(start, paidOn: paidOn);
+        }
+
+        // Hours already worked in the fortnight under way: approved, waiting for the next pay run.
+        var current = DemoFortnights(today).Select(f => f.Start.AddDays(14)).DefaultIfEmpty(PayrollUiMonday(today)).Max();
+        await WorkAFortnightAsync(current, paidOn: null);
+
+        async Task WorkAFortnightAsync(DateOnly start, DateOnly? paidOn)
+        {
+            var approved = new List<Guid>();
+            for (var day = 0; day < 14; day++)
             {
-                var hours = date.DayOfWeek == DayOfWeek.Saturday ? 5m : 7.5m;
-                approved.Add((await payroll.SaveTimesheetDayAsync(trainer.UserId, date, new TimesheetDayInput(hours, date.Day == 16 ? 1.5m : 0m, null), admin.UserId, true, cancellationToken)).Id);
+                var date = start.AddDays(day);
+                if (date >= today)
+                {
+                    break;
+                }
+
+                var holiday = VictorianHolidays.Any(h => h.Date == date);
+                if (date.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Thursday or DayOfWeek.Saturday || holiday)
+                {
+                    var hours = date.DayOfWeek == DayOfWeek.Saturday ? 5m : 7.5m;
+                    // Some overtime now and then (a Thursday in the second week), so payslips show it and its super treatment.
+                    var overtime = day == 10 ? 1.5m : 0m;
+                    approved.Add((await payroll.SaveTimesheetDayAsync(trainer.UserId, date, new TimesheetDayInput(hours, overtime, null), admin.UserId, true, cancellationToken)).Id);
+                }
+
+                if (date.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
+                {
+                    await sessions.RecordCompletedSessionAsync(
+                        new CompletedTrainerSession(trainer.UserId, DemoSessionId(tenant.Id, date), date, $"PT session {date:d MMM}"), cancellationToken);
+                }
             }
 
-            if (date.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
+            if (approved.Count > 0)
             {
-                await sessions.RecordCompletedSessionAsync(new CompletedTrainerSession(trainer.UserId, DemoSessionId(tenant.Id, day), date, $"PT session {date:d MMM}"), cancellationToken);
+                await payroll.ApproveTimesheetDaysAsync(approved, admin.UserId, cancellationToken);
+            }
+
+            if (paidOn is { } payday)
+            {
+                var run = await payroll.CreatePayRunAsync(new NewPayRunInput("fortnightly", start, start.AddDays(13), payday, null), admin.UserId, cancellationToken);
+                await payroll.ApprovePayRunAsync(run.Run.Id, admin.UserId, cancellationToken);
+                await payroll.FinalisePayRunAsync(run.Run.Id, admin.UserId, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The demo's paid fortnights, relative to today: Monday-to-Sunday fortnights ending with the last completed one
+    /// (ending before this week), each paid the Wednesday after (or today, if that is still to come), going back to the
+    /// run paid just before the current financial year began — so year-to-date figures cover the whole year so far,
+    /// and the demo always holds runs on both sides of a 1 July.
+    /// </summary>
+    internal static IReadOnlyList<(DateOnly Start, DateOnly PaidOn)> DemoFortnights(DateOnly today)
+    {
+        var yearStart = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, 7, 1);
+        var fortnights = new List<(DateOnly Start, DateOnly PaidOn)>();
+        for (var start = PayrollUiMonday(today).AddDays(-14); ; start = start.AddDays(-14))
+        {
+            var payday = start.AddDays(16);
+            fortnights.Add((start, payday > today ? today : payday));
+            if (payday < yearStart)
+            {
+                break;
             }
         }
 
-        await payroll.ApproveTimesheetDaysAsync(approved, admin.UserId, cancellationToken);
-        var run = await payroll.CreatePayRunAsync(new NewPayRunInput("fortnightly", firstFortnight, firstFortnight.AddDays(13), new DateOnly(2026, 6, 17), null), admin.UserId, cancellationToken);
-        await payroll.ApprovePayRunAsync(run.Run.Id, admin.UserId, cancellationToken);
-        await payroll.FinalisePayRunAsync(run.Run.Id, admin.UserId, cancellationToken);
+        fortnights.Reverse();
+        return fortnights;
     }
 
-    private static Guid DemoSessionId(Guid tenantId, int day)
+    private static DateOnly PayrollUiMonday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    private static Guid DemoSessionId(Guid tenantId, DateOnly date)
     {
+        // Stable per location and day, so seeding twice records each demo session once.
         var bytes = tenantId.ToByteArray();
-        bytes[15] ^= (byte)(day + 1);
-        bytes[14] ^= 0x5A;
+        var day = BitConverter.GetBytes(date.DayNumber);
+        for (var i = 0; i < 4; i++)
+        {
+            bytes[12 + i] ^= day[i];
+        }
+
+        bytes[11] ^= 0x5A;
         return new Guid(bytes);
     }
 }

@@ -1294,6 +1294,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<long>("NetCents")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NotCalculated")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -1318,6 +1322,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("SuperCents")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("SuperDueOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -1411,8 +1418,16 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SuperBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long>("SuperCents")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("SuperDueOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("SuperFundName")
                         .IsRequired()
@@ -1499,6 +1514,54 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("public_holidays", "payroll");
                 });
 
+            modelBuilder.Entity("Derrimut.Payroll.Data.SuperGuaranteeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("MaximumContributionBaseCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("super_guarantee_rules", "payroll");
+                });
+
             modelBuilder.Entity("Derrimut.Payroll.Data.TimesheetEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1566,6 +1629,62 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("timesheet_entries", "payroll");
+                });
+
+            modelBuilder.Entity("Derrimut.Payroll.Data.WithholdingTableRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Brackets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("NoTfnForeignRate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)");
+
+                    b.Property<decimal?>("NoTfnResidentRate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom", "Scale")
+                        .IsUnique();
+
+                    b.ToTable("withholding_tables", "payroll");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -1297,6 +1297,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<long>("NetCents")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NotCalculated")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -1321,6 +1325,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<long>("SuperCents")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("SuperDueOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
@@ -1414,8 +1421,16 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SuperBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<long>("SuperCents")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("SuperDueOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("SuperFundName")
                         .IsRequired()
@@ -1502,6 +1517,54 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("public_holidays", "payroll");
                 });
 
+            modelBuilder.Entity("Derrimut.Payroll.Data.SuperGuaranteeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("MaximumContributionBaseCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("decimal(7,5)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("super_guarantee_rules", "payroll");
+                });
+
             modelBuilder.Entity("Derrimut.Payroll.Data.TimesheetEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1569,6 +1632,62 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("timesheet_entries", "payroll");
+                });
+
+            modelBuilder.Entity("Derrimut.Payroll.Data.WithholdingTableRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Brackets")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal?>("NoTfnForeignRate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("decimal(7,5)");
+
+                    b.Property<decimal?>("NoTfnResidentRate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("decimal(7,5)");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom", "Scale")
+                        .IsUnique();
+
+                    b.ToTable("withholding_tables", "payroll");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

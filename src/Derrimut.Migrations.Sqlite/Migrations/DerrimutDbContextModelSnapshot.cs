@@ -1285,6 +1285,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<long>("NetCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NotCalculated")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -1309,6 +1313,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<long>("SuperCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuperDueOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -1402,8 +1409,16 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuperBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SuperCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuperDueOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SuperFundName")
                         .IsRequired()
@@ -1490,6 +1505,54 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_public_holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Payroll.Data.SuperGuaranteeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaximumContributionBaseCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("payroll_super_guarantee_rules", (string)null);
+                });
+
             modelBuilder.Entity("Derrimut.Payroll.Data.TimesheetEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1557,6 +1620,62 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("payroll_timesheet_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Payroll.Data.WithholdingTableRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brackets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NoTfnForeignRate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NoTfnResidentRate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom", "Scale")
+                        .IsUnique();
+
+                    b.ToTable("payroll_withholding_tables", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -52,9 +52,9 @@ public sealed class SuperGuaranteeCalculatorShould
     public void CapOrdinaryTimeEarningsAtTheRemainingQuarterlyBase_2025To26()
     {
         // Cap $62,500 a quarter; $60,000 already paid → only $2,500 of this $5,000 attracts SG: × 12% = $300.00.
-        var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(In2025To26, 500_000, ordinaryTimeEarningsAlreadyPaidThisQuarterCents: 6_000_000);
+        var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(In2025To26, 500_000, alreadyPaidInBasePeriodCents: 6_000_000);
 
-        result.QuarterlyMaximumContributionBaseCents.ShouldBe(6_250_000);
+        result.MaximumContributionBaseCents.ShouldBe(6_250_000);
         result.EarningsAttractingSuperCents.ShouldBe(250_000);
         result.ContributionCents.ShouldBe(30_000);
     }
@@ -63,9 +63,9 @@ public sealed class SuperGuaranteeCalculatorShould
     public void CapOrdinaryTimeEarningsAtTheRemainingQuarterlyBase_2024To25()
     {
         // Cap $65,070 a quarter; $64,000 already paid → $1,070 attracts SG: × 11.5% = $123.05.
-        var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(In2024To25, 200_000, ordinaryTimeEarningsAlreadyPaidThisQuarterCents: 6_400_000);
+        var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(In2024To25, 200_000, alreadyPaidInBasePeriodCents: 6_400_000);
 
-        result.QuarterlyMaximumContributionBaseCents.ShouldBe(6_507_000);
+        result.MaximumContributionBaseCents.ShouldBe(6_507_000);
         result.EarningsAttractingSuperCents.ShouldBe(107_000);
         result.ContributionCents.ShouldBe(12_305);
     }
@@ -73,7 +73,7 @@ public sealed class SuperGuaranteeCalculatorShould
     [Fact]
     public void PayNothingOnceTheQuarterlyBaseIsUsedUp()
     {
-        var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(In2025To26, 500_000, ordinaryTimeEarningsAlreadyPaidThisQuarterCents: 7_000_000);
+        var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(In2025To26, 500_000, alreadyPaidInBasePeriodCents: 7_000_000);
 
         result.EarningsAttractingSuperCents.ShouldBe(0);
         result.ContributionCents.ShouldBe(0);
@@ -117,8 +117,8 @@ public sealed class SuperGuaranteeCalculatorShould
     }
 
     [Theory]
-    [InlineData("2026-07-01", "2026-27")]
-    [InlineData("2026-11-27", "2026-27")]
+    [InlineData("2027-07-01", "2027-28")] // the rate carries forward, the base is re-indexed yearly and not known
+    [InlineData("2028-02-27", "2027-28")]
     [InlineData("2024-01-15", "2023-24")] // the 11% rate is known, the 2023-24 base is not
     public void RefuseAFinancialYearWithNoKnownMaximumContributionBase(string paidOn, string financialYear)
     {

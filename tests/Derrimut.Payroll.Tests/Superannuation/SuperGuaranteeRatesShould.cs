@@ -36,12 +36,32 @@ public sealed class SuperGuaranteeRatesShould
     }
 
     [Fact]
-    public void RefuseTheMaximumContributionBaseFor2026To27()
+    public void RefuseAQuarterlyBaseForPaydaySuperYears()
     {
         var refusal = Should.Throw<PayrollRuleNotKnownException>(
             () => SuperGuaranteeRates.QuarterlyMaximumContributionBaseCentsFor(new DateOnly(2026, 7, 1)));
 
-        refusal.Message.ShouldContain("2026-27");
-        refusal.Message.ShouldContain("2024-25, 2025-26");
+        refusal.Message.ShouldContain("annual");
+    }
+
+    [Fact]
+    public void RefuseTheMaximumContributionBaseFor2027To28()
+    {
+        var refusal = Should.Throw<PayrollRuleNotKnownException>(
+            () => PayrollRuleBook.BuiltIn.MaximumContributionBaseFor(new DateOnly(2027, 7, 1)));
+
+        refusal.Message.ShouldContain("2027-28");
+        refusal.Message.ShouldContain("2024-25, 2025-26, 2026-27");
+    }
+
+    [Fact]
+    public void KnowTheAnnualPaydaySuperBaseFor2026To27()
+    {
+        var (rule, cents) = PayrollRuleBook.BuiltIn.MaximumContributionBaseFor(new DateOnly(2027, 6, 30));
+
+        rule.Basis.ShouldBe(SuperGuaranteeBasis.Payday);
+        cents.ShouldBe(27_083_000);
+        // 12% of the base is the 2026-27 concessional contributions cap, $32,500.
+        (cents * rule.Rate).ShouldBe(3_249_960m);
     }
 }

@@ -8,7 +8,7 @@ namespace Derrimut.Web.Tests.Payroll;
 /// draft with working → approve → finalise → payslips → ABA file checked field by field; locking, tenant
 /// isolation, bad input and a finalise race.
 /// </summary>
-public abstract class PayRunShould(DemoAppFixture fixture)
+public abstract partial class PayRunShould(DemoAppFixture fixture)
 {
     private const string D = DemoAppFixture.Domain;
     private const string Home = "st-albans";
@@ -266,8 +266,8 @@ public abstract class PayRunShould(DemoAppFixture fixture)
         await ProblemAssert.NamesFieldAsync(await admin.PostAsJsonAsync("/api/payroll/pay-runs", new { frequency = "daily" }), "frequency");
         await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync("/api/payroll/employer", new { abn = "12 345 678 901", financialInstitution = "CBA", apcaUserId = "301500", userName = "X", bsb = "063-021", accountNumber = "10452198", remitterName = "X" }), "abn");
         await ProblemAssert.NamesFieldAsync(await admin.PostAsJsonAsync("/api/payroll/pay-runs", new { }), "periodStart");
-        // A payment date with no known super maximum contribution base (2026-27) is refused, naming paidOn.
-        await ProblemAssert.NamesFieldAsync(await admin.PostAsJsonAsync("/api/payroll/pay-runs", new { frequency = "fortnightly", periodStart = "2026-07-06", periodEnd = "2026-07-19", paidOn = "2026-07-22" }), "paidOn");
+        // A payment date with no known super maximum contribution base (2027-28) leaves nobody payable: refused, naming paidOn.
+        await ProblemAssert.NamesFieldAsync(await admin.PostAsJsonAsync("/api/payroll/pay-runs", new { frequency = "fortnightly", periodStart = "2027-07-05", periodEnd = "2027-07-18", paidOn = "2027-07-21" }), "paidOn");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Derrimut.Payroll.Domain.Money;
+using Derrimut.Payroll.Domain.Rules;
 
 namespace Derrimut.Payroll.Domain.Withholding;
 
@@ -9,14 +10,16 @@ namespace Derrimut.Payroll.Domain.Withholding;
 internal static class WithholdingCalculator
 {
     /// <exception cref="Rules.PayrollRuleNotKnownException">No table is known for the scale on the payment date.</exception>
-    public static WithholdingResult Calculate(WithholdingRequest request) =>
+    /// <param name="request">The payment.</param>
+    /// <param name="rules">The dated tables (the database's, in pay runs); the built-in tables when null.</param>
+    public static WithholdingResult Calculate(WithholdingRequest request, PayrollRuleBook? rules = null) =>
         request.Scale == WithholdingScale.Scale4
-            ? CalculateNoTfn(request)
-            : CalculateWithCoefficients(request);
+            ? CalculateNoTfn(request, rules ?? PayrollRuleBook.BuiltIn)
+            : CalculateWithCoefficients(request, rules ?? PayrollRuleBook.BuiltIn);
 
-    private static WithholdingResult CalculateWithCoefficients(WithholdingRequest request)
+    private static WithholdingResult CalculateWithCoefficients(WithholdingRequest request, PayrollRuleBook rules)
     {
-        var table = WithholdingSchedules.TableFor(request.Scale, request.PaidOn);
+        var table = rules.TableFor(request.Scale, request.PaidOn);
         var working = new List<string>
         {
             $"Payment date {Iso(request.PaidOn)} → table {table.Identifier} ({table.Source}).",
@@ -69,11 +72,11 @@ internal static class WithholdingCalculator
             working);
     }
 
-    private static WithholdingResult CalculateNoTfn(WithholdingRequest request)
+    private static WithholdingResult CalculateNoTfn(WithholdingRequest request, PayrollRuleBook rules)
     {
         // The request guarantees a residency for scale 4.
         var residency = request.Residency!.Value;
-        var rates = WithholdingSchedules.NoTfnRatesFor(request.PaidOn);
+        var rates = rules.NoTfnRatesFor(request.PaidOn);
         var rate = rates.For(residency);
         var residencyWord = residency == TaxResidency.Resident ? "resident" : "foreign";
         var table = $"{rates.Identifier} {residencyWord}";

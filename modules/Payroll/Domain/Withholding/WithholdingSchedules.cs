@@ -3,9 +3,10 @@ using Derrimut.Payroll.Domain.Rules;
 namespace Derrimut.Payroll.Domain.Withholding;
 
 /// <summary>
-/// The NAT 1004 schedules known to Derrimut, chosen by PAYMENT date (not the period worked).
-/// To add a schedule: add a <see cref="WithholdingSchedule"/> to <see cref="Known"/> with its source
-/// in a comment; tests check every table is well formed (limits increasing, ends "and over").
+/// The NAT 1004 schedules known when this code was written, chosen by PAYMENT date (not the period worked).
+/// They are the SEED of the dated tables in the database (<c>payroll.withholding_tables</c>, decision 0023):
+/// pay runs and the calculator read the database, where a superadmin adds next year's figures without a release.
+/// Tests check every table here is well formed (limits increasing, ends "and over").
 /// </summary>
 internal static class WithholdingSchedules
 {
@@ -126,40 +127,11 @@ internal static class WithholdingSchedules
         new(null, 0.4500m, 474.0385m),
     ];
 
-    /// <summary>The schedule in force for a payment made on <paramref name="paidOn"/>.</summary>
-    /// <exception cref="PayrollRuleNotKnownException">The date is before the earliest known schedule.</exception>
-    public static WithholdingSchedule ForPaymentDate(WithholdingScale scale, DateOnly paidOn) =>
-        Known.LastOrDefault(schedule => schedule.EffectiveFrom <= paidOn)
-        ?? throw new PayrollRuleNotKnownException(
-            $"PAYG withholding scale {(int)scale}",
-            paidOn,
-            $"No PAYG withholding table is known for scale {(int)scale} on payment date {Iso(paidOn)}: "
-            + $"the earliest schedule known here ({Known[0].Identifier}) applies to payments on or after {Iso(Known[0].EffectiveFrom)}.");
-
-    /// <summary>The coefficient table for a scale (1, 2, 3, 5 or 6) on a payment date.</summary>
+    /// <summary>The coefficient table for a scale (1, 2, 3, 5 or 6) on a payment date, from the built-in tables.</summary>
     /// <exception cref="PayrollRuleNotKnownException">No table is known for that scale on that date.</exception>
-    public static WithholdingTable TableFor(WithholdingScale scale, DateOnly paidOn)
-    {
-        if (scale == WithholdingScale.Scale4)
-        {
-            throw new ArgumentException("Scale 4 (no TFN) has flat rates, not a coefficient table; use NoTfnRatesFor.", nameof(scale));
-        }
+    public static WithholdingTable TableFor(WithholdingScale scale, DateOnly paidOn) => PayrollRuleBook.BuiltIn.TableFor(scale, paidOn);
 
-        var schedule = ForPaymentDate(scale, paidOn);
-        return schedule.TableFor(scale)
-            ?? throw new PayrollRuleNotKnownException(
-                $"PAYG withholding scale {(int)scale}",
-                paidOn,
-                $"No PAYG withholding table is known for scale {(int)scale} on payment date {Iso(paidOn)}: "
-                + $"the schedule {schedule.Identifier} (payments on or after {Iso(schedule.EffectiveFrom)}) is known here only for "
-                + $"scales {string.Join(", ", schedule.Tables.Select(t => (int)t.Scale).Append(4).Order())}. "
-                + "Derrimut refuses to guess; the coefficients must be added from the ATO's published schedule.");
-    }
-
-    /// <summary>The scale 4 (no TFN) rates on a payment date.</summary>
+    /// <summary>The scale 4 (no TFN) rates on a payment date, from the built-in tables.</summary>
     /// <exception cref="PayrollRuleNotKnownException">The date is before the earliest known schedule.</exception>
-    public static NoTfnRates NoTfnRatesFor(DateOnly paidOn) =>
-        ForPaymentDate(WithholdingScale.Scale4, paidOn).NoTfnRates;
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static NoTfnRates NoTfnRatesFor(DateOnly paidOn) => PayrollRuleBook.BuiltIn.NoTfnRatesFor(paidOn);
 }

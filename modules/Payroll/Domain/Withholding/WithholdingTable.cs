@@ -31,7 +31,7 @@ internal sealed record WithholdingSchedule(
     string Identifier,
     DateOnly EffectiveFrom,
     IReadOnlyList<WithholdingTable> Tables,
-    NoTfnRates NoTfnRates)
+    NoTfnRates? NoTfnRates)
 {
     public WithholdingTable? TableFor(WithholdingScale scale) =>
         Tables.FirstOrDefault(table => table.Scale == scale);

@@ -194,6 +194,25 @@ internal sealed partial class PayrollAdmin
         return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}.csv", csv);
     }
 
+    public async Task<(string FileName, string Content)> SuperContributionsCsvAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var run = await FindRunAsync(id, tracked: false, cancellationToken);
+        if (run.Status != PayRunStatus.Finalised)
+        {
+            throw new ConflictException("Super contributions are exported from finalised runs only: finalise the run first.", "status");
+        }
+
+        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id && p.SuperCents > 0).OrderBy(p => p.EmployeeName).ToListAsync(cancellationToken);
+        var csv = SuperContributionsCsv.Write(payslips.Select(p => new SuperContributionLine(
+            p.EmployeeName, p.SuperFundName, p.SuperFundUsi, p.SuperMemberNumber,
+            // The payslip keeps the scale, not the TFN: scale 4 is exactly "no TFN provided".
+            TfnProvided: p.Scale != (int)WithholdingScale.Scale4,
+            p.OrdinaryTimeEarningsCents, p.SuperCents, run.PeriodStart, run.PeriodEnd, run.PaidOn,
+            // Runs finalised before due dates were recorded: the quarterly rule (28 days after the quarter).
+            p.SuperDueOn ?? SuperQuarter.Containing(run.PaidOn).End.AddDays(28))));
+        return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}-super.csv", csv);
+    }
+
     public async Task<PayslipDto> GetPayslipAsync(Guid payslipId, CancellationToken cancellationToken = default)
     {
         var payslip = await db.Set<Payslip>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == payslipId, cancellationToken)
@@ -271,7 +290,9 @@ internal sealed partial class PayrollAdmin
         var sessions = await db.Set<CompletedSession>().AsNoTracking()
             .Where(c => c.CompletedOn >= run.PeriodStart && c.CompletedOn <= run.PeriodEnd && c.PaidInRunId == null)
             .ToListAsync(cancellationToken);
+        var rules = await PayrollRuleStore.LoadAsync(db, cancellationToken);
         var quarter = SuperQuarter.Containing(run.PaidOn);
+        var year = FinancialYear.Containing(run.PaidOn);
         var earlier = await (from p in db.Set<Payslip>().AsNoTracking()
                              join r in db.Set<PayRun>().AsNoTracking() on p.PayRunId equals r.Id
                              where r.Status == PayRunStatus.Finalised && r.Id != run.Id
@@ -279,10 +300,14 @@ internal sealed partial class PayrollAdmin
             .ToListAsync(cancellationToken);
 
         var payslips = new List<Payslip>();
+        var notCalculated = new List<NotCalculatedEmployee>();
         foreach (var s in settings.Where(s => people.ContainsKey(s.UserId)).OrderBy(s => people[s.UserId].DisplayName, StringComparer.CurrentCultureIgnoreCase))
         {
             var lines = new List<(EarningsLine Line, DateOnly? Date)>();
-            if (s.PayBasis == PayBasis.AnnualSalary && run.AdjustsRunId is null)
+            var samePeriod = earlier.Where(x => x.UserId == s.UserId && x.Frequency == run.Frequency && x.PeriodStart == run.PeriodStart).ToList();
+            // An adjusting run never pays a salary twice; but an employee the original run could not calculate (a
+            // missing table) was paid nothing, so their salary instalment is exactly what that run missed.
+            if (s.PayBasis == PayBasis.AnnualSalary && (run.AdjustsRunId is null || samePeriod.Count == 0))
             {
                 var instalment = Cents.RoundToWholeCents(s.AnnualSalaryCents!.Value / (decimal)PeriodsPerYear(run.Frequency));
                 lines.Add((new EarningsLine(EarningsKind.OrdinaryHours,
@@ -318,20 +343,24 @@ internal sealed partial class PayrollAdmin
             }
 
             // An adjusting run withholds the difference the extra pay makes to the period's withholding.
-            var samePeriod = earlier.Where(x => x.UserId == s.UserId && x.Frequency == run.Frequency && x.PeriodStart == run.PeriodStart).ToList();
             var priorGross = run.AdjustsRunId is null ? 0 : samePeriod.Sum(x => x.GrossCents);
             var priorWithheld = run.AdjustsRunId is null ? 0 : samePeriod.Sum(x => x.WithholdingCents);
             WithholdingResult withholding;
             SuperGuaranteeResult super;
             try
             {
-                withholding = WithholdingCalculator.Calculate(new WithholdingRequest(Cents.ToDollars(priorGross + gross), run.Frequency, s.Scale, run.PaidOn, s.ScaleResidency));
-                var oteThisQuarter = earlier.Where(x => x.UserId == s.UserId && x.PaidOn >= quarter.Start && x.PaidOn <= quarter.End).Sum(x => x.OrdinaryTimeEarningsCents);
-                super = SuperGuaranteeCalculator.Calculate(run.PaidOn, [.. lines.Select(l => l.Line)], oteThisQuarter);
+                withholding = WithholdingCalculator.Calculate(new WithholdingRequest(Cents.ToDollars(priorGross + gross), run.Frequency, s.Scale, run.PaidOn, s.ScaleResidency), rules);
+                // The cap's period: the quarter before Payday Super, the whole financial year from 1 July 2026
+                // (qualifying earnings year to date, so the run that crosses the annual base pays the part under it).
+                var (from, to) = rules.SuperRuleFor(run.PaidOn).Basis == SuperGuaranteeBasis.Payday ? (year.Start, year.End) : (quarter.Start, quarter.End);
+                var alreadyPaid = earlier.Where(x => x.UserId == s.UserId && x.PaidOn >= from && x.PaidOn <= to).Sum(x => x.OrdinaryTimeEarningsCents);
+                super = SuperGuaranteeCalculator.Calculate(run.PaidOn, [.. lines.Select(l => l.Line)], alreadyPaid, rules);
             }
             catch (PayrollRuleNotKnownException ex)
             {
-                throw new ValidationException("paidOn", $"{people[s.UserId].DisplayName}: {ex.Message}");
+                // Name the employee and the missing table; everyone else in the run is still calculated.
+                notCalculated.Add(new NotCalculatedEmployee(s.UserId, people[s.UserId].DisplayName, ex.Rule, ex.Message));
+                continue;
             }
 
             var withheld = Math.Max(0, withholding.WithholdingCents - priorWithheld);
@@ -362,6 +391,8 @@ internal sealed partial class PayrollAdmin
                 SuperFundName = s.SuperFundName,
                 SuperFundUsi = s.SuperFundUsi,
                 SuperMemberNumber = s.SuperMemberNumber,
+                SuperBasis = super.Basis.ToString(),
+                SuperDueOn = super.DueOn,
                 Lines = [.. lines.Select(l => new PayslipLine(KindName(l.Line), l.Line.Description, l.Line.AmountCents, l.Date, l.Line.Hours, l.Line.BaseRateCents, l.Line.Multiplier, l.Line.RateCents))],
                 WithholdingWorking = working,
                 SuperWorking = [.. super.Working],
@@ -372,6 +403,14 @@ internal sealed partial class PayrollAdmin
             db.Add(payslip);
         }
 
+        if (payslips.Count == 0 && notCalculated.Count > 0)
+        {
+            // Nobody could be paid: the date itself is the problem (e.g. no super rule for that financial year).
+            throw new ValidationException("paidOn", string.Join(" ", notCalculated.Select(n => $"{n.EmployeeName}: {n.Reason}").Distinct()));
+        }
+
+        run.NotCalculated = notCalculated;
+        run.SuperDueOn = payslips.Select(p => p.SuperDueOn).FirstOrDefault(d => d is not null);
         run.GrossCents = payslips.Sum(p => p.GrossCents);
         run.WithholdingCents = payslips.Sum(p => p.WithholdingCents);
         run.SuperCents = payslips.Sum(p => p.SuperCents);
@@ -391,6 +430,7 @@ internal sealed partial class PayrollAdmin
     private async Task<PayRunDetailDto> DetailAsync(PayRun run, List<Payslip> payslips, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
+        warnings.AddRange(run.NotCalculated.Select(n => $"Not calculated: {n.EmployeeName} ({n.Rule}). {n.Reason}"));
         if (run.Status != PayRunStatus.Finalised)
         {
             var waiting = await db.Set<TimesheetEntry>().AsNoTracking()
@@ -410,7 +450,8 @@ internal sealed partial class PayrollAdmin
         }
 
         var ordered = payslips.OrderBy(p => p.EmployeeName, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new PayRunDetailDto(Summary(run, payslips.Count), await PayslipDtosAsync(run, ordered, cancellationToken), warnings);
+        return new PayRunDetailDto(Summary(run, payslips.Count), await PayslipDtosAsync(run, ordered, cancellationToken), warnings,
+            [.. run.NotCalculated.Select(n => new NotCalculatedEmployeeDto(n.UserId, n.EmployeeName, n.Rule, n.Reason))]);
     }
 
     private async Task<List<PayslipDto>> PayslipDtosAsync(PayRun run, IReadOnlyList<Payslip> payslips, CancellationToken cancellationToken)
@@ -441,12 +482,14 @@ internal sealed partial class PayrollAdmin
                     p.WithholdingWorking, p.SuperWorking,
                     $"{p.SuperFundName} (USI {p.SuperFundUsi}), member {p.SuperMemberNumber}",
                     $"BSB {Bsb.Parse(p.Bsb)} account ••••{p.AccountNumber[^Math.Min(4, p.AccountNumber.Length)..]}",
-                    ytd);
+                    ytd,
+                    p.SuperBasis == nameof(SuperGuaranteeBasis.Payday) ? "payday" : "quarterly",
+                    p.SuperDueOn);
             }),
         ];
     }
 
     private static PayRunSummaryDto Summary(PayRun r, int employees) => new(
         r.Id, r.Number, Name(Frequencies, r.Frequency), r.PeriodStart, r.PeriodEnd, r.PaidOn, r.Status.ToString().ToLowerInvariant(), r.AdjustsRunId is not null,
-        employees, Dollars(r.GrossCents), Dollars(r.WithholdingCents), Dollars(r.SuperCents), Dollars(r.NetCents), r.Version);
+        employees, Dollars(r.GrossCents), Dollars(r.WithholdingCents), Dollars(r.SuperCents), Dollars(r.NetCents), r.Version, r.SuperDueOn);
 }

@@ -78,6 +78,12 @@ internal static class PayrollEndpoints
             var (name, content) = await p.CsvAsync(id, ct);
             return TypedResults.File(Encoding.UTF8.GetBytes(content), "text/csv", name);
         }).WithName("DownloadPayRunCsv");
+        admin.MapGet("/pay-runs/{id:guid}/super-contributions", async (Guid id, IPayrollAdmin p, CancellationToken ct) =>
+        {
+            var (name, content) = await p.SuperContributionsCsvAsync(id, ct);
+            return TypedResults.File(Encoding.UTF8.GetBytes(content), "text/csv", name);
+        }).WithName("DownloadPayRunSuperContributions")
+            .WithSummary("A finalised run's super guarantee contributions as clearing-house CSV (fund ABN/USI, member number, TFN-provided flag, QE, SG, due date).");
         admin.MapGet("/payslips/{id:guid}", (Guid id, IPayrollAdmin p, CancellationToken ct) => p.GetPayslipAsync(id, ct)).WithName("GetPayslip");
 
         var own = api.MapGroup("/payroll/me").RequireLocation().WithTags("Payroll: my pay");

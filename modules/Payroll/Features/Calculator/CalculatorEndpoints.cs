@@ -2,6 +2,7 @@ using System.Globalization;
 using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.Tenancy;
 using Derrimut.Payroll.Contracts;
+using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.Rules;
 using Derrimut.Payroll.Domain.Superannuation;
 using Derrimut.Payroll.Domain.Withholding;
@@ -26,16 +27,23 @@ internal sealed record WithholdingResponse(
     DateOnly PaidOn,
     IReadOnlyList<string> Working);
 
-/// <summary>The super guarantee answer.</summary>
+/// <summary>
+/// The super guarantee answer. <c>Basis</c> is "payday" (Payday Super, payments from 1 July 2026: the annual base,
+/// due payday + 7 days) or "quarterly"; <c>QuarterlyMaximumContributionBase</c> is null under Payday Super.
+/// </summary>
 internal sealed record SuperResponse(
     decimal Contribution,
     decimal Rate,
     decimal OrdinaryTimeEarnings,
     decimal EarningsAttractingSuper,
-    decimal QuarterlyMaximumContributionBase,
+    decimal? QuarterlyMaximumContributionBase,
     string Quarter,
     DateOnly PaidOn,
-    IReadOnlyList<string> Working);
+    IReadOnlyList<string> Working,
+    string Basis,
+    decimal MaximumContributionBase,
+    string BasePeriod,
+    DateOnly DueOn);
 
 /// <summary>
 /// <c>GET /api/payroll/withholding</c> and <c>GET /api/payroll/super</c>: the calculators payroll staff use to check
@@ -52,10 +60,10 @@ internal static class CalculatorEndpoints
         group.MapGet("/withholding", Withholding).WithName("CalculateWithholding")
             .WithSummary("PAYG withholding for one payment (ATO Schedule 1, table chosen by payment date).");
         group.MapGet("/super", Super).WithName("CalculateSuperGuarantee")
-            .WithSummary("Super guarantee on ordinary time earnings (rate by payment date, quarterly maximum base).");
+            .WithSummary("Super guarantee by payment date: quarterly base before 1 July 2026; Payday Super (annual base, due payday + 7 days) from then.");
     }
 
-    internal static IResult Withholding(string? gross, string? period, string? scale, string? paidOn, string? residency)
+    internal static async Task<IResult> Withholding(string? gross, string? period, string? scale, string? paidOn, string? residency, DerrimutDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var grossValue = ParseMoney(gross, "gross", errors);
@@ -79,9 +87,10 @@ internal static class CalculatorEndpoints
             "Residency applies only to scale 4 (no TFN).");
         errors.ThrowIfAny();
 
+        var rules = await PayrollRuleStore.LoadAsync(db, ct);
         try
         {
-            var result = WithholdingCalculator.Calculate(new WithholdingRequest(grossValue!.Value, periodValue!.Value, scaleValue!.Value, paidOnValue!.Value, residencyValue));
+            var result = WithholdingCalculator.Calculate(new WithholdingRequest(grossValue!.Value, periodValue!.Value, scaleValue!.Value, paidOnValue!.Value, residencyValue), rules);
             return TypedResults.Ok(new WithholdingResponse(result.Withholding, result.WeeklyEarningsX, result.WeeklyWithholding, result.Table, result.TableSource,
                 result.CoefficientA, result.CoefficientB, result.NoTfnRate, period!.ToLowerInvariant(), (int)scaleValue, paidOnValue.Value, result.Working));
         }
@@ -91,18 +100,32 @@ internal static class CalculatorEndpoints
         }
     }
 
-    internal static IResult Super(string? ote, string? paidOn, string? otePaidThisQuarter)
+    /// <param name="ote">Ordinary time earnings (from 1 July 2026: qualifying earnings) of this payment.</param>
+    /// <param name="paidOn">The payment date.</param>
+    /// <param name="otePaidThisQuarter">Before 1 July 2026: OTE already paid in the quarter.</param>
+    /// <param name="qePaidThisYear">From 1 July 2026 (Payday Super): qualifying earnings already paid this financial year.</param>
+    internal static async Task<IResult> Super(string? ote, string? paidOn, string? otePaidThisQuarter, string? qePaidThisYear, DerrimutDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var earnings = ParseMoney(ote, "ote", errors);
         var paid = ParseDate(paidOn, errors);
-        var already = otePaidThisQuarter is null ? 0m : ParseMoney(otePaidThisQuarter, "otePaidThisQuarter", errors);
+        var quarterAlready = otePaidThisQuarter is null ? 0m : ParseMoney(otePaidThisQuarter, "otePaidThisQuarter", errors);
+        var yearAlready = qePaidThisYear is null ? 0m : ParseMoney(qePaidThisYear, "qePaidThisYear", errors);
         errors.ThrowIfAny();
+        var rules = await PayrollRuleStore.LoadAsync(db, ct);
         try
         {
-            var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(paid!.Value, ToCents(earnings!.Value), ToCents(already!.Value));
+            // The base period follows the payment date's rule; a figure for the other kind of period is a mistake, not ignored.
+            var payday = rules.SuperRuleFor(paid!.Value).Basis == SuperGuaranteeBasis.Payday;
+            errors.AddIf(payday && otePaidThisQuarter is not null, "otePaidThisQuarter",
+                "Payments from 1 July 2026 follow Payday Super: the base is annual, so give qePaidThisYear (qualifying earnings already paid this financial year).");
+            errors.AddIf(!payday && qePaidThisYear is not null, "qePaidThisYear",
+                "Payments before 1 July 2026 are capped per quarter: give otePaidThisQuarter.");
+            errors.ThrowIfAny();
+            var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(paid.Value, ToCents(earnings!.Value), ToCents(payday ? yearAlready!.Value : quarterAlready!.Value), rules);
             return TypedResults.Ok(new SuperResponse(result.ContributionCents / 100m, result.Rate, result.OrdinaryTimeEarningsCents / 100m,
-                result.EarningsAttractingSuperCents / 100m, result.QuarterlyMaximumContributionBaseCents / 100m, result.Quarter.Label, paid.Value, result.Working));
+                result.EarningsAttractingSuperCents / 100m, payday ? null : result.MaximumContributionBaseCents / 100m, result.Quarter.Label, paid.Value, result.Working,
+                payday ? "payday" : "quarterly", result.MaximumContributionBaseCents / 100m, result.BasePeriod, result.DueOn));
         }
         catch (PayrollRuleNotKnownException ex)
         {

@@ -1,4 +1,5 @@
 using Derrimut.Payroll.Contracts;
+using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.Money;
 using Derrimut.Payroll.Domain.Rules;
 using Derrimut.Payroll.Domain.Superannuation;
@@ -7,10 +8,13 @@ using Derrimut.Payroll.Features.Administration;
 
 namespace Derrimut.Payroll.Features.Calculator;
 
-/// <summary>The calculator page's engine: the same Schedule 1 and super guarantee code as the API and pay runs.</summary>
-internal sealed class PayrollCalculatorFacade : IPayrollCalculator
+/// <summary>
+/// The calculator page's engine: the same Schedule 1 and super guarantee code as the API and pay runs, with the
+/// same dated tables from the database.
+/// </summary>
+internal sealed class PayrollCalculatorFacade(DerrimutDbContext db) : IPayrollCalculator
 {
-    public CalculatorAnswer Withholding(decimal gross, string period, int scale, DateOnly paidOn, string? residency)
+    public async Task<CalculatorAnswer> WithholdingAsync(decimal gross, string period, int scale, DateOnly paidOn, string? residency, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var periodValue = PayrollText.Parse(PayrollText.Frequencies, period, "period", errors);
@@ -18,9 +22,10 @@ internal sealed class PayrollCalculatorFacade : IPayrollCalculator
         errors.AddIf(scale is < 1 or > 6, "scale", "The scale must be 1 to 6.");
         TaxResidency? residencyValue = scale == 4 ? PayrollText.Parse(PayrollText.Residencies, residency, "residency", errors) : null;
         errors.ThrowIfAny();
+        var rules = await PayrollRuleStore.LoadAsync(db, cancellationToken);
         try
         {
-            var result = WithholdingCalculator.Calculate(new WithholdingRequest(gross, periodValue!.Value, (WithholdingScale)scale, paidOn, residencyValue));
+            var result = WithholdingCalculator.Calculate(new WithholdingRequest(gross, periodValue!.Value, (WithholdingScale)scale, paidOn, residencyValue), rules);
             return new CalculatorAnswer(result.Withholding, result.Table, result.Working);
         }
         catch (PayrollRuleNotKnownException ex)
@@ -29,16 +34,20 @@ internal sealed class PayrollCalculatorFacade : IPayrollCalculator
         }
     }
 
-    public CalculatorAnswer Super(decimal ordinaryTimeEarnings, DateOnly paidOn, decimal alreadyPaidThisQuarter)
+    public async Task<CalculatorAnswer> SuperAsync(decimal ordinaryTimeEarnings, DateOnly paidOn, decimal alreadyPaidInBasePeriod, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         errors.AddIf(ordinaryTimeEarnings < 0m || decimal.Round(ordinaryTimeEarnings, 2) != ordinaryTimeEarnings, "ote", "Give dollars and cents, not negative.");
-        errors.AddIf(alreadyPaidThisQuarter < 0m || decimal.Round(alreadyPaidThisQuarter, 2) != alreadyPaidThisQuarter, "otePaidThisQuarter", "Give dollars and cents, not negative.");
+        errors.AddIf(alreadyPaidInBasePeriod < 0m || decimal.Round(alreadyPaidInBasePeriod, 2) != alreadyPaidInBasePeriod, "alreadyPaid", "Give dollars and cents, not negative.");
         errors.ThrowIfAny();
+        var rules = await PayrollRuleStore.LoadAsync(db, cancellationToken);
         try
         {
-            var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(paidOn, Cents.FromDollars(ordinaryTimeEarnings), Cents.FromDollars(alreadyPaidThisQuarter));
-            return new CalculatorAnswer(Cents.ToDollars(result.ContributionCents), $"Super guarantee {result.Rate * 100m:0.##}%, quarter {result.Quarter.Label}", result.Working);
+            var result = SuperGuaranteeCalculator.CalculateOnOrdinaryTimeEarnings(paidOn, Cents.FromDollars(ordinaryTimeEarnings), Cents.FromDollars(alreadyPaidInBasePeriod), rules);
+            var table = result.Basis == SuperGuaranteeBasis.Payday
+                ? $"Payday Super {result.Rate * 100m:0.##}% of qualifying earnings, {result.BasePeriod}; the fund must receive it by {result.DueOn:d MMM yyyy}"
+                : $"Super guarantee {result.Rate * 100m:0.##}%, quarter {result.Quarter.Label}; due by {result.DueOn:d MMM yyyy}";
+            return new CalculatorAnswer(Cents.ToDollars(result.ContributionCents), table, result.Working);
         }
         catch (PayrollRuleNotKnownException ex)
         {
