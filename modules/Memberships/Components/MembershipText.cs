@@ -29,3 +29,24 @@ internal static class MembershipText
     /// <summary>Whether the membership still runs (or is about to): pending, active or past due.</summary>
     public static bool IsLive(MembershipStatus status) => status is MembershipStatus.Pending or MembershipStatus.Active or MembershipStatus.PastDue;
 }
+
+/// <summary>Live refreshes of an open page.</summary>
+internal static class PageRefresh
+{
+    /// <summary>
+    /// Runs a refresh pushed by a live update. A person who lost access since the page opened is refused by the page
+    /// call; the page keeps what it showed (their next action tells them why) rather than failing the circuit over a
+    /// refresh nobody asked for.
+    /// </summary>
+    public static async Task UnlessRefusedAsync(Func<Task> refresh)
+    {
+        try
+        {
+            await refresh();
+        }
+        catch (ForbiddenException)
+        {
+            // Kept as is: see above.
+        }
+    }
+}
