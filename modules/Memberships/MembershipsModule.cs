@@ -34,10 +34,7 @@ public sealed class MembershipsModule : DerrimutModule
     {
         var services = builder.Services;
         services.AddScoped<MembershipNotices>();
-        services.AddScoped<MembershipService>();
-        services.AddScoped<IMembershipPlans>(sp => sp.GetRequiredService<MembershipService>());
-        services.AddScoped<IMyMembership>(sp => sp.GetRequiredService<MembershipService>());
-        services.AddScoped<IMembershipRegister>(sp => sp.GetRequiredService<MembershipService>());
+        services.AddMembershipUseCases();
 
         services.AddIntegrationEventHandler<CheckoutCompleted, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();

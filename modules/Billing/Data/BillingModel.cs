@@ -1,20 +1,26 @@
+using System.Text.Json.Serialization;
 using Derrimut.BuildingBlocks.Data;
 
 namespace Derrimut.Billing.Data;
 
 /// <summary>What became of a Stripe event received by a gym's webhook endpoint.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WebhookEventState>))]
 internal enum WebhookEventState
 {
     /// <summary>Handled: its effects committed together with this record.</summary>
+    [JsonStringEnumMemberName("processed")]
     Processed = 1,
 
     /// <summary>Verified and recorded, but nothing in Derrimut reacts to it (an unknown type, another gym's object).</summary>
+    [JsonStringEnumMemberName("ignored")]
     Ignored = 2,
 
     /// <summary>A handler failed; Stripe's retry (or an admin) will try again.</summary>
+    [JsonStringEnumMemberName("failed")]
     Failed = 3,
 
     /// <summary>Failed too often: no longer processed on delivery, waiting for an admin to retry it.</summary>
+    [JsonStringEnumMemberName("parked")]
     Parked = 4,
 }
 

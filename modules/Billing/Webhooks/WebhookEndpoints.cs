@@ -12,7 +12,7 @@ internal sealed record WebhookEventDto(
     Guid Id,
     string StripeEventId,
     string Type,
-    string State,
+    WebhookEventState State,
     int Attempts,
     string? LastError,
     string? IgnoredReason,
@@ -22,7 +22,7 @@ internal sealed record WebhookEventDto(
     DateTimeOffset? ProcessedAt)
 {
     public static WebhookEventDto From(WebhookInboxEvent e) => new(
-        e.Id, e.StripeEventId, e.Type, e.State.ToString().ToLowerInvariant(), e.Attempts, e.LastError, e.IgnoredReason,
+        e.Id, e.StripeEventId, e.Type, e.State, e.Attempts, e.LastError, e.IgnoredReason,
         e.StripeCreatedAt, e.ReceivedAt, e.LastAttemptAt, e.ProcessedAt);
 }
 
@@ -30,7 +30,7 @@ internal sealed record WebhookEventDto(
 internal sealed record WebhookEventPage(IReadOnlyList<WebhookEventDto> Items, int Total, int Page, int PageSize);
 
 /// <summary>What the webhook endpoint answers Stripe (Stripe only reads the status code; people read the rest).</summary>
-internal sealed record WebhookAcknowledgement(string EventId, string Result);
+internal sealed record WebhookAcknowledgement(string EventId, WebhookReceiptKind Result);
 
 /// <summary>
 /// <c>POST /webhooks/stripe</c> on a location's own site, and the admin's view of its inbox under
@@ -93,7 +93,7 @@ internal static class WebhookEndpoints
             detail: $"Event {receipt.EventId} could not be processed; nothing was changed. Stripe retries it."),
         WebhookReceiptKind.Busy => TypedResults.Problem(
             statusCode: 409, type: ProblemTypes.Conflict, title: "Being processed.", detail: receipt.Detail),
-        _ => TypedResults.Ok(new WebhookAcknowledgement(receipt.EventId ?? "", receipt.Kind.ToString().ToLowerInvariant())),
+        _ => TypedResults.Ok(new WebhookAcknowledgement(receipt.EventId ?? "", receipt.Kind)),
     };
 
     internal static async Task<Ok<WebhookEventPage>> ListAsync(DerrimutDbContext db, string? state, int? page, int? pageSize, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Derrimut.Billing.Data;
 using Derrimut.Billing.Events;
 using Derrimut.Billing.Gateways;
@@ -20,27 +21,35 @@ internal sealed class WebhookOptions
 }
 
 /// <summary>How a delivery (or an admin's retry) ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WebhookReceiptKind>))]
 internal enum WebhookReceiptKind
 {
     /// <summary>Processed now (effects committed).</summary>
+    [JsonStringEnumMemberName("processed")]
     Processed,
 
     /// <summary>Recorded now as ignored (nothing reacts to it).</summary>
+    [JsonStringEnumMemberName("ignored")]
     Ignored,
 
     /// <summary>Already processed or ignored earlier: nothing done.</summary>
+    [JsonStringEnumMemberName("duplicate")]
     Duplicate,
 
     /// <summary>Parked earlier: acknowledged, not processed.</summary>
+    [JsonStringEnumMemberName("parked")]
     Parked,
 
     /// <summary>Refused before anything was recorded (signature, age, shape).</summary>
+    [JsonStringEnumMemberName("rejected")]
     Rejected,
 
     /// <summary>A handler failed: rolled back, the attempt recorded; Stripe should retry.</summary>
+    [JsonStringEnumMemberName("failed")]
     Failed,
 
     /// <summary>Another delivery of the same event is being processed or has just failed; Stripe should retry.</summary>
+    [JsonStringEnumMemberName("busy")]
     Busy,
 }
 

@@ -26,14 +26,14 @@ public sealed record MembershipPlanDto(
     long FirstChargeCents);
 
 /// <summary>One line of a member's ledger.</summary>
-/// <param name="Kind"><c>charge</c>, <c>refund</c> or <c>failed_payment</c>.</param>
+/// <param name="Kind">A charge, a refund or a failed payment.</param>
 /// <param name="OccurredAt">When (UTC).</param>
 /// <param name="OccurredAtLocal">When, in the gym's time zone (Melbourne), e.g. <c>2026-11-27 14:05</c>.</param>
 /// <param name="AmountCents">GST-inclusive cents; refunds are negative; a failed payment was not taken.</param>
 /// <param name="GstCents">The GST in <paramref name="AmountCents"/>.</param>
 /// <param name="Description">What it was.</param>
 /// <param name="Id">The line's id.</param>
-public sealed record LedgerLineDto(Guid Id, string Kind, DateTimeOffset OccurredAt, string OccurredAtLocal, long AmountCents, long GstCents, string Description);
+public sealed record LedgerLineDto(Guid Id, LedgerLineKind Kind, DateTimeOffset OccurredAt, string OccurredAtLocal, long AmountCents, long GstCents, string Description);
 
 /// <summary>A membership with everything the member (or staff) sees about it.</summary>
 /// <param name="Id">The membership.</param>
@@ -42,7 +42,7 @@ public sealed record LedgerLineDto(Guid Id, string Kind, DateTimeOffset Occurred
 /// <param name="MemberEmail">The member's email.</param>
 /// <param name="PlanCode">The plan.</param>
 /// <param name="PlanName">The plan's name.</param>
-/// <param name="Status">pending, active, past_due, cancelled or expired.</param>
+/// <param name="Status">Where it is in its life.</param>
 /// <param name="IsFrozen">Payments paused.</param>
 /// <param name="FrozenUntil">When payments resume by themselves.</param>
 /// <param name="StartedAt">When the first payment cleared.</param>
@@ -59,7 +59,7 @@ public sealed record MembershipDto(
     string MemberEmail,
     string PlanCode,
     string PlanName,
-    string Status,
+    MembershipStatus Status,
     bool IsFrozen,
     DateTimeOffset? FrozenUntil,
     DateTimeOffset? StartedAt,
@@ -88,7 +88,7 @@ public sealed record MembershipListItemDto(
     string MemberName,
     string MemberEmail,
     string PlanCode,
-    string Status,
+    MembershipStatus Status,
     bool IsFrozen,
     DateTimeOffset? StartedAt,
     DateTimeOffset? NextBillingAt,

@@ -1,22 +1,13 @@
-using System.Globalization;
+using Derrimut.BuildingBlocks.Time;
 using Derrimut.Identity.Contracts;
 using Derrimut.Memberships.Domain;
 
 namespace Derrimut.Memberships.Features;
 
-/// <summary>Shapes memberships, plans and ledger lines for the API and the pages.</summary>
+/// <summary>Shapes memberships, plans and ledger lines into the contract's DTOs (the API and the pages show the same ones).</summary>
 internal static class MembershipViews
 {
-    public static string StatusName(MembershipStatus status) => status switch
-    {
-        MembershipStatus.Pending => "pending",
-        MembershipStatus.Active => "active",
-        MembershipStatus.PastDue => "past_due",
-        MembershipStatus.Cancelled => "cancelled",
-        MembershipStatus.Expired => "expired",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
+    /// <summary>A status filter's value as the API spells it (<c>past_due</c>), or null for anything else.</summary>
     public static MembershipStatus? ParseStatus(string? value) => value switch
     {
         "pending" => MembershipStatus.Pending,
@@ -40,33 +31,21 @@ internal static class MembershipViews
         p.Code, p.Name, p.Description, p.PriceCents, Gst.ComponentOf(p.PriceCents), p.IntervalUnit.ToString().ToLowerInvariant(), p.IntervalCount,
         BillingLabel(p.IntervalUnit, p.IntervalCount), p.MinimumTermMonths, p.JoiningFeeCents, p.PriceCents + p.JoiningFeeCents);
 
-    public static LedgerLineDto ToDto(LedgerEntry e, TimeZoneInfo zone) => new(
+    public static LedgerLineDto ToDto(LedgerEntry e, IGymClock clock) => new(
         e.Id,
-        e.Kind switch { LedgerEntryKind.Charge => "charge", LedgerEntryKind.Refund => "refund", _ => "failed_payment" },
+        e.Kind switch { LedgerEntryKind.Charge => LedgerLineKind.Charge, LedgerEntryKind.Refund => LedgerLineKind.Refund, _ => LedgerLineKind.FailedPayment },
         e.OccurredAt,
-        TimeZoneInfo.ConvertTime(e.OccurredAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        clock.ToLocal(e.OccurredAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         e.AmountCents,
         e.GstCents,
         e.Description);
 
-    public static MembershipDto ToDto(Membership m, string planName, DerrimutUser? user, IReadOnlyList<LedgerLineDto> ledger) => new(
-        m.Id, m.UserId, user?.DisplayName ?? "", user?.Email ?? "", m.PlanCode, planName, StatusName(m.Status), m.IsFrozen, m.FrozenUntil,
+    public static MembershipDto ToDto(Membership m, string planName, PersonRow? member, IReadOnlyList<LedgerLineDto> ledger) => new(
+        m.Id, m.UserId, member?.DisplayName ?? "", member?.Email ?? "", m.PlanCode, planName, m.Status, m.IsFrozen, m.FrozenUntil,
         m.StartedAt, m.MinimumTermEndsAt, m.NextBillingAt, m.CancelsAt, m.EndedAt,
         m.Status == MembershipStatus.Pending ? m.CheckoutUrl : null, ledger);
 
-    public static TimeZoneInfo ZoneOf(TenantInfo? tenant)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(tenant?.TimeZoneId ?? "Australia/Melbourne");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Australia/Melbourne");
-        }
-    }
-
-    /// <summary>A date as a member reads it in their gym's time zone, e.g. "Friday 27 November 2026".</summary>
-    public static string LocalDate(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-AU"));
+    /// <summary>A date as a member reads it in an email, in their gym's time zone, e.g. "Friday 27 November 2026".</summary>
+    public static string LongDate(DateTimeOffset at, IGymClock clock) =>
+        clock.ToLocal(at).ToString("dddd d MMMM yyyy", GymCulture.Australian);
 }

@@ -1,100 +1,78 @@
-using System.Security.Claims;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.Memberships.Features.CancelForMember;
+using Derrimut.Memberships.Features.CancelMyMembership;
+using Derrimut.Memberships.Features.FreezeMyMembership;
+using Derrimut.Memberships.Features.GetMembership;
+using Derrimut.Memberships.Features.GetMyMembership;
+using Derrimut.Memberships.Features.ListMemberships;
+using Derrimut.Memberships.Features.ListPlans;
+using Derrimut.Memberships.Features.RefundCharge;
+using Derrimut.Memberships.Features.StartCheckout;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Derrimut.Memberships.Features;
 
-/// <summary>Body of <c>POST /api/memberships/checkout</c>.</summary>
-internal sealed record StartCheckoutRequest(string? PlanCode) : IValidatable
-{
-    public void Validate(ValidationErrors errors) => errors.Required(PlanCode, "planCode", 50);
-}
-
-/// <summary>Body of <c>POST /api/memberships/mine/freeze</c>.</summary>
-internal sealed record FreezeRequest(int? Weeks) : IValidatable
-{
-    public void Validate(ValidationErrors errors)
-    {
-        errors.AddIf(Weeks is null, "weeks", "Say how many weeks to freeze for (1 to 12).");
-        errors.AddIf(Weeks is < MembershipService.MinFreezeWeeks or > MembershipService.MaxFreezeWeeks, "weeks", "A freeze lasts 1 to 12 weeks.");
-    }
-}
-
-/// <summary>Body of <c>POST /api/memberships/{id}/cancel</c>.</summary>
-internal sealed record StaffCancelRequest(bool? Immediately);
-
-/// <summary>Body of <c>POST /api/memberships/{id}/ledger/{lineId}/refund</c>; no amount refunds what is left.</summary>
-internal sealed record RefundChargeRequest(long? AmountCents) : IValidatable
-{
-    public void Validate(ValidationErrors errors) => errors.AddIf(AmountCents is < 1, "amountCents", "Refund at least 1 cent, or leave it out to refund in full.");
-}
-
 /// <summary>
 /// <c>/api/memberships</c>: the location's plans (public), the member's own membership (join, see, cancel, freeze,
 /// ledger) and the staff register. Every route is location-scoped; the tenant filter keeps other gyms' rows out.
+/// Policies and rate limits sit on the nested groups, so each use case maps only its route.
 /// </summary>
 internal static class MembershipsEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/memberships").RequireLocation().WithTags("Memberships");
-
-        group.MapGet("/plans", (IMembershipPlans plans, CancellationToken ct) => plans.ListAsync(ct))
-            .AllowAnonymous().WithName("ListMembershipPlans");
+        group.MapListPlans();
 
         var mine = group.MapGroup("").RequireAuthorization(MembershipsPermissions.ManageOwnMembership);
-        mine.MapGet("/mine", GetMineAsync).WithName("GetMyMembership");
-        mine.MapGet("/mine/ledger", (ClaimsPrincipal me, IMyMembership memberships, CancellationToken ct) => memberships.LedgerAsync(Me(me), ct))
-            .WithName("GetMyMembershipLedger");
-        var mineWrites = mine.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
-        mineWrites.MapPost("/checkout", StartCheckoutAsync).WithName("StartMembershipCheckout");
-        mineWrites.MapPost("/mine/cancel", (ClaimsPrincipal me, IMyMembership memberships, CancellationToken ct) => GatewayCall(() => memberships.CancelAsync(Me(me), ct)))
-            .WithName("CancelMyMembership");
-        mineWrites.MapPost("/mine/freeze", (FreezeRequest request, ClaimsPrincipal me, IMyMembership memberships, CancellationToken ct) =>
-                GatewayCall(() => memberships.FreezeAsync(Me(me), request.Weeks!.Value, ct)))
-            .WithName("FreezeMyMembership");
+        mine.MapGetMyMembership();
+        mine.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes)
+            .MapStartCheckout()
+            .MapCancelMyMembership()
+            .MapFreezeMyMembership();
 
-        var staff = group.MapGroup("").RequireAuthorization(MembershipsPermissions.ViewMemberships);
-        staff.MapGet("/", ListAsync).WithName("ListMemberships");
-        staff.MapGet("/{membershipId:guid}", GetOneAsync).WithName("GetMembership");
+        group.MapGroup("").RequireAuthorization(MembershipsPermissions.ViewMemberships)
+            .MapListMemberships()
+            .MapGetMembership();
 
-        var manage = group.MapGroup("/{membershipId:guid}").RequireAuthorization(MembershipsPermissions.ManageMemberships).RequireRateLimiting(RateLimitPolicies.Writes);
-        manage.MapPost("/cancel", (Guid membershipId, StaffCancelRequest request, ClaimsPrincipal me, IMembershipRegister register, CancellationToken ct) =>
-                GatewayCall(() => register.CancelForMemberAsync(membershipId, Me(me), request.Immediately ?? false, ct)))
-            .WithName("CancelMembershipForMember");
-        manage.MapPost("/ledger/{ledgerLineId:guid}/refund", (Guid membershipId, Guid ledgerLineId, RefundChargeRequest request, ClaimsPrincipal me, IMembershipRegister register, CancellationToken ct) =>
-                GatewayCall(() => register.RefundAsync(membershipId, ledgerLineId, request.AmountCents, Me(me), ct)))
-            .WithName("RefundMembershipCharge");
+        group.MapGroup("/{membershipId:guid}").RequireAuthorization(MembershipsPermissions.ManageMemberships).RequireRateLimiting(RateLimitPolicies.Writes)
+            .MapCancelForMember()
+            .MapRefundCharge();
     }
 
-    internal static async Task<Results<Ok<MembershipDto>, NoContent>> GetMineAsync(ClaimsPrincipal me, IMyMembership memberships, CancellationToken ct) =>
-        await memberships.FindAsync(Me(me), ct) is { } membership ? TypedResults.Ok(membership) : TypedResults.NoContent();
+    /// <summary>Registers the use cases' handlers (one scoped handler per use case, shared by the API and the pages).</summary>
+    public static IServiceCollection AddMembershipUseCases(this IServiceCollection services) => services
+        .AddScoped<MembershipReads>()
+        .AddScoped<MembershipChanges>()
+        .AddScoped<ListPlansHandler>()
+        .AddScoped<StartCheckoutHandler>()
+        .AddScoped<GetMyMembershipHandler>()
+        .AddScoped<CancelMyMembershipHandler>()
+        .AddScoped<FreezeMyMembershipHandler>()
+        .AddScoped<ListMembershipsHandler>()
+        .AddScoped<GetMembershipHandler>()
+        .AddScoped<CancelForMemberHandler>()
+        .AddScoped<RefundChargeHandler>();
+}
 
-    internal static Task<IResult> StartCheckoutAsync(StartCheckoutRequest request, ClaimsPrincipal me, IMyMembership memberships, HttpContext http, CancellationToken ct)
+/// <summary>Checks a request the way the API's validation filter does, for callers that are not endpoints (pages, seeds).</summary>
+internal static class RequestChecks
+{
+    public static void ThrowIfInvalid(this IValidatable request)
     {
-        var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-        return GatewayCall(async () => await memberships.StartCheckoutAsync(Me(me), request.PlanCode!.Trim(), site, ct));
+        var errors = new ValidationErrors();
+        request.Validate(errors);
+        errors.ThrowIfAny();
     }
+}
 
-    internal static async Task<Ok<MembershipListPage>> ListAsync(
-        IMembershipRegister register, string? status, string? plan, string? search, DateTimeOffset? joinedFrom, DateTimeOffset? joinedTo,
-        int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await register.ListAsync(new MembershipListFilter(status, plan, search, joinedFrom, joinedTo, page ?? 1, pageSize ?? 25), ct));
-
-    internal static async Task<Ok<MembershipDto>> GetOneAsync(Guid membershipId, IMembershipRegister register, CancellationToken ct) =>
-        TypedResults.Ok(await register.FindAsync(membershipId, ct) ?? throw new NotFoundException("No such membership at this gym."));
-
-    /// <summary>The signed-in person; integration clients (no person) cannot hold a membership.</summary>
-    private static Guid Me(ClaimsPrincipal principal) =>
-        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub"), out var id)
-            ? id
-            : throw new ForbiddenException("Only a person can hold a membership.");
-
-    /// <summary>Answers a gateway failure as a problem the member can act on, never as a 500.</summary>
-    private static async Task<IResult> GatewayCall<T>(Func<Task<T>> call)
+/// <summary>A payment gateway's refusal as the API and the pages answer it: never a 500, and nothing changed.</summary>
+internal static class GatewayProblems
+{
+    /// <summary>Runs a use case that calls the gateway; a gateway failure becomes a problem the member can act on.</summary>
+    public static async Task<IResult> OkOrProblemAsync<T>(Func<Task<T>> call)
     {
         try
         {
@@ -111,6 +89,22 @@ internal static class MembershipsEndpoints
             return TypedResults.Problem(
                 title: title, statusCode: status, type: ProblemTypes.ServerError,
                 detail: "Nothing was changed. Please try again shortly, or ask at the front desk.");
+        }
+    }
+
+    /// <summary>
+    /// Runs a page's gateway call; a gateway failure becomes a refusal the page shows (a <see cref="ConflictException"/>
+    /// with <paramref name="message"/>), since a page action ends in a message, not a crashed circuit.
+    /// </summary>
+    public static async Task RefusedAsync(Func<Task> call, string message)
+    {
+        try
+        {
+            await call();
+        }
+        catch (PaymentGatewayException ex)
+        {
+            throw new ConflictException(message.Replace("{reason}", ex.Message, StringComparison.Ordinal));
         }
     }
 }

@@ -1,6 +1,9 @@
 using Derrimut.Identity.Contracts;
 using Derrimut.Memberships.Domain;
-using Derrimut.Memberships.Features;
+using Derrimut.Memberships.Features.CancelForMember;
+using Derrimut.Memberships.Features.FreezeMyMembership;
+using Derrimut.Memberships.Features.RefundCharge;
+using Derrimut.Memberships.Features.StartCheckout;
 using Microsoft.Extensions.Options;
 
 namespace Derrimut.Memberships.Seeding;
@@ -90,7 +93,7 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
 
         // Demo memberships are made the way members make theirs: a checkout, paid on the simulated gateway, whose
         // events go through the webhook inbox; then a declined renewal, a freeze, a refund or a cancellation through
-        // the same services the pages use. So every demo membership is a real simulated subscription that can be
+        // the same use cases the API and the pages run. So every demo membership is a real simulated subscription that can be
         // cancelled, frozen and refunded. With a real Stripe account there is no simulated gateway and no demo.
         var payments = context.Services.GetService<ISimulatedPayments>();
         if (payments is null)
@@ -98,19 +101,21 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
             return;
         }
 
-        var memberships = context.Services.GetRequiredService<MembershipService>();
-        var root = context.Services.GetRequiredService<IOptions<TenancyOptions>>().Value.RootDomain;
+        var services = context.Services;
+        var people = services.GetRequiredService<ILocationPeople>();
+        var root = services.GetRequiredService<IOptions<TenancyOptions>>().Value.RootDomain;
         var site = new Uri($"https://{tenant.Identifier}.{root}/");
-        var admin = await FindUserAsync(db, $"admin@{tenant.Identifier}.{Domain}", cancellationToken);
+        var admin = await people.FindByEmailAsync($"admin@{tenant.Identifier}.{Domain}", cancellationToken);
         foreach (var (email, planCode, state) in demo)
         {
-            var user = await FindUserAsync(db, email, cancellationToken);
-            if (user is null || admin is null || await db.Set<Membership>().AnyAsync(m => m.UserId == user.Id, cancellationToken))
+            var user = await people.FindByEmailAsync(email, cancellationToken);
+            if (user is null || admin is null || await db.Set<Membership>().AnyAsync(m => m.UserId == user.UserId, cancellationToken))
             {
                 continue;
             }
 
-            var started = await memberships.StartCheckoutAsync(user.Id, planCode, site, cancellationToken);
+            var started = await services.GetRequiredService<StartCheckoutHandler>()
+                .HandleAsync(user.UserId, new StartCheckoutRequest(planCode), site, cancellationToken);
             var checkoutId = await ReadAsync(db, started.MembershipId, m => m.CheckoutSessionId, cancellationToken);
             await payments.PayCheckoutAsync(tenant.Id, checkoutId!, cancellationToken);
             var subscriptionId = await ReadAsync(db, started.MembershipId, m => m.SubscriptionId, cancellationToken);
@@ -120,7 +125,7 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
                     await payments.BillRenewalAsync(tenant.Id, subscriptionId!, paymentSucceeds: false, cancellationToken);
                     break;
                 case DemoState.Frozen:
-                    await memberships.FreezeAsync(user.Id, 3, cancellationToken);
+                    await services.GetRequiredService<FreezeMyMembershipHandler>().HandleAsync(user.UserId, new FreezeRequest(3), cancellationToken);
                     break;
                 case DemoState.ActiveWithRefund:
                     await payments.BillRenewalAsync(tenant.Id, subscriptionId!, paymentSucceeds: true, cancellationToken);
@@ -128,10 +133,12 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
                     var renewal = await db.Set<LedgerEntry>().AsNoTracking()
                         .Where(l => l.MembershipId == started.MembershipId && l.Kind == LedgerEntryKind.Charge)
                         .OrderByDescending(l => l.OccurredAt).ThenByDescending(l => l.CreatedAt).Select(l => l.Id).FirstAsync(cancellationToken);
-                    await memberships.RefundAsync(started.MembershipId, renewal, null, admin.Id, cancellationToken);
+                    await services.GetRequiredService<RefundChargeHandler>()
+                        .HandleAsync(started.MembershipId, renewal, admin.UserId, new RefundChargeRequest(null), cancellationToken);
                     break;
                 case DemoState.Cancelled:
-                    await memberships.CancelForMemberAsync(started.MembershipId, admin.Id, immediately: true, cancellationToken);
+                    await services.GetRequiredService<CancelForMemberHandler>()
+                        .HandleAsync(started.MembershipId, admin.UserId, new CancelForMemberRequest(Immediately: true), cancellationToken);
                     break;
                 case DemoState.Active:
                     break;
@@ -140,12 +147,6 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
             // The inbox committed the events in scopes of their own: nothing tracked here may be reused.
             db.ChangeTracker.Clear();
         }
-    }
-
-    private static Task<DerrimutUser?> FindUserAsync(DerrimutDbContext db, string email, CancellationToken cancellationToken)
-    {
-        var normalized = email.ToUpperInvariant();
-        return db.Set<DerrimutUser>().AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
     }
 
     private static async Task<string?> ReadAsync(DerrimutDbContext db, Guid membershipId, System.Linq.Expressions.Expression<Func<Membership, string?>> column, CancellationToken cancellationToken)

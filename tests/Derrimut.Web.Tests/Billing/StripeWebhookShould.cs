@@ -159,6 +159,7 @@ public abstract class StripeWebhookShould(BillingFixture fixture)
         (await fixture.EffectsOfAsync(fixture.A1, id)).ShouldBe(0); // the handler's write was rolled back
         var listed = await Admin(fixture.A1).GetFromJsonAsync<JsonElement>("/api/billing/webhook-events?state=failed&pageSize=200");
         var item = listed.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("stripeEventId").GetString() == id);
+        item.GetProperty("state").GetString().ShouldBe("failed");
         item.GetProperty("attempts").GetInt32().ShouldBe(1);
         item.GetProperty("lastError").GetString()!.ShouldContain("Test handler told to fail");
 
@@ -226,6 +227,7 @@ public abstract class StripeWebhookShould(BillingFixture fixture)
         fixture.Effects.Invocations[id].ShouldBe(BillingFixture.MaxAttempts);
         var parked = await Admin(fixture.A1).GetFromJsonAsync<JsonElement>("/api/billing/webhook-events?state=parked&pageSize=200");
         var item = parked.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("stripeEventId").GetString() == id);
+        item.GetProperty("state").GetString().ShouldBe("parked");
         item.GetProperty("lastError").GetString()!.ShouldContain("Test handler told to fail");
         var inboxId = item.GetProperty("id").GetGuid();
 

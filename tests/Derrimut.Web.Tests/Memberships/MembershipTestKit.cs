@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Derrimut.Billing.Contracts;
+using Derrimut.Billing.Gateways.Simulated;
 using Derrimut.Identity.Contracts;
 using Derrimut.Memberships.Domain;
 using Derrimut.Memberships.Seeding;
@@ -32,6 +34,24 @@ internal static class MembershipTestKit
 
         await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) => sp.GetRequiredService<IMembershipAdmin>().JoinAsync(id, role, ct));
         return id;
+    }
+
+    /// <summary>A member of <paramref name="gym"/> who joined on a 12-month plan and paid on the simulated checkout.</summary>
+    public static async Task<Membership> ActiveMemberAsync(DerrimutWebFactory app, TestTenant gym)
+    {
+        await EnsurePlansAsync(app, gym.Id);
+        var email = $"m-{Guid.NewGuid():N}@example.com";
+        var userId = await CreatePersonAsync(app, gym.Id, email);
+        var client = await app.SignedInAsync(email, gym.Identifier);
+        var checkout = await client.PostAsJsonAsync("/api/memberships/checkout", new { planCode = "12-month-minimum" });
+        checkout.StatusCode.ShouldBe(HttpStatusCode.OK, await checkout.Content.ReadAsStringAsync());
+        var started = await checkout.Content.ReadFromJsonAsync<JsonElement>();
+        var delivered = await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gym.Id, (sp, ct) =>
+            sp.GetRequiredService<SimulatedBilling>().PayAsync(gym.Id, started.GetProperty("checkoutUrl").GetString()!.Split('/')[^1], ct));
+        delivered.ShouldNotBeEmpty();
+        var membership = (await MembershipOfAsync(app, gym.Id, userId))!;
+        membership.Status.ShouldBe(Derrimut.Memberships.Contracts.MembershipStatus.Active);
+        return membership;
     }
 
     /// <summary>Runs every registered handler of the event in the tenant's scope and one transaction, as the webhook does.</summary>

@@ -65,16 +65,21 @@ public abstract class MembershipsShould(AppFixture fixture)
         started.GetProperty("checkoutUrl").GetString().ShouldStartWith(SimulatedPaymentGateway.CheckoutPagePath);
 
         var pending = await client.GetFromJsonAsync<MembershipDto>("/api/memberships/mine");
-        pending!.Status.ShouldBe("pending");
+        pending!.Status.ShouldBe(MembershipStatus.Pending);
+        (await client.GetFromJsonAsync<JsonElement>("/api/memberships/mine")).GetProperty("status").GetString().ShouldBe("pending");
 
         await PayAsync(fixture.A1, started);
 
         var mine = await client.GetFromJsonAsync<MembershipDto>("/api/memberships/mine");
-        mine!.Status.ShouldBe("active");
+        mine!.Status.ShouldBe(MembershipStatus.Active);
         mine.UserId.ShouldBe(userId);
         mine.NextBillingAt.ShouldNotBeNull();
         var charge = mine.Ledger.ShouldHaveSingleItem();
-        charge.Kind.ShouldBe("charge");
+        charge.Kind.ShouldBe(LedgerLineKind.Charge);
+        // The API's JSON is unchanged by the enums: the same lowercase, snake_case strings.
+        var wire = await client.GetFromJsonAsync<JsonElement>("/api/memberships/mine");
+        wire.GetProperty("status").GetString().ShouldBe("active");
+        wire.GetProperty("ledger")[0].GetProperty("kind").GetString().ShouldBe("charge");
         charge.AmountCents.ShouldBe(3390 + 7900);
         charge.GstCents.ShouldBe(Gst.ComponentOf(3390 + 7900));
         (await client.GetFromJsonAsync<List<LedgerLineDto>>("/api/memberships/mine/ledger"))!.Count.ShouldBe(1);
@@ -119,7 +124,7 @@ public abstract class MembershipsShould(AppFixture fixture)
         cancelled!.Message.ShouldContain("minimum term");
         cancelled.EffectiveAt.ShouldNotBeNull();
         cancelled.EffectiveAt.Value.ShouldBe(membership.MinimumTermEndsAt!.Value, TimeSpan.FromSeconds(1));
-        cancelled.Membership.Status.ShouldBe("active");
+        cancelled.Membership.Status.ShouldBe(MembershipStatus.Active);
         cancelled.Membership.CancelsAt.ShouldNotBeNull();
 
         (await AllAsync<MembershipAuditEntry>(App, fixture.A1.Id)).ShouldContain(a => a.MembershipId == membership.Id && a.Action == "cancel-requested" && a.ActorUserId == userId);
@@ -243,7 +248,7 @@ public abstract class MembershipsShould(AppFixture fixture)
         var admin = await App.SignedInAsync(adminEmail, fixture.A1.Identifier);
         var staff = await App.SignedInAsync(staffEmail, fixture.A1.Identifier);
 
-        var charge = (await admin.GetFromJsonAsync<MembershipDto>($"/api/memberships/{membershipId}"))!.Ledger.Single(l => l.Kind == "charge");
+        var charge = (await admin.GetFromJsonAsync<MembershipDto>($"/api/memberships/{membershipId}"))!.Ledger.Single(l => l.Kind == LedgerLineKind.Charge);
         (await staff.PostAsJsonAsync($"/api/memberships/{membershipId}/ledger/{charge.Id}/refund", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await ProblemAssert.NamesFieldAsync(
             await admin.PostAsJsonAsync($"/api/memberships/{membershipId}/ledger/{charge.Id}/refund", new { amountCents = charge.AmountCents + 1 }), "amountCents");
@@ -251,13 +256,13 @@ public abstract class MembershipsShould(AppFixture fixture)
         var refunded = await admin.PostAsJsonAsync($"/api/memberships/{membershipId}/ledger/{charge.Id}/refund", new { amountCents = 1000 });
         refunded.StatusCode.ShouldBe(HttpStatusCode.OK, await refunded.Content.ReadAsStringAsync());
         var after = await refunded.Content.ReadFromJsonAsync<MembershipDto>();
-        var refund = after!.Ledger.Single(l => l.Kind == "refund");
+        var refund = after!.Ledger.Single(l => l.Kind == LedgerLineKind.Refund);
         refund.AmountCents.ShouldBe(-1000);
         refund.GstCents.ShouldBe(-Gst.ComponentOf(1000));
 
         var cancelled = await admin.PostAsJsonAsync($"/api/memberships/{membershipId}/cancel", new { immediately = true });
         cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
-        (await cancelled.Content.ReadFromJsonAsync<MembershipDto>())!.Status.ShouldBe("cancelled");
+        (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("cancelled");
         (await MembershipOfAsync(App, fixture.A1.Id, userId))!.LiveUserId.ShouldBeNull();
         (await AllAsync<MembershipAuditEntry>(App, fixture.A1.Id)).Where(a => a.MembershipId == membershipId).Select(a => a.Action)
             .ShouldContain("refund");
