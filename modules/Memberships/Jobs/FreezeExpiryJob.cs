@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Time;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.Identity.Contracts;
@@ -122,7 +123,7 @@ internal sealed class FreezeExpiryJob(ITenantScopeFactory scopes, ILogger<Freeze
 
         var people = await services.GetRequiredService<ILocationPeople>().FindManyAsync(resumed.Select(m => m.UserId), cancellationToken);
         var email = services.GetRequiredService<IEmailSender>();
-        var zone = MembershipViews.ZoneOf(location);
+        var zone = GymTime.ZoneOf(location);
         foreach (var membership in resumed.Where(m => m.IsLive))
         {
             if (!people.TryGetValue(membership.UserId, out var person))
@@ -130,7 +131,7 @@ internal sealed class FreezeExpiryJob(ITenantScopeFactory scopes, ILogger<Freeze
                 continue;
             }
 
-            var next = membership.NextBillingAt is { } at ? $" Your next payment is due on {MembershipViews.LocalDate(at, zone)}." : "";
+            var next = membership.NextBillingAt is { } at ? $" Your next payment is due on {GymCulture.LongDate(TimeZoneInfo.ConvertTime(at, zone))}." : "";
             try
             {
                 await email.SendAsync(new EmailMessage(person.Email, person.DisplayName, $"Your membership freeze has ended · {location.Name}",

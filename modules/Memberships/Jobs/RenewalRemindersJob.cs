@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Time;
 using Derrimut.BuildingBlocks.Email;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.Identity.Contracts;
@@ -50,7 +51,7 @@ internal sealed class RenewalRemindersJob(ITenantScopeFactory scopes, ILogger<Re
         var plans = await db.Set<Plan>().AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var people = await services.GetRequiredService<ILocationPeople>().FindManyAsync(due.Select(m => m.UserId), cancellationToken);
         var email = services.GetRequiredService<IEmailSender>();
-        var zone = MembershipViews.ZoneOf(location);
+        var zone = GymTime.ZoneOf(location);
         foreach (var membership in due)
         {
             if (!people.TryGetValue(membership.UserId, out var person))
@@ -82,7 +83,7 @@ internal sealed class RenewalRemindersJob(ITenantScopeFactory scopes, ILogger<Re
 
             var plan = plans.GetValueOrDefault(membership.PlanId);
             var amount = plan is null ? "your usual amount" : $"{Aud.Format(plan.PriceCents)} (GST included)";
-            var date = MembershipViews.LocalDate(billingAt, zone);
+            var date = GymCulture.LongDate(TimeZoneInfo.ConvertTime(billingAt, zone));
             try
             {
                 await email.SendAsync(new EmailMessage(person.Email, person.DisplayName,

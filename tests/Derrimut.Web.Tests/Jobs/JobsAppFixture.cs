@@ -4,6 +4,7 @@ using Derrimut.Billing.Gateways.Simulated;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.Memberships.Contracts;
 using Derrimut.Memberships.Domain;
+using Derrimut.Memberships.Features.StartCheckout;
 using Derrimut.Web.Tests.Billing;
 using Derrimut.Web.Tests.Memberships;
 using Microsoft.Extensions.Time.Testing;
@@ -85,8 +86,8 @@ public abstract class JobsAppFixture : IAsyncLifetime
         var email = $"m-{Guid.NewGuid():N}@example.com";
         var userId = await MembershipTestKit.CreatePersonAsync(App, gym.Id, email);
         var scopes = App.Services.GetRequiredService<ITenantScopeFactory>();
-        var started = await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<IMyMembership>()
-            .StartCheckoutAsync(userId, "no-lock-in", new Uri($"http://{gym.Identifier}.{DerrimutWebFactory.RootDomain}/"), ct));
+        var started = await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<StartCheckoutHandler>()
+            .HandleAsync(userId, new StartCheckoutRequest("no-lock-in"), new Uri($"http://{gym.Identifier}.{DerrimutWebFactory.RootDomain}/"), ct));
         await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<SimulatedBilling>().PayAsync(gym.Id, started.CheckoutUrl.Split('/')[^1], ct));
         (await MembershipAsync(gym, userId)).Status.ShouldBe(MembershipStatus.Active);
         return (userId, email);

@@ -1,5 +1,6 @@
 using Derrimut.Billing.Contracts;
 using Derrimut.Memberships.Contracts;
+using Derrimut.Memberships.Features.FreezeMyMembership;
 using Derrimut.Memberships.Jobs;
 
 namespace Derrimut.Web.Tests.Jobs;
@@ -57,7 +58,7 @@ public abstract class MembershipJobsShould(JobsAppFixture fixture)
         var gym = fixture.B1;
         var (userId, email) = await fixture.ActiveMemberAsync(gym);
         var scopes = fixture.App.Services.GetRequiredService<ITenantScopeFactory>();
-        await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<IMyMembership>().FreezeAsync(userId, 1, ct));
+        await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<FreezeMyMembershipHandler>().HandleAsync(userId, new FreezeRequest(1), ct));
         var frozen = await fixture.MembershipAsync(gym, userId);
         frozen.IsFrozen.ShouldBeTrue();
 
