@@ -1,0 +1,42 @@
+using Derrimut.AiPlans.Contracts;
+using Derrimut.AiPlans.Features.Plans;
+
+namespace Derrimut.AiPlans.Tests;
+
+/// <summary>The contracts' generator and source enums keep the wire strings the API always wrote, and the stored ones.</summary>
+public sealed class PlanKindsShould
+{
+    [Theory]
+    [InlineData(PlanSource.Form, "form")]
+    [InlineData(PlanSource.Voice, "voice")]
+    [InlineData(PlanSource.TrainerEdit, "trainer-edit")]
+    [InlineData(PlanSource.Seed, "seed")]
+    public void WriteEachSourceAsItsStoredName(PlanSource source, string wire)
+    {
+        JsonSerializer.Serialize(source, JsonSerializerOptions.Web).ShouldBe($"\"{wire}\"");
+        JsonSerializer.Deserialize<PlanSource>($"\"{wire}\"", JsonSerializerOptions.Web).ShouldBe(source);
+        PlanWire.Name(source).ShouldBe(wire);
+        PlanWire.SourceOf(wire).ShouldBe(source);
+    }
+
+    [Theory]
+    [InlineData(PlanGenerator.RuleBased, "rule-based")]
+    [InlineData(PlanGenerator.AzureOpenAi, "azure-openai")]
+    [InlineData(PlanGenerator.AzureOpenAiRepaired, "azure-openai-repaired")]
+    [InlineData(PlanGenerator.Trainer, "trainer")]
+    public void WriteEachGeneratorAsItsStoredName(PlanGenerator generator, string wire)
+    {
+        JsonSerializer.Serialize(generator, JsonSerializerOptions.Web).ShouldBe($"\"{wire}\"");
+        PlanWire.GeneratorOf(wire).ShouldBe(generator);
+    }
+
+    [Fact]
+    public void KeepTheirNamesEvenUnderACamelCaseEnumPolicy()
+    {
+        // An app-wide camelCase enum converter must not turn "trainer-edit" into "trainerEdit".
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+        JsonSerializer.Serialize(new { source = PlanSource.TrainerEdit, generator = PlanGenerator.AzureOpenAiRepaired }, options)
+            .ShouldBe("""{"source":"trainer-edit","generator":"azure-openai-repaired"}""");
+    }
+}
