@@ -6,6 +6,11 @@ namespace Derrimut.AiPlans.Tests;
 /// <summary>The contracts' generator and source enums keep the wire strings the API always wrote, and the stored ones.</summary>
 public sealed class PlanKindsShould
 {
+    private static readonly JsonSerializerOptions CamelCaseEnums = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     [Theory]
     [InlineData(PlanSource.Form, "form")]
     [InlineData(PlanSource.Voice, "voice")]
@@ -34,9 +39,7 @@ public sealed class PlanKindsShould
     public void KeepTheirNamesEvenUnderACamelCaseEnumPolicy()
     {
         // An app-wide camelCase enum converter must not turn "trainer-edit" into "trainerEdit".
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-
-        JsonSerializer.Serialize(new { source = PlanSource.TrainerEdit, generator = PlanGenerator.AzureOpenAiRepaired }, options)
+        JsonSerializer.Serialize(new { source = PlanSource.TrainerEdit, generator = PlanGenerator.AzureOpenAiRepaired }, CamelCaseEnums)
             .ShouldBe("""{"source":"trainer-edit","generator":"azure-openai-repaired"}""");
     }
 }
