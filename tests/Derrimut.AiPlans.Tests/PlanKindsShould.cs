@@ -1,4 +1,5 @@
 using Derrimut.AiPlans.Contracts;
+using Derrimut.AiPlans.Domain.Plans;
 using Derrimut.AiPlans.Features.Plans;
 
 namespace Derrimut.AiPlans.Tests;
@@ -41,5 +42,31 @@ public sealed class PlanKindsShould
         // An app-wide camelCase enum converter must not turn "trainer-edit" into "trainerEdit".
         JsonSerializer.Serialize(new { source = PlanSource.TrainerEdit, generator = PlanGenerator.AzureOpenAiRepaired }, CamelCaseEnums)
             .ShouldBe("""{"source":"trainer-edit","generator":"azure-openai-repaired"}""");
+    }
+
+    [Theory]
+    [InlineData("Female", "LoseWeight", "Beginner", "Very")]
+    [InlineData("Male", "BuildMuscle", "Advanced", "Extra")]
+    [InlineData("Male", "Endurance", "Intermediate", "Sedentary")]
+    [InlineData("Female", "GeneralFitness", "Intermediate", "Light")]
+    [InlineData("Male", "GeneralFitness", "Beginner", "Moderate")]
+    public void ReadEveryStoredAnswerAndWriteItBackUnchanged(string sex, string goal, string level, string activity)
+    {
+        var stored = PlanJson.Serialize(PlanRequestBuilder.Valid() with
+        {
+            Sex = Enum.Parse<Sex>(sex), Goal = Enum.Parse<FitnessGoal>(goal), Level = Enum.Parse<FitnessLevel>(level),
+            ActivityLevel = Enum.Parse<ActivityLevel>(activity), Injuries = [InjuryKind.LowerBack],
+        });
+
+        var input = JsonSerializer.Deserialize<PlanInputDto>(stored, PlanJson.Options)!;
+        var written = JsonDocument.Parse(JsonSerializer.Serialize(input, JsonSerializerOptions.Web)).RootElement;
+
+        var original = JsonDocument.Parse(stored).RootElement;
+        foreach (var field in new[] { "sex", "goal", "level", "activityLevel" })
+        {
+            written.GetProperty(field).GetString().ShouldBe(original.GetProperty(field).GetString(), field);
+        }
+
+        written.GetProperty("goal").GetString().ShouldBe(JsonNamingPolicy.CamelCase.ConvertName(goal));
     }
 }

@@ -66,16 +66,16 @@ public sealed record MealFoodDto(string? FoodId, string Name, string Portion, in
 /// <summary>The member's answers as stored with the plan (camelCase enum names, e.g. <c>loseWeight</c>).</summary>
 public sealed record PlanInputDto(
     int Age,
-    string Sex,
+    PlanSex Sex,
     decimal HeightCm,
     decimal WeightKg,
     IReadOnlyList<string> Injuries,
     string? OtherLimitations,
     int? WorkoutDays,
     IReadOnlyList<string> WorkoutWeekdays,
-    string Goal,
-    string Level,
-    string ActivityLevel,
+    PlanGoal Goal,
+    PlanLevel Level,
+    PlanActivityLevel ActivityLevel,
     IReadOnlyList<string> DietaryRestrictions,
     IReadOnlyList<string> Allergies);
 

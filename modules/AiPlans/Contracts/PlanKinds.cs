@@ -43,3 +43,79 @@ public enum PlanSource
     [JsonStringEnumMemberName("seed")]
     Seed,
 }
+
+/// <summary>The member's sex as the energy equation uses it (<c>male</c>, <c>female</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PlanSex>))]
+public enum PlanSex
+{
+    /// <summary>Male.</summary>
+    [JsonStringEnumMemberName("male")]
+    Male,
+
+    /// <summary>Female.</summary>
+    [JsonStringEnumMemberName("female")]
+    Female,
+}
+
+/// <summary>The member's main goal (<c>loseWeight</c>, <c>buildMuscle</c>, <c>generalFitness</c>, <c>endurance</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PlanGoal>))]
+public enum PlanGoal
+{
+    /// <summary>Lose weight.</summary>
+    [JsonStringEnumMemberName("loseWeight")]
+    LoseWeight,
+
+    /// <summary>Build muscle.</summary>
+    [JsonStringEnumMemberName("buildMuscle")]
+    BuildMuscle,
+
+    /// <summary>General fitness.</summary>
+    [JsonStringEnumMemberName("generalFitness")]
+    GeneralFitness,
+
+    /// <summary>Endurance.</summary>
+    [JsonStringEnumMemberName("endurance")]
+    Endurance,
+}
+
+/// <summary>The member's training experience (<c>beginner</c>, <c>intermediate</c>, <c>advanced</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PlanLevel>))]
+public enum PlanLevel
+{
+    /// <summary>New or returning.</summary>
+    [JsonStringEnumMemberName("beginner")]
+    Beginner,
+
+    /// <summary>Training regularly for six months or more.</summary>
+    [JsonStringEnumMemberName("intermediate")]
+    Intermediate,
+
+    /// <summary>Years of structured training.</summary>
+    [JsonStringEnumMemberName("advanced")]
+    Advanced,
+}
+
+/// <summary>How active the member's day is outside the gym (<c>sedentary</c>, <c>light</c>, <c>moderate</c>, <c>very</c>, <c>extra</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PlanActivityLevel>))]
+public enum PlanActivityLevel
+{
+    /// <summary>Mostly sitting.</summary>
+    [JsonStringEnumMemberName("sedentary")]
+    Sedentary,
+
+    /// <summary>Exercise one to three days a week.</summary>
+    [JsonStringEnumMemberName("light")]
+    Light,
+
+    /// <summary>Three to five days a week.</summary>
+    [JsonStringEnumMemberName("moderate")]
+    Moderate,
+
+    /// <summary>Six or seven days a week.</summary>
+    [JsonStringEnumMemberName("very")]
+    Very,
+
+    /// <summary>A physical job and training.</summary>
+    [JsonStringEnumMemberName("extra")]
+    Extra,
+}
