@@ -1,12 +1,22 @@
 using Derrimut.AiPlans.Contracts;
 using Derrimut.AiPlans.Data;
+using Derrimut.AiPlans.Features.ApprovePlan;
+using Derrimut.AiPlans.Features.EditPlan;
+using Derrimut.AiPlans.Features.GeneratePlan;
+using Derrimut.AiPlans.Features.GetMyPlans;
+using Derrimut.AiPlans.Features.GetPlan;
+using Derrimut.AiPlans.Features.ListClientPlans;
 using Derrimut.AiPlans.Features.Plans;
 using Derrimut.AiPlans.Features.Vapi;
 using Derrimut.AiPlans.Generation;
 using Derrimut.AiPlans.Seeding;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Tenancy;
 using Derrimut.Identity;
 using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Routing;
@@ -34,8 +44,13 @@ public sealed class AiPlansModule : DerrimutModule
     {
         var services = builder.Services;
         services.AddPlanGeneration(builder.Configuration);
-        services.AddScoped<PlanDesk>();
-        services.AddScoped<IMemberPlans>(provider => provider.GetRequiredService<PlanDesk>());
+        services.AddScoped<PlanVersions>();
+        services.AddScoped<GeneratePlanHandler>();
+        services.AddScoped<GetMyPlansHandler>();
+        services.AddScoped<GetPlanHandler>();
+        services.AddScoped<ListClientPlansHandler>();
+        services.AddScoped<EditPlanHandler>();
+        services.AddScoped<ApprovePlanHandler>();
         services.AddScoped<VapiSecrets>();
         services.AddSingleton<IDataSeedContributor, DemoPlansSeeder>();
     }
@@ -46,12 +61,23 @@ public sealed class AiPlansModule : DerrimutModule
     /// <inheritdoc />
     public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        PlanEndpoints.Map(api);
+        // /api/plans: location-only; the tenant filter keeps every query inside the location.
+        var plans = api.MapGroup("/plans").RequireLocation().WithTags("AiPlans: workout and diet plans");
+        var writes = plans.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        writes.MapGeneratePlan();
+        plans.MapGetMyPlans();
+        plans.MapGetPlan();
+        plans.MapListClientPlans();
+        writes.MapEditPlan();
+        writes.MapApprovePlan();
+        plans.MapVoiceAssistantSetup(writes);
         VapiWebhook.Map(app);
     }
 
     /// <inheritdoc />
     public override void DefinePermissions(PermissionDefinitionContext context) => context
+        // view:own_plans was Identity's until AiPlans declared its own; same name and roles, so stored grants hold.
+        .Add(AiPlansPermissions.ViewOwnPlans, "One's own workout and diet plans.", PermissionScope.Tenant, IdentityRoles.Member, IdentityRoles.Trainer)
         .Add(AiPlansPermissions.GenerateOwnPlans, "Generate one's own workout and diet plan.", PermissionScope.Tenant, IdentityRoles.Member, IdentityRoles.Trainer)
         .Add(AiPlansPermissions.ReviewClientPlans, "Edit and approve the plans of this gym's members.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
         .Add(AiPlansPermissions.ManageVoiceAssistant, "Set this gym's voice assistant (Vapi) webhook secret.");
@@ -60,7 +86,7 @@ public sealed class AiPlansModule : DerrimutModule
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(AiPlansModule).Assembly)
         .AddNavigation(new(Portal.Member, "My plan", "/member/plans", MudBlazor.Icons.Material.Outlined.ListAlt,
-            IdentityPermissions.ViewOwnPlans, Order: 20))
+            AiPlansPermissions.ViewOwnPlans, Order: 20))
         .AddNavigation(new(Portal.Trainer, "Client plans", "/trainer/plans", MudBlazor.Icons.Material.Outlined.AssignmentInd,
             IdentityPermissions.ViewClients, Order: 20));
 }

@@ -135,8 +135,7 @@ public sealed class IdentityModule : DerrimutModule
             .Add(IdentityPermissions.ViewClients, "The gym's members as clients.", PermissionScope.Tenant, trainer, staff)
             .Add(IdentityPermissions.ViewOwnProfile, "One's own profile.", PermissionScope.Tenant, member, trainer, staff)
             .Add(IdentityPermissions.ManageOwnBookings, "One's own bookings.", PermissionScope.Tenant, member, trainer)
-            .Add(IdentityPermissions.ViewOwnOrders, "One's own shop orders.", PermissionScope.Tenant, member, trainer, staff)
-            .Add(IdentityPermissions.ViewOwnPlans, "One's own workout and diet plans.", PermissionScope.Tenant, member, trainer);
+            .Add(IdentityPermissions.ViewOwnOrders, "One's own shop orders.", PermissionScope.Tenant, member, trainer, staff);
     }
 
     /// <inheritdoc />

@@ -1,11 +1,15 @@
 namespace Derrimut.AiPlans.Contracts;
 
 /// <summary>
-/// The permissions AiPlans declares. Reading one's own plans is Identity's <c>view:own_plans</c> and seeing the
-/// gym's members as clients is Identity's <c>view:clients</c>; these add the writes.
+/// The permissions AiPlans declares (seeing the gym's members as clients is Identity's trainer-wide
+/// <c>view:clients</c>). <see cref="ViewOwnPlans"/> keeps the name Identity first declared it under, so grants stored
+/// for it still apply.
 /// </summary>
 public static class AiPlansPermissions
 {
+    /// <summary>Read one's own workout and diet plans.</summary>
+    public const string ViewOwnPlans = "view:own_plans";
+
     /// <summary>Generate a new workout and diet plan for oneself (superseding the active one).</summary>
     public const string GenerateOwnPlans = "generate:own_plans";
 

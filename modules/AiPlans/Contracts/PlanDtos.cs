@@ -11,9 +11,9 @@ namespace Derrimut.AiPlans.Contracts;
 /// <param name="WorkoutPlan">The weekly schedule and each day's exercises.</param>
 /// <param name="DietPlan">Daily calories, macros and meals.</param>
 /// <param name="Input">The member's answers the plan was made for.</param>
-/// <param name="Generator"><c>rule-based</c>, <c>azure-openai</c>, <c>azure-openai-repaired</c> or <c>trainer</c>.</param>
+/// <param name="Generator">What made it: <c>rule-based</c>, <c>azure-openai</c>, <c>azure-openai-repaired</c> or <c>trainer</c>.</param>
 /// <param name="GeneratorReason">Why the rule-based generator made it (AI not configured, failed validation…); null otherwise.</param>
-/// <param name="Source"><c>form</c>, <c>voice</c>, <c>trainer-edit</c> or <c>seed</c>.</param>
+/// <param name="Source">Where it came from: <c>form</c>, <c>voice</c>, <c>trainer-edit</c> or <c>seed</c>.</param>
 /// <param name="CreatedAt">When it was made (UTC).</param>
 /// <param name="SupersededAt">When a newer plan replaced it (UTC), for history.</param>
 /// <param name="Review">Who reviewed it, when a trainer has.</param>
@@ -28,9 +28,9 @@ public sealed record PlanDto(
     WorkoutPlanDto WorkoutPlan,
     DietPlanDto DietPlan,
     PlanInputDto Input,
-    string Generator,
+    PlanGenerator Generator,
     string? GeneratorReason,
-    string Source,
+    PlanSource Source,
     DateTimeOffset CreatedAt,
     DateTimeOffset? SupersededAt,
     PlanReviewDto? Review,
@@ -66,16 +66,16 @@ public sealed record MealFoodDto(string? FoodId, string Name, string Portion, in
 /// <summary>The member's answers as stored with the plan (camelCase enum names, e.g. <c>loseWeight</c>).</summary>
 public sealed record PlanInputDto(
     int Age,
-    string Sex,
+    PlanSex Sex,
     decimal HeightCm,
     decimal WeightKg,
     IReadOnlyList<string> Injuries,
     string? OtherLimitations,
     int? WorkoutDays,
     IReadOnlyList<string> WorkoutWeekdays,
-    string Goal,
-    string Level,
-    string ActivityLevel,
+    PlanGoal Goal,
+    PlanLevel Level,
+    PlanActivityLevel ActivityLevel,
     IReadOnlyList<string> DietaryRestrictions,
     IReadOnlyList<string> Allergies);
 
@@ -92,7 +92,7 @@ public sealed record PlanSummaryDto(
     string Name,
     int TargetCalories,
     int TrainingDays,
-    string Generator,
-    string Source,
+    PlanGenerator Generator,
+    PlanSource Source,
     DateTimeOffset CreatedAt,
     string? ReviewedBy);

@@ -1,3 +1,5 @@
+using Derrimut.AiPlans.Contracts;
+using Derrimut.AiPlans.Domain.Generation;
 using Derrimut.AiPlans.Domain.Input;
 using Derrimut.AiPlans.Features.Plans;
 using Derrimut.BuildingBlocks.Data;
@@ -51,12 +53,16 @@ internal sealed class DemoPlansSeeder : IDataSeedContributor
         }
 
         var people = context.Services.GetRequiredService<ILocationPeople>();
-        var desk = context.Services.GetRequiredService<PlanDesk>();
+        var versions = context.Services.GetRequiredService<PlanVersions>();
         foreach (var (email, request) in plans)
         {
-            if (await people.FindByEmailAsync(email, cancellationToken) is { } member)
+            if (await people.FindByEmailAsync(email, cancellationToken) is { } member && !await versions.AnyForAsync(member.UserId, cancellationToken))
             {
-                await desk.SeedAsync(member.UserId, request, cancellationToken);
+                // The rule-based generator: no AI call at seed time.
+                var plan = PlanVersions.NewVersion(member.UserId, RuleBasedPlanGenerator.Generate(request), request,
+                    RuleBasedPlanGenerator.GeneratorName, "demo plan seeded for Development", PlanSource.Seed);
+                plan.CreatedBy = member.UserId;
+                await versions.SaveAsActiveAsync(plan, cancellationToken);
             }
         }
     }

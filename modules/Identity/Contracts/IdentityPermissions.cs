@@ -41,7 +41,4 @@ public static class IdentityPermissions
 
     /// <summary>One's own shop orders.</summary>
     public const string ViewOwnOrders = "view:own_orders";
-
-    /// <summary>One's own workout and diet plans.</summary>
-    public const string ViewOwnPlans = "view:own_plans";
 }

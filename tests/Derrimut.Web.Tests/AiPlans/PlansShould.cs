@@ -1,6 +1,14 @@
 using Derrimut.Web.Tests.Identity;
+using System.Security.Claims;
 using System.Text.Json;
+using Derrimut.AiPlans.Contracts;
+using Derrimut.AiPlans.Features.ApprovePlan;
+using Derrimut.AiPlans.Features.GetPlan;
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.Realtime;
+using Derrimut.BuildingBlocks.UseCases;
+using Derrimut.Identity.Contracts;
 using static Derrimut.Web.Tests.AiPlans.PlanAnswers;
 
 namespace Derrimut.Web.Tests.AiPlans;
@@ -205,6 +213,47 @@ public abstract class PlansShould(DemoAppFixture fixture)
 
         var update = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         update.Detail.ShouldBe(plan.GetProperty("id").GetGuid().ToString());
+    }
+
+    [Theory]
+    [InlineData("demoted")]
+    [InlineData("deactivated")]
+    public async Task RefuseTheApprovalFromAnOpenPlanPageOnceTheTrainerLostTheRightAndLeaveThePlanUnapproved(string change)
+    {
+        var admin = await App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
+        var invited = await admin.PostAsJsonAsync("/api/identity/users/invite", new { email = $"coach-{Guid.NewGuid():N}@example.com", displayName = "Casey Coach", roles = new[] { "trainer" } });
+        invited.StatusCode.ShouldBe(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync());
+        var trainerId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
+        var member = await App.SignedInAsync($"member3@st-albans.{D}", "st-albans");
+        var planId = (await GenerateAsync(member)).GetProperty("id").GetGuid();
+
+        // The client plan page as the trainer opened it: the page's tenant, and the principal its circuit keeps (the
+        // roles and permissions of the moment it opened).
+        var stAlbans = await App.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync("st-albans", TestContext.Current.CancellationToken)
+            ?? throw new InvalidOperationException("st-albans");
+        var opened = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, trainerId.ToString()), new Claim(ClaimTypes.Role, IdentityRoles.Trainer),
+            new Claim(DerrimutClaims.Permission, IdentityPermissions.ViewClients), new Claim(DerrimutClaims.Permission, AiPlansPermissions.ReviewClientPlans),
+        ], "test"));
+        Task<T> PageCallAsync<T>(AccessRule rule, Func<PageCall, Task<T>> work) =>
+            App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(stAlbans, (services, ct) =>
+                services.GetRequiredService<IPageCalls>().RunAsync(opened, rule, work, ct), TestContext.Current.CancellationToken);
+
+        var shown = await PageCallAsync(AccessRule.Holding(IdentityPermissions.ViewClients),
+            call => call.Get<GetPlanHandler>().FindAsync(planId, call.User, call.CancellationToken));
+        shown.ShouldNotBeNull().Review.ShouldBeNull();
+
+        var lost = change == "demoted"
+            ? await admin.PutAsJsonAsync($"/api/identity/users/{trainerId}/roles", new { roles = new[] { IdentityRoles.Member } })
+            : await admin.PostAsync($"/api/identity/users/{trainerId}/deactivate", null);
+        lost.StatusCode.ShouldBe(HttpStatusCode.OK, await lost.Content.ReadAsStringAsync());
+
+        await Should.ThrowAsync<ForbiddenException>(PageCallAsync(AccessRule.Holding(AiPlansPermissions.ReviewClientPlans),
+            call => call.Get<ApprovePlanHandler>().HandleAsync(planId, call.UserId, call.CancellationToken)));
+        var active = (await member.GetFromJsonAsync<JsonElement>("/api/plans/mine", TestContext.Current.CancellationToken)).GetProperty("active");
+        active.GetProperty("id").GetGuid().ShouldBe(planId);
+        active.GetProperty("review").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     /// <summary>Run by the PostgreSQL class only: SQLite serialises writers, so it cannot show the race.</summary>

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Derrimut.AiPlans.Contracts;
 using Derrimut.AiPlans.Domain.Vapi;
-using Derrimut.AiPlans.Features.Plans;
+using Derrimut.AiPlans.Features.GeneratePlan;
 using Derrimut.AiPlans.Generation;
 using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.Http;
@@ -38,7 +38,7 @@ internal static class VapiWebhook
             .WithName("VapiGenerateProgram");
 
     internal static async Task<IResult> HandleAsync(
-        HttpRequest http, VapiSecrets secrets, PlanDesk desk, ILocationPeople people, IOptions<AzureOpenAiPlanOptions> ai,
+        HttpRequest http, VapiSecrets secrets, GeneratePlanHandler generate, ILocationPeople people, IOptions<AzureOpenAiPlanOptions> ai,
         TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(VapiWebhook).FullName!);
@@ -67,7 +67,7 @@ internal static class VapiWebhook
         var results = new List<VapiToolResult>();
         foreach (var call in message.ToolCalls)
         {
-            results.Add(await AnswerAsync(call, message.Call, desk, people, ai.Value, time, started, logger, cancellationToken));
+            results.Add(await AnswerAsync(call, message.Call, generate, people, ai.Value, time, started, logger, cancellationToken));
         }
 
         logger.LogInformation("Vapi webhook answered {Count} tool call(s) of call {CallId} in {Elapsed} ms",
@@ -76,7 +76,7 @@ internal static class VapiWebhook
     }
 
     private static async Task<VapiToolResult> AnswerAsync(
-        VapiToolCall call, VapiCallContext context, PlanDesk desk, ILocationPeople people, AzureOpenAiPlanOptions ai,
+        VapiToolCall call, VapiCallContext context, GeneratePlanHandler generate, ILocationPeople people, AzureOpenAiPlanOptions ai,
         TimeProvider time, long started, ILogger logger, CancellationToken cancellationToken)
     {
         // Only what our own app put on the call identifies the member: tool arguments are filled in by the voice
@@ -110,7 +110,7 @@ internal static class VapiWebhook
 
         try
         {
-            var plan = await desk.GenerateAsync(member.UserId, call.Plan.Request!, PlanSources.Voice, context.CallId, budget, cancellationToken);
+            var plan = await generate.HandleAsync(member.UserId, call.Plan.Request!, PlanSource.Voice, context.CallId, budget, cancellationToken);
             return VapiToolResult.Success(call.Id, Summary(plan));
         }
         catch (ValidationException exception)
