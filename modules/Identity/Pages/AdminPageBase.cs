@@ -60,16 +60,17 @@ public abstract class AdminPageBase : GymPage
             return true;
         }
 
-        if (Write.Message is { } message)
+        if (Write.Message is not null)
         {
-            Snackbar.Add(message, Severity.Error);
+            // Refused as a whole (no longer allowed, someone gone, a conflict): the page's status message says why,
+            // and the page shows what is true now.
             await LoadGuardedAsync();
         }
 
         return false;
     }
 
-    /// <summary>Shows a message the way these pages always have.</summary>
+    /// <summary>A passing note (a success, a search that could not run); refusals show in the page's status message.</summary>
     protected void Tell(string message, Severity severity) => Snackbar.Add(message, severity);
 
     protected bool HasError(string field) => Write.HasError(field);
@@ -95,7 +96,7 @@ public abstract class AdminPageBase : GymPage
         catch (Derrimut.BuildingBlocks.Errors.ForbiddenException e)
         {
             // The admin lost the right while the page was open: say so instead of failing the circuit.
-            Snackbar.Add(e.Message, Severity.Error);
+            Write.Show(e.Message, StatusKind.Error);
         }
     }
 }
