@@ -23,7 +23,7 @@ using Microsoft.Extensions.Options;
 
 namespace Derrimut.Identity;
 
-/// <summary>People, their memberships per tenant, roles and permissions, sign-in and tokens.</summary>
+/// <summary>People, their access per tenant, roles and permissions, sign-in and tokens.</summary>
 public sealed class IdentityModule : DerrimutModule
 {
     /// <inheritdoc />
@@ -81,11 +81,14 @@ public sealed class IdentityModule : DerrimutModule
 
         services.AddSingleton<GrantCalculator>();
         services.AddScoped<TenantAccessResolver>();
-        services.AddScoped<IClaimsTransformation, MembershipClaimsTransformation>();
+        services.AddScoped<IClaimsTransformation, TenantAccessClaimsTransformation>();
         services.AddScoped<IPersonAccessReader, PersonAccessReader>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();
-        services.AddScoped<IMembershipAdmin, Derrimut.Identity.Features.Join.MembershipAdmin>();
-        services.AddScoped<ILocationAccessAdmin, Derrimut.Identity.Features.AccessAdmin.LocationAccessAdmin>();
+        services.AddScoped<ILocationAccessGrants, Derrimut.Identity.Features.Join.LocationAccessGrants>();
+        services.AddScoped<PeopleAtGym>();
+        services.AddScoped<GrantsAtGym>();
+        services.AddScoped<ClientsAtGym>();
+        services.AddScoped<WhoAmI>();
         services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
         services.AddScoped<IPeopleReadModel, Derrimut.Identity.Features.People.PeopleReadModel>();
         services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
@@ -124,18 +127,12 @@ public sealed class IdentityModule : DerrimutModule
         const string member = IdentityRoles.Member, trainer = IdentityRoles.Trainer, staff = IdentityRoles.Staff;
         context
             .Add(IdentityPermissions.ManageAllUsers, "See and manage every person on the platform.", PermissionScope.Platform)
-            .Add(IdentityPermissions.ViewAllReports, "Every report across franchises and locations.", PermissionScope.Platform)
             .Add(IdentityPermissions.ManageSystemSettings, "Platform-wide settings.", PermissionScope.Platform)
             .Add(IdentityPermissions.ManageOrganizationUsers, "Invite staff, assign roles, deactivate people and change grants at this gym.")
-            .Add(IdentityPermissions.ViewOrganizationReports, "This gym's reports.", PermissionScope.Tenant, staff)
             .Add(IdentityPermissions.ManageTrainers, "Manage this gym's trainers.")
             .Add(IdentityPermissions.ViewOwnSchedule, "A trainer's own schedule.", PermissionScope.Tenant, trainer)
-            .Add(IdentityPermissions.ManageOwnAvailability, "A trainer's own availability.", PermissionScope.Tenant, trainer)
-            .Add(IdentityPermissions.ViewOwnEarnings, "A trainer's own earnings.", PermissionScope.Tenant, trainer)
             .Add(IdentityPermissions.ViewClients, "The gym's members as clients.", PermissionScope.Tenant, trainer, staff)
-            .Add(IdentityPermissions.ViewOwnProfile, "One's own profile.", PermissionScope.Tenant, member, trainer, staff)
-            .Add(IdentityPermissions.ManageOwnBookings, "One's own bookings.", PermissionScope.Tenant, member, trainer)
-            .Add(IdentityPermissions.ViewOwnOrders, "One's own shop orders.", PermissionScope.Tenant, member, trainer, staff);
+            .Add(IdentityPermissions.ViewOwnProfile, "One's own profile.", PermissionScope.Tenant, member, trainer, staff);
     }
 
     /// <inheritdoc />

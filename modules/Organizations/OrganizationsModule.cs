@@ -26,7 +26,8 @@ public sealed class OrganizationsModule : DerrimutModule
         builder.Services.AddScoped<ITenantStore, OrganizationTenantStore>();
         builder.Services.AddSingleton<IDataSeedContributor, DemoOrganizationsSeeder>();
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
-        builder.Services.AddScoped<IPlatformTenantAdmin, PlatformTenantAdmin>();
+        builder.Services.AddScoped<PlatformTenants>();
+        builder.Services.AddScoped<CurrentOrganizationProfile>();
     }
 
     /// <inheritdoc />

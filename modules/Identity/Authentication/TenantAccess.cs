@@ -7,8 +7,8 @@ namespace Derrimut.Identity.Authentication;
 internal sealed record TenantAccess(bool IsSuperAdmin, bool IsMember, IReadOnlyList<string> Roles, IReadOnlySet<string> Permissions);
 
 /// <summary>
-/// Reads a person's memberships at the resolved tenant. The tenant filters do the scoping: at a location, the
-/// location's membership and the franchise's membership are the only rows visible; at a franchise, only the
+/// Reads a person's access rows at the resolved tenant. The tenant filters do the scoping: at a location, the
+/// location's access and the franchise's access are the only rows visible; at a franchise, only the
 /// franchise's; in platform scope, none.
 /// </summary>
 internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant tenant, GrantCalculator grants)
@@ -22,16 +22,16 @@ internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant 
         var roles = new SortedSet<string>(StringComparer.Ordinal);
         if (tenant.Tenant is not null)
         {
-            foreach (var membership in await db.Set<LocationMembership>().AsNoTracking()
+            foreach (var access in await db.Set<LocationAccess>().AsNoTracking()
                          .Where(m => m.UserId == userId && m.IsActive).ToListAsync(cancellationToken))
             {
-                roles.UnionWith(membership.Roles);
+                roles.UnionWith(access.Roles);
             }
 
-            foreach (var membership in await db.Set<FranchiseMembership>().AsNoTracking()
+            foreach (var access in await db.Set<FranchiseAccess>().AsNoTracking()
                          .Where(m => m.UserId == userId && m.IsActive).ToListAsync(cancellationToken))
             {
-                roles.UnionWith(membership.Roles);
+                roles.UnionWith(access.Roles);
             }
         }
 

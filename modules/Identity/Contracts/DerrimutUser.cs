@@ -4,7 +4,7 @@ namespace Derrimut.Identity.Contracts;
 
 /// <summary>
 /// A person: one login for every gym they belong to. Platform-owned; what they may do at a gym comes from their
-/// memberships there, never from this row (except <see cref="IsSuperAdmin"/>, the platform role).
+/// access rows there, never from this row (except <see cref="IsSuperAdmin"/>, the platform role).
 /// </summary>
 public sealed class DerrimutUser : IdentityUser<Guid>
 {

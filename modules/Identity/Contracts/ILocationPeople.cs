@@ -9,7 +9,7 @@ public sealed record LocationPerson(Guid UserId, string DisplayName, string Emai
 
 /// <summary>
 /// Looks up people at the current location for other modules (a plan's member, a trainer's name). Only active
-/// memberships of the location in scope count: a person of another gym, or one an admin deactivated, is not found.
+/// access rows of the location in scope count: a person of another gym, or one an admin deactivated, is not found.
 /// </summary>
 public interface ILocationPeople
 {

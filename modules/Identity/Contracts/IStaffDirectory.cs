@@ -1,6 +1,6 @@
 namespace Derrimut.Identity.Contracts;
 
-/// <summary>A person who works at the current location (a trainer, staff or admin membership that is active).</summary>
+/// <summary>A person who works at the current location (a trainer, staff or admin access that is active).</summary>
 /// <param name="UserId">The person's id.</param>
 /// <param name="DisplayName">How they are addressed.</param>
 /// <param name="Email">Their sign-in email.</param>
@@ -13,7 +13,7 @@ public sealed record StaffMember(Guid UserId, string DisplayName, string Email, 
 /// </summary>
 public interface IStaffDirectory
 {
-    /// <summary>Everyone with an active trainer, staff or admin membership here, by name.</summary>
+    /// <summary>Everyone with an active trainer, staff or admin access here, by name.</summary>
     Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>One of them, or null when the person does not work here (or is deactivated).</summary>

@@ -12,10 +12,10 @@ public static class IdentityRoles
     /// <summary>Front-desk and operations staff.</summary>
     public const string Staff = "staff";
 
-    /// <summary>The location's (or, on a franchise membership, the franchise's) administrator.</summary>
+    /// <summary>The location's (or, on a franchise access, the franchise's) administrator.</summary>
     public const string Admin = "admin";
 
-    /// <summary>The platform role (not a membership role).</summary>
+    /// <summary>The platform role (not a access role).</summary>
     public const string SuperAdmin = "superadmin";
 
     /// <summary>Roles that can be granted at a location, lowest first.</summary>

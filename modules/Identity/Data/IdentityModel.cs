@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Derrimut.Identity.Data;
 
-/// <summary>The Identity module's tables, in schema <c>identity</c>: users (platform-owned), memberships, grants.</summary>
+/// <summary>The Identity module's tables, in schema <c>identity</c>: users (platform-owned), access rows, grants.</summary>
 internal static class IdentityModel
 {
     public const string Schema = "identity";
@@ -16,7 +16,7 @@ internal static class IdentityModel
     public static void Configure(ModelBuilder modelBuilder)
     {
         // The ASP.NET Core Identity user tables, configured as IdentityUserContext does (no global role tables:
-        // roles are per membership).
+        // roles are per access).
         modelBuilder.Entity<DerrimutUser>(b =>
         {
             b.ToTable("users", Schema);
@@ -54,7 +54,7 @@ internal static class IdentityModel
             b.Property(t => t.Name).HasMaxLength(128);
         });
 
-        modelBuilder.Entity<LocationMembership>(b =>
+        modelBuilder.Entity<LocationAccess>(b =>
         {
             b.ToTable("location_memberships", Schema);
             b.HasKey(m => m.Id);
@@ -63,7 +63,7 @@ internal static class IdentityModel
             b.HasOne<DerrimutUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             RolesColumn(b.Property(m => m.Roles));
         });
-        modelBuilder.Entity<FranchiseMembership>(b =>
+        modelBuilder.Entity<FranchiseAccess>(b =>
         {
             b.ToTable("franchise_memberships", Schema);
             b.HasKey(m => m.Id);

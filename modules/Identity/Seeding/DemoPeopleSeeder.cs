@@ -7,7 +7,7 @@ namespace Derrimut.Identity.Seeding;
 /// <summary>
 /// Demo people for Development (password <see cref="DemoPassword"/>, documented in the README): a superadmin, an
 /// admin per location, a franchise admin for derrimut-group, two trainers, members at st-albans and werribee, and
-/// one member of both. Idempotent: existing people and memberships are left as they are.
+/// one member of both. Idempotent: existing people and access rows are left as they are.
 /// </summary>
 internal sealed class DemoPeopleSeeder(TimeProvider time) : IDataSeedContributor
 {
@@ -28,8 +28,8 @@ internal sealed class DemoPeopleSeeder(TimeProvider time) : IDataSeedContributor
         ($"trainer@werribee.{Domain}", "Liam O'Brien"),
     ];
 
-    /// <summary>Location memberships: location → (email, roles).</summary>
-    private static readonly Dictionary<string, (string Email, string[] Roles)[]> Memberships = new(StringComparer.Ordinal)
+    /// <summary>Location roles: location → (email, roles).</summary>
+    private static readonly Dictionary<string, (string Email, string[] Roles)[]> LocationRoles = new(StringComparer.Ordinal)
     {
         ["st-albans"] =
         [
@@ -73,21 +73,21 @@ internal sealed class DemoPeopleSeeder(TimeProvider time) : IDataSeedContributor
         if (tenant.Kind == TenantKind.Franchise)
         {
             if (tenant.Identifier == "derrimut-group" && await users.FindByEmailAsync($"franchise-admin@{Domain}") is { } franchiseAdmin
-                && !await db.Set<FranchiseMembership>().AnyAsync(m => m.UserId == franchiseAdmin.Id, cancellationToken))
+                && !await db.Set<FranchiseAccess>().AnyAsync(m => m.UserId == franchiseAdmin.Id, cancellationToken))
             {
-                db.Add(new FranchiseMembership { UserId = franchiseAdmin.Id, Roles = [IdentityRoles.Admin] });
+                db.Add(new FranchiseAccess { UserId = franchiseAdmin.Id, Roles = [IdentityRoles.Admin] });
                 await db.SaveChangesAsync(cancellationToken);
             }
 
             return;
         }
 
-        var wanted = Memberships.GetValueOrDefault(tenant.Identifier, []).Append(($"admin@{tenant.Identifier}.{Domain}", [IdentityRoles.Admin]));
+        var wanted = LocationRoles.GetValueOrDefault(tenant.Identifier, []).Append(($"admin@{tenant.Identifier}.{Domain}", [IdentityRoles.Admin]));
         foreach (var (email, roles) in wanted)
         {
-            if (await users.FindByEmailAsync(email) is { } user && !await db.Set<LocationMembership>().AnyAsync(m => m.UserId == user.Id, cancellationToken))
+            if (await users.FindByEmailAsync(email) is { } user && !await db.Set<LocationAccess>().AnyAsync(m => m.UserId == user.Id, cancellationToken))
             {
-                db.Add(new LocationMembership { UserId = user.Id, Roles = [.. roles] });
+                db.Add(new LocationAccess { UserId = user.Id, Roles = [.. roles] });
             }
         }
 

@@ -18,8 +18,8 @@ namespace Derrimut.Identity.Tokens;
 
 /// <summary>
 /// The OpenIddict pass-through endpoints. Tokens are always issued for the location whose site the request came
-/// to: the authorize step requires a membership there, and the token carries that tenant, the roles and the
-/// permissions — an API call at another location then fails the membership check (403).
+/// to: the authorize step requires a access there, and the token carries that tenant, the roles and the
+/// permissions — an API call at another location then fails the access check (403).
 /// </summary>
 internal static class ConnectEndpoints
 {

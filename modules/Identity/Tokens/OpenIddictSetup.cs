@@ -19,7 +19,7 @@ internal static class OpenIddictSetup
         var configuration = builder.Configuration;
         var root = configuration["Tenancy:RootDomain"] ?? "derrimut.com.au";
         // One issuer for every location: the tenant travels in the token's own claim, so a token from one location
-        // validates everywhere and is then refused by the membership check (403) rather than looking forged (401).
+        // validates everywhere and is then refused by the access check (403) rather than looking forged (401).
         var issuer = configuration["Identity:Issuer"] ?? $"https://{root}/";
         var insecureHttp = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
             || configuration.GetValue<bool>("Identity:AllowHttp");

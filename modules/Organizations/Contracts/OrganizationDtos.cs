@@ -1,4 +1,36 @@
+using System.Text.Json.Serialization;
+
 namespace Derrimut.Organizations.Contracts;
+
+/// <summary>What an organisation is: one gym, or the franchise that runs gyms (the API writes it in lowercase).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OrganizationKind>))]
+public enum OrganizationKind
+{
+    /// <summary>One gym, with its own site, people and members.</summary>
+    [JsonStringEnumMemberName("location")]
+    Location,
+
+    /// <summary>A franchise: its admins act at each of its gyms.</summary>
+    [JsonStringEnumMemberName("franchise")]
+    Franchise,
+}
+
+/// <summary>Whether a site serves its people (the API writes it in lowercase).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SiteState>))]
+public enum SiteState
+{
+    /// <summary>Being set up: not open yet.</summary>
+    [JsonStringEnumMemberName("provisioning")]
+    Provisioning,
+
+    /// <summary>Open.</summary>
+    [JsonStringEnumMemberName("active")]
+    Active,
+
+    /// <summary>Suspended by the platform: its site answers 403.</summary>
+    [JsonStringEnumMemberName("suspended")]
+    Suspended,
+}
 
 /// <summary>An Australian street address.</summary>
 /// <param name="Street">Street line, e.g. "2/15 Ballarat Road".</param>
@@ -16,7 +48,7 @@ public sealed record OpeningHoursDto(string Day, string Opens, string Closes);
 /// <summary>The public profile of a location or franchise, as its site shows it.</summary>
 /// <param name="Identifier">Subdomain label.</param>
 /// <param name="Name">Display name.</param>
-/// <param name="Kind">"location" or "franchise".</param>
+/// <param name="Kind">A location or a franchise.</param>
 /// <param name="Address">Street address (locations).</param>
 /// <param name="Phone">Contact phone.</param>
 /// <param name="Email">Contact email.</param>
@@ -28,7 +60,7 @@ public sealed record OpeningHoursDto(string Day, string Opens, string Closes);
 public sealed record OrganizationProfileDto(
     string Identifier,
     string Name,
-    string Kind,
+    OrganizationKind Kind,
     AddressDto? Address,
     string? Phone,
     string? Email,
@@ -37,3 +69,33 @@ public sealed record OrganizationProfileDto(
     IReadOnlyList<OpeningHoursDto> OpeningHours,
     bool IsOpen24x7,
     IReadOnlyList<string> Amenities);
+
+/// <summary>A franchise or location as the platform API and console see it.</summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Identifier">Subdomain label.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Kind">A franchise or a location.</param>
+/// <param name="FranchiseId">The franchise a location belongs to; null for a franchise.</param>
+/// <param name="State">Whether its site is open.</param>
+/// <param name="Profile">Its public profile.</param>
+/// <param name="Version">The version to send back with an update (optimistic concurrency).</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record PlatformTenantDto(
+    Guid Id,
+    string Identifier,
+    string Name,
+    OrganizationKind Kind,
+    Guid? FranchiseId,
+    SiteState State,
+    OrganizationProfileDto Profile,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>One page of tenants, franchises first, then by name.</summary>
+/// <param name="Items">The tenants on this page.</param>
+/// <param name="Total">How many tenants match in all.</param>
+/// <param name="Page">This page's number, from 1.</param>
+/// <param name="PageSize">Tenants per page.</param>
+public sealed record TenantPage(IReadOnlyList<PlatformTenantDto> Items, int Total, int Page, int PageSize);

@@ -19,7 +19,7 @@ internal static class OrganizationQueries
     public static OrganizationProfileDto ToProfile(Organization o) => new(
         o.Identifier,
         o.Name,
-        o.Kind == TenantKind.Location ? "location" : "franchise",
+        o.Kind == TenantKind.Location ? OrganizationKind.Location : OrganizationKind.Franchise,
         o.Address is null ? null : AustralianAddressRules.ToDto(o.Address),
         o.Phone,
         o.Email,

@@ -32,7 +32,7 @@ internal static class MembershipTestKit
             id = user.Id;
         }
 
-        await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) => sp.GetRequiredService<IMembershipAdmin>().JoinAsync(id, role, ct));
+        await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) => sp.GetRequiredService<ILocationAccessGrants>().JoinAsync(id, role, ct));
         return id;
     }
 

@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Features.TenantUsers;
 using Derrimut.Identity.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,9 +26,6 @@ internal sealed record CreateClientRequest(string Name, IReadOnlyList<string>? P
     }
 }
 
-/// <summary>An integration client; the secret is present only in the response that created it.</summary>
-internal sealed record ClientDto(string ClientId, string Name, IReadOnlyList<string> Permissions, DateTimeOffset CreatedAt, string? ClientSecret = null);
-
 /// <summary>
 /// <c>/api/identity/clients</c>: a location admin creates client-credentials integrations with chosen permissions
 /// (secret shown once, stored hashed by OpenIddict), lists and removes them.
@@ -40,19 +38,39 @@ internal static class ClientsEndpoints
             .RequireLocation()
             .RequireAuthorization(IdentityPermissions.ManageOrganizationUsers)
             .WithTags("Identity: integration clients");
-        group.MapGet("/", ListAsync).WithName("ListClients");
-        group.MapPost("/", CreateAsync).RequireRateLimiting(RateLimitPolicies.Writes).WithName("CreateClient");
-        group.MapDelete("/{clientId}", DeleteAsync).RequireRateLimiting(RateLimitPolicies.Writes).WithName("DeleteClient");
+        group.MapGet("/", async (ClientsAtGym clients, CancellationToken ct) => TypedResults.Ok(await clients.ListAsync(ct))).WithName("ListClients");
+        group.MapPost("/", async (CreateClientRequest request, System.Security.Claims.ClaimsPrincipal me, ClientsAtGym clients, CancellationToken ct) =>
+            {
+                var created = await clients.CreateAsync(me, request, ct);
+                return TypedResults.Created($"/api/identity/clients/{created.ClientId}", created);
+            })
+            .RequireRateLimiting(RateLimitPolicies.Writes).WithName("CreateClient");
+        group.MapDelete("/{clientId}", async (string clientId, ClientsAtGym clients, CancellationToken ct) =>
+            {
+                await clients.RevokeAsync(clientId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireRateLimiting(RateLimitPolicies.Writes).WithName("DeleteClient");
+    }
+}
+
+/// <summary>The gym's integration clients; called by the API and the integrations page.</summary>
+internal sealed class ClientsAtGym(
+    ICurrentTenant tenant, DerrimutDbContext db, GrantCalculator grants, IOpenIddictApplicationManager applications, ILiveUpdates live)
+{
+    /// <summary>The gym's integration clients, by name (no secrets).</summary>
+    public async Task<IReadOnlyList<ClientDto>> ListAsync(CancellationToken ct)
+    {
+        RequestRules.RequireLocation(tenant);
+        return await db.Set<IntegrationClient>().AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new ClientDto(c.ClientId, c.Name, c.Permissions, c.CreatedAt, null)).ToListAsync(ct);
     }
 
-    internal static async Task<Ok<IReadOnlyList<ClientDto>>> ListAsync(DerrimutDbContext db, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<ClientDto>>(await db.Set<IntegrationClient>().AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new ClientDto(c.ClientId, c.Name, c.Permissions, c.CreatedAt, null)).ToListAsync(ct));
-
-    internal static async Task<Created<ClientDto>> CreateAsync(
-        CreateClientRequest request, ICurrentTenant tenant, DerrimutDbContext db, GrantCalculator grants,
-        IOpenIddictApplicationManager applications, System.Security.Claims.ClaimsPrincipal me, ILiveUpdates live, CancellationToken ct)
+    /// <summary>Creates an integration client with chosen permissions; the result carries its secret, once.</summary>
+    public async Task<ClientDto> CreateAsync(System.Security.Claims.ClaimsPrincipal me, CreateClientRequest request, CancellationToken ct)
     {
+        RequestRules.ThrowIfInvalid(request);
+        RequestRules.RequireLocation(tenant);
         var tenantPermissions = grants.TenantPermissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var errors = new ValidationErrors();
         for (var i = 0; i < request.Permissions!.Count; i++)
@@ -81,12 +99,13 @@ internal static class ClientsEndpoints
         db.Add(client);
         await db.SaveChangesAsync(ct);
         await live.PublishAsync(new LiveUpdate(location.Id, IdentityTopics.Clients, Detail: clientId), ct);
-        return TypedResults.Created($"/api/identity/clients/{clientId}", new ClientDto(clientId, client.Name, permissions, client.CreatedAt, secret));
+        return new ClientDto(clientId, client.Name, permissions, client.CreatedAt, secret);
     }
 
-    internal static async Task<NoContent> DeleteAsync(
-        string clientId, DerrimutDbContext db, IOpenIddictApplicationManager applications, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
+    /// <summary>Revokes an integration client: it can get no new tokens.</summary>
+    public async Task RevokeAsync(string clientId, CancellationToken ct)
     {
+        RequestRules.RequireLocation(tenant);
         // The tenant filter makes another location's client "not found" here.
         var client = await db.Set<IntegrationClient>().FirstOrDefaultAsync(c => c.ClientId == clientId, ct)
             ?? throw new NotFoundException("No integration client with this id at this gym.");
@@ -98,6 +117,5 @@ internal static class ClientsEndpoints
         db.Remove(client);
         await db.SaveChangesAsync(ct);
         await live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.Clients, Detail: clientId), ct);
-        return TypedResults.NoContent();
     }
 }

@@ -3,15 +3,13 @@ using Derrimut.BuildingBlocks.Realtime;
 using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Domain;
+using Derrimut.Identity.Features.TenantUsers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Derrimut.Identity.Features.Grants;
-
-/// <summary>One cell of the grants matrix.</summary>
-internal sealed record GrantDto(string Role, string Permission, string Description, bool Granted, bool IsDefault, bool Locked);
 
 /// <summary>Body of <c>PUT /api/identity/grants</c>.</summary>
 internal sealed record ChangeGrantRequest(string Role, string Permission, bool Granted) : IValidatable
@@ -32,12 +30,19 @@ internal static class GrantsEndpoints
             .RequireLocation()
             .RequireAuthorization(IdentityPermissions.ManageOrganizationUsers)
             .WithTags("Identity: permissions at this gym");
-        group.MapGet("/", ListAsync).WithName("ListGrants");
-        group.MapPut("/", ChangeAsync).RequireRateLimiting(RateLimitPolicies.Writes).WithName("ChangeGrant");
+        group.MapGet("/", async (GrantsAtGym grants, CancellationToken ct) => TypedResults.Ok(await grants.ListAsync(ct))).WithName("ListGrants");
+        group.MapPut("/", async (ChangeGrantRequest request, GrantsAtGym grants, CancellationToken ct) => TypedResults.Ok(await grants.ChangeAsync(request, ct)))
+            .RequireRateLimiting(RateLimitPolicies.Writes).WithName("ChangeGrant");
     }
+}
 
-    internal static async Task<Ok<IReadOnlyList<GrantDto>>> ListAsync(DerrimutDbContext db, GrantCalculator calculator, CancellationToken ct)
+/// <summary>The grants matrix of this gym and an admin's changes to it; called by the API and the permissions page.</summary>
+internal sealed class GrantsAtGym(DerrimutDbContext db, GrantCalculator calculator, ICurrentTenant tenant, ILiveUpdates live)
+{
+    /// <summary>Every location role × every tenant permission.</summary>
+    public async Task<IReadOnlyList<GrantDto>> ListAsync(CancellationToken ct)
     {
+        RequestRules.RequireLocation(tenant);
         var changes = await db.Set<PermissionGrant>().AsNoTracking().ToListAsync(ct);
         var result = new List<GrantDto>();
         foreach (var role in IdentityRoles.Location)
@@ -48,12 +53,14 @@ internal static class GrantsEndpoints
                 role == IdentityRoles.Admin && p.Name == GrantCalculator.Inalienable)));
         }
 
-        return TypedResults.Ok<IReadOnlyList<GrantDto>>(result);
+        return result;
     }
 
-    internal static async Task<Ok<IReadOnlyList<GrantDto>>> ChangeAsync(
-        ChangeGrantRequest request, DerrimutDbContext db, GrantCalculator calculator, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
+    /// <summary>Grants or withdraws one permission from one role here; returns the whole matrix afterwards.</summary>
+    public async Task<IReadOnlyList<GrantDto>> ChangeAsync(ChangeGrantRequest request, CancellationToken ct)
     {
+        RequestRules.ThrowIfInvalid(request);
+        RequestRules.RequireLocation(tenant);
         var permission = calculator.TenantPermissions.FirstOrDefault(p => p.Name == request.Permission)
             ?? throw new ValidationException("permission", $"Unknown permission '{request.Permission}'.");
         if (request.Role == IdentityRoles.Admin && permission.Name == GrantCalculator.Inalienable && !request.Granted)
@@ -78,6 +85,6 @@ internal static class GrantsEndpoints
 
         await db.SaveChangesAsync(ct);
         await live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.Grants, Detail: $"{request.Role} {request.Permission}"), ct);
-        return await ListAsync(db, calculator, ct);
+        return await ListAsync(ct);
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Derrimut.Identity.Features.PlatformUsers;
 
-/// <summary>A person as the platform console sees them, with every membership.</summary>
-internal sealed record PlatformUserDto(Guid Id, string Email, string DisplayName, bool IsSuperAdmin, bool EmailConfirmed, bool LockedOut, IReadOnlyList<MembershipDto> Memberships);
+/// <summary>A person as the platform console sees them, with every access.</summary>
+internal sealed record PlatformUserDto(Guid Id, string Email, string DisplayName, bool IsSuperAdmin, bool EmailConfirmed, bool LockedOut, [property: System.Text.Json.Serialization.JsonPropertyName("memberships")] IReadOnlyList<GymAccessDto> Places);
 
 /// <summary>One page of people.</summary>
 internal sealed record PlatformUserPage(IReadOnlyList<PlatformUserDto> Items, int Total, int Page, int PageSize);
@@ -45,27 +45,27 @@ internal static class PlatformUsersEndpoints
         var total = await query.CountAsync(ct);
         var users = await query.OrderBy(u => u.Email).Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
-        // Platform scope: the superadmin's explicit, audited look across every tenant's memberships.
-        var locations = await db.Set<LocationMembership>().IgnoreQueryFilters([DataFilters.Tenant]).AsNoTracking()
+        // Platform scope: the superadmin's explicit, audited look across every tenant's access rows.
+        var locations = await db.Set<LocationAccess>().IgnoreQueryFilters([DataFilters.Tenant]).AsNoTracking()
             .Where(m => ids.Contains(m.UserId)).Select(m => new { m.UserId, m.TenantId, m.Roles, m.IsActive }).ToListAsync(ct);
-        var franchises = await db.Set<FranchiseMembership>().IgnoreQueryFilters([DataFilters.Tenant]).AsNoTracking()
+        var franchises = await db.Set<FranchiseAccess>().IgnoreQueryFilters([DataFilters.Tenant]).AsNoTracking()
             .Where(m => ids.Contains(m.UserId)).Select(m => new { m.UserId, TenantId = m.FranchiseId, m.Roles, m.IsActive }).ToListAsync(ct);
 
         var now = time.GetUtcNow();
         var items = new List<PlatformUserDto>();
         foreach (var user in users)
         {
-            var memberships = new List<MembershipDto>();
+            var places = new List<GymAccessDto>();
             foreach (var m in locations.Concat(franchises).Where(m => m.UserId == user.Id))
             {
                 if (await catalog.FindByIdAsync(m.TenantId, ct) is { } info)
                 {
-                    memberships.Add(new MembershipDto(info.Id, info.Identifier, info.Name, GetMe.KindName(info.Kind), m.Roles, m.IsActive));
+                    places.Add(new GymAccessDto(info.Id, info.Identifier, info.Name, WhoAmI.KindName(info.Kind), m.Roles, m.IsActive));
                 }
             }
 
             items.Add(new PlatformUserDto(user.Id, user.Email ?? "", user.DisplayName, user.IsSuperAdmin, user.EmailConfirmed,
-                user.LockoutEnd > now, memberships.OrderBy(m => m.Identifier, StringComparer.Ordinal).ToList()));
+                user.LockoutEnd > now, places.OrderBy(m => m.Identifier, StringComparer.Ordinal).ToList()));
         }
 
         return TypedResults.Ok(new PlatformUserPage(items, total, pageNumber, size));

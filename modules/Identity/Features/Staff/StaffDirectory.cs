@@ -3,7 +3,7 @@ using Derrimut.Identity.Domain;
 
 namespace Derrimut.Identity.Features.Staff;
 
-/// <summary>Active trainer/staff/admin memberships of the current location, joined to the people.</summary>
+/// <summary>Active trainer/staff/admin access rows of the current location, joined to the people.</summary>
 internal sealed class StaffDirectory(DerrimutDbContext db) : IStaffDirectory
 {
     private static readonly string[] WorkingRoles = [IdentityRoles.Trainer, IdentityRoles.Staff, IdentityRoles.Admin];
@@ -16,7 +16,7 @@ internal sealed class StaffDirectory(DerrimutDbContext db) : IStaffDirectory
 
     private async Task<IReadOnlyList<StaffMember>> QueryAsync(Guid? userId, CancellationToken cancellationToken)
     {
-        var query = from m in db.Set<LocationMembership>().AsNoTracking()
+        var query = from m in db.Set<LocationAccess>().AsNoTracking()
                     join u in db.Set<DerrimutUser>().AsNoTracking() on m.UserId equals u.Id
                     where m.IsActive
                     select new { m.Roles, u.Id, u.DisplayName, u.Email };
@@ -25,7 +25,7 @@ internal sealed class StaffDirectory(DerrimutDbContext db) : IStaffDirectory
             query = query.Where(x => x.Id == id);
         }
 
-        // Roles are a JSON column: filter after loading this location's (bounded) memberships.
+        // Roles are a JSON column: filter after loading this location's (bounded) access rows.
         var rows = await query.ToListAsync(cancellationToken);
         return
         [

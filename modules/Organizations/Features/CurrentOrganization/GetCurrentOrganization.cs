@@ -12,19 +12,14 @@ namespace Derrimut.Organizations.Features.CurrentOrganization;
 internal static class GetCurrentOrganization
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/current", HandleAsync)
+        group.MapGet("/current", async (CurrentOrganizationProfile profile) =>
+                await profile.FindAsync() is { } found
+                    ? (Results<Ok<OrganizationProfileDto>, ProblemHttpResult>)TypedResults.Ok(found)
+                    : TypedResults.Problem(statusCode: 404, type: ProblemTypes.UnknownTenant, title: "No gym here."))
             .AllowAnonymous()
             .RequireTenant()
             .WithName("GetCurrentOrganization")
             .WithSummary("The public profile of the gym (or franchise) whose site this is.");
-
-    internal static async Task<Results<Ok<OrganizationProfileDto>, ProblemHttpResult>> HandleAsync(ICurrentTenant tenant, DerrimutDbContext db)
-    {
-        var organization = await OrganizationQueries.ById(db, tenant.Tenant!.Id);
-        return organization is null
-            ? TypedResults.Problem(statusCode: 404, type: ProblemTypes.UnknownTenant, title: "No gym here.")
-            : TypedResults.Ok(OrganizationQueries.ToProfile(organization));
-    }
 
     /// <summary>
     /// The benchmark's baseline: the same row and the same compiled query, with no tenancy pipeline at all
@@ -38,4 +33,14 @@ internal static class GetCurrentOrganization
             })
             .SkipTenantResolution()
             .ExcludeFromDescription();
+}
+
+/// <summary>The public profile of the gym (or franchise) whose site this is; the API and the site's home page call it.</summary>
+internal sealed class CurrentOrganizationProfile(ICurrentTenant tenant, DerrimutDbContext db)
+{
+    /// <summary>The profile, or null on the platform host or when the tenant is gone.</summary>
+    public async Task<OrganizationProfileDto?> FindAsync() =>
+        tenant.Tenant is { } current && await OrganizationQueries.ById(db, current.Id) is { } organization
+            ? OrganizationQueries.ToProfile(organization)
+            : null;
 }

@@ -1,16 +1,22 @@
 using System.Security.Claims;
 using Derrimut.BuildingBlocks.Errors;
+using Derrimut.BuildingBlocks.UseCases;
 using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Features.Clients;
+using Derrimut.Identity.Features.Grants;
+using Derrimut.Identity.Features.TenantUsers;
 using Derrimut.Web.Tests.Account;
 using Microsoft.AspNetCore.Identity;
 
 namespace Derrimut.Web.Tests.Identity;
 
 /// <summary>
-/// The admin pages' facade enforces the API's rules, because it runs the API's handlers: validation naming the field,
-/// no self-demotion or self-deactivation, the inalienable grant, the tenant filter, and a fresh permission check.
+/// The gym admin's people, permissions and integrations pages make page calls to the API's own handlers, so they
+/// meet the API's rules: validation naming the field, no self-demotion or self-deactivation, the inalienable grant,
+/// the tenant filter, and the caller's access read again on every call (a demoted or deactivated admin's open page
+/// is refused on its next click).
 /// </summary>
-public abstract class LocationAccessAdminShould(AccountFixture fixture)
+public abstract class GymAdminPageCallsShould(AccountFixture fixture)
 {
     private const string D = AccountFixture.Domain;
     private static readonly Uri StAlbansSite = new($"http://st-albans.{D}/");
@@ -20,19 +26,20 @@ public abstract class LocationAccessAdminShould(AccountFixture fixture)
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<DerrimutUser>>().FindByEmailAsync(email)
             ?? throw new InvalidOperationException(email);
-        // What a page has: the signed-in person's id. The facade reads what they may do here from the database itself.
+        // What a page has: the signed-in person's id. Each page call reads what they may do here from the database itself.
         return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString())], "test"));
     }
 
-    private async Task<T> AtAsync<T>(string location, Func<ILocationAccessAdmin, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> as the admin pages do: on the location's page, through its page calls.</summary>
+    private async Task<T> AtAsync<T>(string location, Func<AdminPage, Task<T>> work)
     {
         var tenant = await fixture.App.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync(location)
             ?? throw new InvalidOperationException(location);
         return await fixture.App.Services.GetRequiredService<ITenantScopeFactory>()
-            .RunAsync(tenant, (sp, _) => work(sp.GetRequiredService<ILocationAccessAdmin>()));
+            .RunAsync(tenant, (sp, _) => work(new AdminPage(sp.GetRequiredService<IPageCalls>())));
     }
 
-    private async Task<GymPerson> PersonAsync(string location, ClaimsPrincipal admin, string email) =>
+    private async Task<TenantUserDto> PersonAsync(string location, ClaimsPrincipal admin, string email) =>
         (await AtAsync(location, a => a.ListPeopleAsync(admin, email, null, 1, 10))).Items.Single(p => p.Email == email);
 
     [Fact]
@@ -220,7 +227,47 @@ public abstract class LocationAccessAdminShould(AccountFixture fixture)
         (await refused.Content.ReadAsStringAsync()).ShouldContain("invalid_client");
     }
 
-    private static Task<HttpResponseMessage> TokenAsync(HttpClient client, IntegrationClientSummary created) =>
+    [Fact]
+    public async Task RefuseAnAdminDemotedWhileTheirPageIsOpenOnTheirNextClick()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+        var other = await AtAsync("st-albans", a => a.InviteAsync(admin, $"second-admin-{Guid.NewGuid():N}@example.com", null, [IdentityRoles.Admin], StAlbansSite));
+        var secondAdmin = Person(other.UserId);
+        var mia = await PersonAsync("st-albans", admin, $"member@st-albans.{D}");
+        (await AtAsync("st-albans", a => a.ListPeopleAsync(secondAdmin, null, null, 1, 10))).Total.ShouldBeGreaterThan(0);
+
+        await AtAsync("st-albans", a => a.SetRolesAsync(admin, other.UserId, [IdentityRoles.Staff]));
+
+        // The same page (the same principal it opened with) is refused on its next read and its next write.
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ListPeopleAsync(secondAdmin, null, null, 1, 10)));
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.DeactivateAsync(secondAdmin, mia.UserId)));
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ChangeGrantAsync(secondAdmin, IdentityRoles.Staff, IdentityPermissions.ManageTrainers, true)));
+        (await PersonAsync("st-albans", admin, $"member@st-albans.{D}")).Status.ShouldBe(PersonStatus.Active);
+    }
+
+    [Fact]
+    public async Task RefuseAnAdminDeactivatedWhileTheirPageIsOpenOnTheirNextClick()
+    {
+        var admin = await ActorAsync($"admin@st-albans.{D}");
+        var other = await AtAsync("st-albans", a => a.InviteAsync(admin, $"leaving-admin-{Guid.NewGuid():N}@example.com", null, [IdentityRoles.Admin], StAlbansSite));
+        var leavingAdmin = Person(other.UserId);
+        (await AtAsync("st-albans", a => a.ListClientsAsync(leavingAdmin))).ShouldNotBeNull();
+
+        await AtAsync("st-albans", a => a.DeactivateAsync(admin, other.UserId));
+
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.ListClientsAsync(leavingAdmin)));
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.CreateClientAsync(leavingAdmin, "Back door", [IdentityPermissions.ViewClients])));
+        await Should.ThrowAsync<ForbiddenException>(AtAsync("st-albans", a => a.InviteAsync(leavingAdmin, $"x-{Guid.NewGuid():N}@example.com", null, [IdentityRoles.Admin], StAlbansSite)));
+
+        // Reactivated, the same page works again: the call reads access as it is now, whichever way it changed.
+        await AtAsync("st-albans", a => a.ReactivateAsync(admin, other.UserId));
+        (await AtAsync("st-albans", a => a.ListClientsAsync(leavingAdmin))).ShouldNotBeNull();
+    }
+
+    private static ClaimsPrincipal Person(Guid userId) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test"));
+
+    private static Task<HttpResponseMessage> TokenAsync(HttpClient client, ClientDto created) =>
         client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -229,6 +276,42 @@ public abstract class LocationAccessAdminShould(AccountFixture fixture)
         }));
 }
 
-public sealed class LocationAccessAdminOnSqliteShould(SqliteAccountFixture fixture) : LocationAccessAdminShould(fixture), IClassFixture<SqliteAccountFixture>;
+public sealed class GymAdminPageCallsOnSqliteShould(SqliteAccountFixture fixture) : GymAdminPageCallsShould(fixture), IClassFixture<SqliteAccountFixture>;
 
-public sealed class LocationAccessAdminOnPostgreSqlShould(PostgresAccountFixture fixture) : LocationAccessAdminShould(fixture), IClassFixture<PostgresAccountFixture>;
+public sealed class GymAdminPageCallsOnPostgreSqlShould(PostgresAccountFixture fixture) : GymAdminPageCallsShould(fixture), IClassFixture<PostgresAccountFixture>;
+
+/// <summary>The calls the admin pages make, each a page call to the API's handler under the pages' access rule.</summary>
+internal sealed class AdminPage(IPageCalls calls)
+{
+    private static readonly AccessRule ManagesPeople = AccessRule.Holding(IdentityPermissions.ManageOrganizationUsers);
+
+    public Task<TenantUserPage> ListPeopleAsync(ClaimsPrincipal actor, string? search, string? role, int page, int pageSize) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<PeopleAtGym>().ListAsync(search, role, page, pageSize, c.CancellationToken));
+
+    public Task<TenantUserDto> InviteAsync(ClaimsPrincipal actor, string email, string? displayName, IReadOnlyList<string> roles, Uri site) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<PeopleAtGym>().InviteAsync(new InviteUserRequest(email, displayName, roles), site, c.CancellationToken));
+
+    public Task<TenantUserDto> SetRolesAsync(ClaimsPrincipal actor, Guid userId, IReadOnlyList<string> roles) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<PeopleAtGym>().SetRolesAsync(c.User, userId, new SetRolesRequest(roles), c.CancellationToken));
+
+    public Task<TenantUserDto> DeactivateAsync(ClaimsPrincipal actor, Guid userId) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<PeopleAtGym>().SetActiveAsync(c.User, userId, false, c.CancellationToken));
+
+    public Task<TenantUserDto> ReactivateAsync(ClaimsPrincipal actor, Guid userId) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<PeopleAtGym>().SetActiveAsync(c.User, userId, true, c.CancellationToken));
+
+    public Task<IReadOnlyList<GrantDto>> ListGrantsAsync(ClaimsPrincipal actor) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<GrantsAtGym>().ListAsync(c.CancellationToken));
+
+    public Task<IReadOnlyList<GrantDto>> ChangeGrantAsync(ClaimsPrincipal actor, string role, string permission, bool granted) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<GrantsAtGym>().ChangeAsync(new ChangeGrantRequest(role, permission, granted), c.CancellationToken));
+
+    public Task<IReadOnlyList<ClientDto>> ListClientsAsync(ClaimsPrincipal actor) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<ClientsAtGym>().ListAsync(c.CancellationToken));
+
+    public Task<ClientDto> CreateClientAsync(ClaimsPrincipal actor, string name, IReadOnlyList<string> permissions) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<ClientsAtGym>().CreateAsync(c.User, new CreateClientRequest(name, permissions), c.CancellationToken));
+
+    public Task RevokeClientAsync(ClaimsPrincipal actor, string clientId) =>
+        calls.RunAsync(actor, ManagesPeople, c => c.Get<ClientsAtGym>().RevokeAsync(clientId, c.CancellationToken));
+}

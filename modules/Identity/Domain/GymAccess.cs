@@ -1,7 +1,7 @@
 namespace Derrimut.Identity.Domain;
 
-/// <summary>A person's membership of one location, with the roles they hold there.</summary>
-internal sealed class LocationMembership : ILocationOwned, IAuditable, IVersioned
+/// <summary>A person's access of one location, with the roles they hold there.</summary>
+internal sealed class LocationAccess : ILocationOwned, IAuditable, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -13,7 +13,7 @@ internal sealed class LocationMembership : ILocationOwned, IAuditable, IVersione
 
     public List<string> Roles { get; set; } = [];
 
-    /// <summary>False once an admin deactivated the person here: the membership check then refuses them.</summary>
+    /// <summary>False once an admin deactivated the person here: the access check then refuses them.</summary>
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -23,8 +23,8 @@ internal sealed class LocationMembership : ILocationOwned, IAuditable, IVersione
     public long Version { get; set; }
 }
 
-/// <summary>A person's membership of a franchise (franchise admins): it covers every location of the franchise.</summary>
-internal sealed class FranchiseMembership : IFranchiseOwned, IAuditable
+/// <summary>A person's access of a franchise (franchise admins): it covers every location of the franchise.</summary>
+internal sealed class FranchiseAccess : IFranchiseOwned, IAuditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

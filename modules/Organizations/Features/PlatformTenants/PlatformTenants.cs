@@ -9,22 +9,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Derrimut.Organizations.Features.PlatformTenants;
 
-/// <summary>A tenant as the platform console sees it.</summary>
-internal sealed record PlatformTenantDto(
-    Guid Id,
-    string Identifier,
-    string Name,
-    string Kind,
-    Guid? FranchiseId,
-    string State,
-    OrganizationProfileDto Profile,
-    long Version,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
-
-/// <summary>One page of tenants.</summary>
-internal sealed record TenantPage(IReadOnlyList<PlatformTenantDto> Items, int Total, int Page, int PageSize);
-
 /// <summary>
 /// <c>/api/platform/tenants</c>: superadmins list, create, update, suspend and activate franchises and locations.
 /// Served only in platform scope (<c>admin.{root}</c>), and every write invalidates the tenant catalog on every node.
@@ -38,19 +22,35 @@ internal static class PlatformTenantsEndpoints
             .RequireAuthorization(OrganizationsPermissions.ManageAllOrganizations)
             .WithTags("Platform: tenants");
 
-        group.MapGet("/", ListAsync).WithName("ListTenants").WithSummary("Lists franchises and locations, filtered and paged.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetTenant");
+        group.MapGet("/", async (string? kind, Guid? franchiseId, string? state, string? search, int? page, int? pageSize, PlatformTenants tenants, CancellationToken ct) =>
+                TypedResults.Ok(await tenants.ListAsync(kind, franchiseId, state, search, page, pageSize, ct)))
+            .WithName("ListTenants").WithSummary("Lists franchises and locations, filtered and paged.");
+        group.MapGet("/{id:guid}", async (Guid id, PlatformTenants tenants, CancellationToken ct) => TypedResults.Ok(await tenants.GetAsync(id, ct)))
+            .WithName("GetTenant");
         var writes = group.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
-        writes.MapPost("/", CreateAsync).WithName("CreateTenant").WithSummary("Creates a franchise or a location under a franchise.");
-        writes.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTenant").WithSummary("Replaces a tenant's profile (optimistic concurrency on version).");
-        writes.MapPost("/{id:guid}/suspend", (Guid id, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct) =>
-            ChangeStateAsync(id, TenantState.Suspended, db, catalog, ct)).WithName("SuspendTenant");
-        writes.MapPost("/{id:guid}/activate", (Guid id, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct) =>
-            ChangeStateAsync(id, TenantState.Active, db, catalog, ct)).WithName("ActivateTenant");
+        writes.MapPost("/", async (CreateTenantRequest request, PlatformTenants tenants, CancellationToken ct) =>
+            {
+                var created = await tenants.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/platform/tenants/{created.Id}", created);
+            })
+            .WithName("CreateTenant").WithSummary("Creates a franchise or a location under a franchise.");
+        writes.MapPut("/{id:guid}", async (Guid id, UpdateTenantRequest request, PlatformTenants tenants, CancellationToken ct) =>
+                TypedResults.Ok(await tenants.UpdateAsync(id, request, ct)))
+            .WithName("UpdateTenant").WithSummary("Replaces a tenant's profile (optimistic concurrency on version).");
+        writes.MapPost("/{id:guid}/suspend", async (Guid id, PlatformTenants tenants, CancellationToken ct) =>
+            TypedResults.Ok(await tenants.ChangeStateAsync(id, TenantState.Suspended, ct))).WithName("SuspendTenant");
+        writes.MapPost("/{id:guid}/activate", async (Guid id, PlatformTenants tenants, CancellationToken ct) =>
+            TypedResults.Ok(await tenants.ChangeStateAsync(id, TenantState.Active, ct))).WithName("ActivateTenant");
     }
+}
 
-    internal static async Task<Ok<TenantPage>> ListAsync(
-        DerrimutDbContext db, string? kind, Guid? franchiseId, string? state, string? search, int? page, int? pageSize, CancellationToken ct)
+/// <summary>
+/// Superadmins' franchises and locations: list, create, update, suspend and activate. Called by the platform API and
+/// the platform console; every write invalidates the tenant catalog on every node.
+/// </summary>
+internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catalog)
+{
+    public async Task<TenantPage> ListAsync(string? kind, Guid? franchiseId, string? state, string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         TenantKind? kindFilter = kind switch { null => null, "franchise" => TenantKind.Franchise, "location" => TenantKind.Location, _ => null };
@@ -100,15 +100,14 @@ internal static class PlatformTenantsEndpoints
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(o => o.Kind).ThenBy(o => o.Name)
             .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new TenantPage(items.Select(ToDto).ToList(), total, pageNumber, size));
+        return new TenantPage(items.Select(ToDto).ToList(), total, pageNumber, size);
     }
 
-    internal static async Task<Ok<PlatformTenantDto>> GetAsync(Guid id, DerrimutDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ToDto(await FindAsync(db, id, ct)));
+    public async Task<PlatformTenantDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await FindAsync(id, ct));
 
-    internal static async Task<Created<PlatformTenantDto>> CreateAsync(
-        CreateTenantRequest request, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct)
+    public async Task<PlatformTenantDto> CreateAsync(CreateTenantRequest request, CancellationToken ct)
     {
+        ThrowIfInvalid(request);
         var organization = new Organization
         {
             Id = Guid.CreateVersion7(),
@@ -127,16 +126,16 @@ internal static class PlatformTenantsEndpoints
         }
 
         request.ApplyTo(organization);
-        await EnsureIdentifierFreeAsync(db, organization.Identifier, null, ct);
+        await EnsureIdentifierFreeAsync(organization.Identifier, null, ct);
         db.Add(organization);
-        await SaveAsync(db, organization.Identifier, ct);
+        await SaveAsync(organization.Identifier, ct);
         await catalog.InvalidateAsync(organization.Id, [organization.Identifier], ct);
-        return TypedResults.Created($"/api/platform/tenants/{organization.Id}", ToDto(organization));
+        return ToDto(organization);
     }
 
-    internal static async Task<Ok<PlatformTenantDto>> UpdateAsync(
-        Guid id, UpdateTenantRequest request, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct)
+    public async Task<PlatformTenantDto> UpdateAsync(Guid id, UpdateTenantRequest request, CancellationToken ct)
     {
+        ThrowIfInvalid(request);
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == id, ct)
             ?? throw new NotFoundException("No tenant has this id.");
         if (organization.Kind == TenantKind.Location && request.Address is null)
@@ -150,18 +149,18 @@ internal static class PlatformTenantsEndpoints
         request.ApplyTo(organization);
         if (organization.Identifier != previousIdentifier)
         {
-            await EnsureIdentifierFreeAsync(db, organization.Identifier, organization.Id, ct);
+            await EnsureIdentifierFreeAsync(organization.Identifier, organization.Id, ct);
         }
 
-        await SaveAsync(db, organization.Identifier, ct);
+        await SaveAsync(organization.Identifier, ct);
         await catalog.InvalidateAsync(organization.Id, [previousIdentifier, organization.Identifier], ct);
-        return TypedResults.Ok(ToDto(organization));
+        return ToDto(organization);
     }
 
-    internal static async Task<Ok<PlatformTenantDto>> ChangeStateAsync(
-        Guid id, TenantState state, DerrimutDbContext db, ITenantCatalog catalog, CancellationToken ct)
+    /// <summary>Suspends (its site answers 403 from the next request on, on every node) or activates a tenant.</summary>
+    public async Task<PlatformTenantDto> ChangeStateAsync(Guid id, TenantState state, CancellationToken ct)
     {
-        var organization = await FindAsync(db, id, ct, tracking: true);
+        var organization = await FindAsync(id, ct, tracking: true);
         if (organization.State != state)
         {
             organization.State = state;
@@ -169,16 +168,23 @@ internal static class PlatformTenantsEndpoints
             await catalog.InvalidateAsync(organization.Id, [organization.Identifier], ct);
         }
 
-        return TypedResults.Ok(ToDto(organization));
+        return ToDto(organization);
     }
 
-    private static async Task<Organization> FindAsync(DerrimutDbContext db, Guid id, CancellationToken ct, bool tracking = false)
+    private static void ThrowIfInvalid(IValidatable request)
+    {
+        var errors = new ValidationErrors();
+        request.Validate(errors);
+        errors.ThrowIfAny();
+    }
+
+    private async Task<Organization> FindAsync(Guid id, CancellationToken ct, bool tracking = false)
     {
         var query = tracking ? db.Set<Organization>() : db.Set<Organization>().AsNoTracking();
         return await query.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("No tenant has this id.");
     }
 
-    private static async Task EnsureIdentifierFreeAsync(DerrimutDbContext db, string identifier, Guid? except, CancellationToken ct)
+    private async Task EnsureIdentifierFreeAsync(string identifier, Guid? except, CancellationToken ct)
     {
         if (await db.Set<Organization>().AnyAsync(o => o.Identifier == identifier && o.Id != except, ct))
         {
@@ -186,7 +192,7 @@ internal static class PlatformTenantsEndpoints
         }
     }
 
-    private static async Task SaveAsync(DerrimutDbContext db, string identifier, CancellationToken ct)
+    private async Task SaveAsync(string identifier, CancellationToken ct)
     {
         try
         {
@@ -203,9 +209,9 @@ internal static class PlatformTenantsEndpoints
         o.Id,
         o.Identifier,
         o.Name,
-        o.Kind == TenantKind.Location ? "location" : "franchise",
+        o.Kind == TenantKind.Location ? OrganizationKind.Location : OrganizationKind.Franchise,
         o.ParentId,
-        o.State.ToString().ToLowerInvariant(),
+        o.State switch { TenantState.Active => SiteState.Active, TenantState.Suspended => SiteState.Suspended, _ => SiteState.Provisioning },
         OrganizationQueries.ToProfile(o),
         o.Version,
         o.CreatedAt,

@@ -14,13 +14,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Derrimut.Identity.Features.TenantUsers;
 
-/// <summary>A person as the gym's staff list shows them.</summary>
-/// <remarks><see cref="Status"/> is <c>active</c>, <c>invited</c> (added by an admin, no password set yet) or <c>deactivated</c>.</remarks>
-internal sealed record TenantUserDto(Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, bool EmailConfirmed, DateTimeOffset JoinedAt, string Status);
-
-/// <summary>One page of the gym's people.</summary>
-internal sealed record TenantUserPage(IReadOnlyList<TenantUserDto> Items, int Total, int Page, int PageSize);
-
 /// <summary>Body of <c>POST /api/identity/users/invite</c>.</summary>
 internal sealed record InviteUserRequest(string Email, string? DisplayName, IReadOnlyList<string>? Roles) : IValidatable
 {
@@ -64,7 +57,7 @@ internal static class RoleRules
 
 /// <summary>
 /// <c>/api/identity/users</c>: a location's admins list their people, invite staff by email, change roles and
-/// deactivate. The tenant filter scopes every query to the location; other gyms' people are simply not there.
+/// deactivate. The endpoints and the admin's people page run the same <see cref="PeopleAtGym"/> handler.
 /// </summary>
 internal static class TenantUsersEndpoints
 {
@@ -74,20 +67,38 @@ internal static class TenantUsersEndpoints
             .RequireLocation()
             .RequireAuthorization(IdentityPermissions.ManageOrganizationUsers)
             .WithTags("Identity: people at this gym");
-        group.MapGet("/", ListAsync).WithName("ListTenantUsers");
+        group.MapGet("/", async (string? search, string? role, int? page, int? pageSize, PeopleAtGym people, CancellationToken ct) =>
+                TypedResults.Ok(await people.ListAsync(search, role, page, pageSize, ct)))
+            .WithName("ListTenantUsers");
         var writes = group.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
-        writes.MapPost("/invite", InviteAsync).WithName("InviteTenantUser");
-        writes.MapPut("/{userId:guid}/roles", SetRolesAsync).WithName("SetTenantUserRoles");
-        writes.MapPost("/{userId:guid}/deactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct) =>
-                SetActiveAsync(userId, false, me, db, tenant, live, ct))
+        writes.MapPost("/invite", async (InviteUserRequest request, HttpContext http, PeopleAtGym people, CancellationToken ct) =>
+            {
+                var invited = await people.InviteAsync(request, new Uri($"{http.Request.Scheme}://{http.Request.Host}"), ct);
+                return TypedResults.Created($"/api/identity/users/{invited.UserId}", invited);
+            })
+            .WithName("InviteTenantUser");
+        writes.MapPut("/{userId:guid}/roles", async (Guid userId, SetRolesRequest request, ClaimsPrincipal me, PeopleAtGym people, CancellationToken ct) =>
+                TypedResults.Ok(await people.SetRolesAsync(me, userId, request, ct)))
+            .WithName("SetTenantUserRoles");
+        writes.MapPost("/{userId:guid}/deactivate", async (Guid userId, ClaimsPrincipal me, PeopleAtGym people, CancellationToken ct) =>
+                TypedResults.Ok(await people.SetActiveAsync(me, userId, false, ct)))
             .WithName("DeactivateTenantUser");
-        writes.MapPost("/{userId:guid}/reactivate", (Guid userId, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct) =>
-                SetActiveAsync(userId, true, me, db, tenant, live, ct))
+        writes.MapPost("/{userId:guid}/reactivate", async (Guid userId, ClaimsPrincipal me, PeopleAtGym people, CancellationToken ct) =>
+                TypedResults.Ok(await people.SetActiveAsync(me, userId, true, ct)))
             .WithName("ReactivateTenantUser");
     }
+}
 
-    internal static async Task<Ok<TenantUserPage>> ListAsync(DerrimutDbContext db, string? search, string? role, int? page, int? pageSize, CancellationToken ct)
+/// <summary>
+/// The gym's people: list, invite, change roles, deactivate and reactivate. The tenant filter scopes every query to
+/// the location; other gyms' people are simply not there. Called by the API and by the admin's people page.
+/// </summary>
+internal sealed class PeopleAtGym(
+    DerrimutDbContext db, ICurrentTenant tenant, UserManager<DerrimutUser> users, IEmailSender email, TimeProvider time, ILiveUpdates live)
+{
+    public async Task<TenantUserPage> ListAsync(string? search, string? role, int? page, int? pageSize, CancellationToken ct)
     {
+        RequestRules.RequireLocation(tenant);
         var errors = new ValidationErrors();
         var pageNumber = page ?? 1;
         var size = pageSize ?? 25;
@@ -97,7 +108,7 @@ internal static class TenantUsersEndpoints
         errors.AddIf(role is not null && !IdentityRoles.Location.Contains(role), "role", "Roles are member, trainer, staff and admin.");
         errors.ThrowIfAny();
 
-        var query = from m in db.Set<LocationMembership>().AsNoTracking()
+        var query = from m in db.Set<LocationAccess>().AsNoTracking()
                     join u in db.Set<DerrimutUser>().AsNoTracking() on m.UserId equals u.Id
                     select new { m, u };
         if (!string.IsNullOrWhiteSpace(search))
@@ -110,19 +121,15 @@ internal static class TenantUsersEndpoints
         // Roles live in a JSON column: filter them after loading this location's (bounded) people.
         var filtered = role is null ? rows : rows.Where(x => x.m.Roles.Contains(role)).ToList();
         var items = filtered.Skip((pageNumber - 1) * size).Take(size).Select(x => ToDto(x.m, x.u)).ToList();
-        return TypedResults.Ok(new TenantUserPage(items, filtered.Count, pageNumber, size));
+        return new TenantUserPage(items, filtered.Count, pageNumber, size);
     }
 
-    internal static Task<Created<TenantUserDto>> InviteAsync(
-        InviteUserRequest request, ICurrentTenant tenant, DerrimutDbContext db, UserManager<DerrimutUser> users,
-        IEmailSender email, HttpContext http, TimeProvider time, ILiveUpdates live, CancellationToken ct) =>
-        InviteToSiteAsync(request, new Uri($"{http.Request.Scheme}://{http.Request.Host}"), tenant, db, users, email, time, live, ct);
-
     /// <summary>Invites with the link in the email pointing at <paramref name="site"/> (this gym's own site).</summary>
-    internal static async Task<Created<TenantUserDto>> InviteToSiteAsync(
-        InviteUserRequest request, Uri site, ICurrentTenant tenant, DerrimutDbContext db, UserManager<DerrimutUser> users,
-        IEmailSender email, TimeProvider time, ILiveUpdates live, CancellationToken ct)
+    public async Task<TenantUserDto> InviteAsync(InviteUserRequest request, Uri site, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(site);
+        RequestRules.ThrowIfInvalid(request);
+        RequestRules.RequireLocation(tenant);
         var address = request.Email.Trim();
         var user = await users.FindByEmailAsync(address);
         if (user is null)
@@ -143,7 +150,7 @@ internal static class TenantUsersEndpoints
             catch (DbUpdateException)
             {
                 // Two invitations of one new address racing (two admins, or a double click): the unique user name
-                // index lets one login in; this one joins that login to the gym, or meets the membership index below.
+                // index lets one login in; this one joins that login to the gym, or meets the access index below.
                 db.ChangeTracker.Clear();
                 user = await users.FindByEmailAsync(address) ?? throw new ConflictException($"{address} is being added right now; try again.", "email");
                 created = IdentityResult.Success;
@@ -164,13 +171,13 @@ internal static class TenantUsersEndpoints
             }
         }
 
-        if (await db.Set<LocationMembership>().AnyAsync(m => m.UserId == user.Id, ct))
+        if (await db.Set<LocationAccess>().AnyAsync(m => m.UserId == user.Id, ct))
         {
             throw new ConflictException($"{address} already belongs to this gym; change their roles instead.", "email");
         }
 
-        var membership = new LocationMembership { UserId = user.Id, Roles = RoleRules.Normalise(request.Roles!) };
-        db.Add(membership);
+        var access = new LocationAccess { UserId = user.Id, Roles = RoleRules.Normalise(request.Roles!) };
+        db.Add(access);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -184,59 +191,82 @@ internal static class TenantUsersEndpoints
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{site.GetLeftPart(UriPartial.Authority)}/account/reset-password?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
         await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
-            $"Hi {user.DisplayName},\n\n{location.Name} has added you as {string.Join(", ", membership.Roles)}.\n" +
+            $"Hi {user.DisplayName},\n\n{location.Name} has added you as {string.Join(", ", access.Roles)}.\n" +
             $"Set your password to sign in: {link}\n\nIf you already have a Derrimut login, sign in with it as usual.\n"), ct);
-        await PublishAsync(live, tenant, user.Id, ct);
-
-        return TypedResults.Created($"/api/identity/users/{user.Id}", ToDto(membership, user));
+        await PublishAsync(user.Id, ct);
+        return ToDto(access, user);
     }
 
-    internal static async Task<Ok<TenantUserDto>> SetRolesAsync(
-        Guid userId, SetRolesRequest request, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
+    /// <summary>Replaces a person's roles here. Admins cannot remove their own admin role.</summary>
+    public async Task<TenantUserDto> SetRolesAsync(ClaimsPrincipal me, Guid userId, SetRolesRequest request, CancellationToken ct)
     {
-        var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
+        RequestRules.ThrowIfInvalid(request);
+        RequestRules.RequireLocation(tenant);
+        var access = await db.Set<LocationAccess>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
             ?? throw new NotFoundException("This person does not belong to this gym.");
         var roles = RoleRules.Normalise(request.Roles!);
-        if (IsSelf(me, userId) && membership.Roles.Contains(IdentityRoles.Admin) && !roles.Contains(IdentityRoles.Admin))
+        if (IsSelf(me, userId) && access.Roles.Contains(IdentityRoles.Admin) && !roles.Contains(IdentityRoles.Admin))
         {
             throw new ConflictException("You cannot remove your own admin role; ask another admin.", "roles");
         }
 
-        membership.Roles = roles;
+        access.Roles = roles;
         await db.SaveChangesAsync(ct);
-        await PublishAsync(live, tenant, userId, ct);
+        await PublishAsync(userId, ct);
         var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
-        return TypedResults.Ok(ToDto(membership, user));
+        return ToDto(access, user);
     }
 
-    internal static async Task<Ok<TenantUserDto>> SetActiveAsync(
-        Guid userId, bool active, ClaimsPrincipal me, DerrimutDbContext db, ICurrentTenant tenant, ILiveUpdates live, CancellationToken ct)
+    /// <summary>Switches a person's access here off (not one's own) or back on.</summary>
+    public async Task<TenantUserDto> SetActiveAsync(ClaimsPrincipal me, Guid userId, bool active, CancellationToken ct)
     {
-        var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
+        RequestRules.RequireLocation(tenant);
+        var access = await db.Set<LocationAccess>().FirstOrDefaultAsync(m => m.UserId == userId, ct)
             ?? throw new NotFoundException("This person does not belong to this gym.");
         if (!active && IsSelf(me, userId))
         {
             throw new ConflictException("You cannot deactivate yourself.");
         }
 
-        membership.IsActive = active;
+        access.IsActive = active;
         await db.SaveChangesAsync(ct);
-        await PublishAsync(live, tenant, userId, ct);
+        await PublishAsync(userId, ct);
         var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
-        return TypedResults.Ok(ToDto(membership, user));
+        return ToDto(access, user);
     }
 
+    /// <summary>People belong to a location; the API's route filter says the same before the handler runs.</summary>
     /// <summary>After the commit: open people lists of this gym reload (the update carries no data).</summary>
-    private static Task PublishAsync(ILiveUpdates live, ICurrentTenant tenant, Guid userId, CancellationToken ct) =>
+    private Task PublishAsync(Guid userId, CancellationToken ct) =>
         live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, IdentityTopics.People, Detail: userId.ToString()), ct);
 
     private static bool IsSelf(ClaimsPrincipal me, Guid userId) => me.FindUserId() == userId;
 
-    private static TenantUserDto ToDto(LocationMembership m, DerrimutUser u) =>
+    private static TenantUserDto ToDto(LocationAccess m, DerrimutUser u) =>
         new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt, StatusOf(m, u));
 
-    private static string StatusOf(LocationMembership m, DerrimutUser u) =>
+    private static PersonStatus StatusOf(LocationAccess m, DerrimutUser u) =>
         !m.IsActive ? PersonStatus.Deactivated : u.PasswordHash is null ? PersonStatus.Invited : PersonStatus.Active;
+}
+
+/// <summary>Requests validated by the handler itself, so a page's call meets the same rules as the API's filter.</summary>
+internal static class RequestRules
+{
+    public static void ThrowIfInvalid(IValidatable request)
+    {
+        var errors = new ValidationErrors();
+        request.Validate(errors);
+        errors.ThrowIfAny();
+    }
+
+    /// <summary>People, grants and integrations belong to a location; the API's route filter says the same first.</summary>
+    public static void RequireLocation(ICurrentTenant tenant)
+    {
+        if (tenant.Tenant is not { IsLocation: true })
+        {
+            throw new ForbiddenException("People, permissions and integrations are managed on each gym's own site.");
+        }
+    }
 }
 
 /// <summary>Turns Identity's error codes into field errors.</summary>

@@ -11,7 +11,7 @@ namespace Derrimut.Identity.Authentication;
 /// database, so a deactivation or role change applies on the very next request. Bearer tokens are left alone:
 /// they carry the tenant and permissions they were issued for.
 /// </summary>
-internal sealed class MembershipClaimsTransformation(TenantAccessResolver resolver, ICurrentTenant tenant) : IClaimsTransformation
+internal sealed class TenantAccessClaimsTransformation(TenantAccessResolver resolver, ICurrentTenant tenant) : IClaimsTransformation
 {
     private const string Marker = "derrimut:access-resolved";
 

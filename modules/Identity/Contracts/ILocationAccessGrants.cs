@@ -1,11 +1,11 @@
 namespace Derrimut.Identity.Contracts;
 
-/// <summary>Memberships changed on a person's own behalf (sign-up, joining another gym), for the web host's pages.</summary>
-public interface IMembershipAdmin
+/// <summary>Access granted on a person's own behalf (sign-up, joining another gym), for the web host's pages.</summary>
+public interface ILocationAccessGrants
 {
     /// <summary>
-    /// Gives the person <paramref name="role"/> at the current location: creates their membership here, or adds the
-    /// role to the one they have. A membership an admin deactivated stays deactivated.
+    /// Gives the person <paramref name="role"/> at the current location: creates their access here, or adds the
+    /// role to the one they have. A access an admin deactivated stays deactivated.
     /// </summary>
     /// <exception cref="Derrimut.BuildingBlocks.Errors.ValidationException">The role is not a location role (field <c>role</c>).</exception>
     /// <exception cref="Derrimut.BuildingBlocks.Errors.ForbiddenException">The current tenant is not a location.</exception>

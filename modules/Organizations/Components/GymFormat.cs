@@ -1,13 +1,13 @@
 using System.Globalization;
+using Derrimut.BuildingBlocks.Money;
+using Derrimut.BuildingBlocks.Time;
 using Derrimut.Organizations.Contracts;
 
-namespace Derrimut.Web.Components.Shared;
+namespace Derrimut.Organizations.Components;
 
 /// <summary>How the pages write a gym's details for people: Australian English, 12-hour times, named amenities.</summary>
 internal static class GymFormat
 {
-    private static readonly CultureInfo Australian = CultureInfo.GetCultureInfo("en-AU");
-
     public static readonly IReadOnlyList<(string Code, string Name)> Week =
     [
         ("monday", "Monday"), ("tuesday", "Tuesday"), ("wednesday", "Wednesday"), ("thursday", "Thursday"),
@@ -42,7 +42,7 @@ internal static class GymFormat
 
     /// <summary>A readable amenity name; an unknown code (a newer catalogue) still reads sensibly.</summary>
     public static string Amenity(string code) =>
-        AmenityNames.TryGetValue(code, out var name) ? name : Australian.TextInfo.ToTitleCase(code.Replace('-', ' '));
+        AmenityNames.TryGetValue(code, out var name) ? name : GymCulture.Australian.TextInfo.ToTitleCase(code.Replace('-', ' '));
 
     /// <summary>"06:00" → "6 am", "17:30" → "5:30 pm", "24:00" → "midnight".</summary>
     public static string Time(string hhmm)
@@ -71,14 +71,7 @@ internal static class GymFormat
 
     public static string Address(AddressDto address) => $"{address.Street}, {address.Suburb} {address.State} {address.Postcode}";
 
-    /// <summary>Today's weekday code at the gym (its own time zone, daylight saving included).</summary>
-    public static string Today(string timeZoneId, TimeProvider time)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DayOfWeek.ToString().ToLowerInvariant();
-    }
-
-    /// <summary>"Derrimut 24:7 Gym St Albans" reads as "St Albans" where the brand is already on screen.</summary>
-    public static string ShortName(string name) =>
-        name.StartsWith("Derrimut 24:7 Gym ", StringComparison.Ordinal) ? name["Derrimut 24:7 Gym ".Length..] : name;
+    /// <summary>Today's weekday code at the gym (its own time zone, daylight saving included; the kernel's one rule).</summary>
+    public static string Today(string timeZoneId, TimeProvider time) =>
+        TimeZoneInfo.ConvertTime(time.GetUtcNow(), GymTime.ZoneOf(timeZoneId)).DayOfWeek.ToString().ToLowerInvariant();
 }

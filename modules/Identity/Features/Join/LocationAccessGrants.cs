@@ -5,9 +5,9 @@ namespace Derrimut.Identity.Features.Join;
 
 /// <summary>
 /// Joins a person to the current location (sign-up, or a signed-in person joining another gym). The tenant filter
-/// scopes the membership lookup to this location, and the data layer stamps the new row with it.
+/// scopes the access lookup to this location, and the data layer stamps the new row with it.
 /// </summary>
-internal sealed class MembershipAdmin(DerrimutDbContext db, ICurrentTenant tenant) : IMembershipAdmin
+internal sealed class LocationAccessGrants(DerrimutDbContext db, ICurrentTenant tenant) : ILocationAccessGrants
 {
     public async Task JoinAsync(Guid userId, string role, CancellationToken cancellationToken = default)
     {
@@ -26,14 +26,14 @@ internal sealed class MembershipAdmin(DerrimutDbContext db, ICurrentTenant tenan
             throw new NotFoundException("No person has this id.");
         }
 
-        var membership = await db.Set<LocationMembership>().FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (membership is null)
+        var access = await db.Set<LocationAccess>().FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (access is null)
         {
-            db.Add(new LocationMembership { UserId = userId, Roles = [role] });
+            db.Add(new LocationAccess { UserId = userId, Roles = [role] });
         }
-        else if (!membership.Roles.Contains(role))
+        else if (!access.Roles.Contains(role))
         {
-            membership.Roles = [.. IdentityRoles.Location.Where(r => r == role || membership.Roles.Contains(r))];
+            access.Roles = [.. IdentityRoles.Location.Where(r => r == role || access.Roles.Contains(r))];
         }
         else
         {
@@ -49,7 +49,7 @@ internal sealed class MembershipAdmin(DerrimutDbContext db, ICurrentTenant tenan
             // Two sign-ups of one person racing: the unique (location, person) index lets one win; the person is a
             // member either way.
             db.ChangeTracker.Clear();
-            if (!await db.Set<LocationMembership>().AnyAsync(m => m.UserId == userId, cancellationToken))
+            if (!await db.Set<LocationAccess>().AnyAsync(m => m.UserId == userId, cancellationToken))
             {
                 throw;
             }
