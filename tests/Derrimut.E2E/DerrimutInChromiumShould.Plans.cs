@@ -15,6 +15,7 @@ public sealed partial class DerrimutInChromiumShould
         await SignInAsync(page, $"member3@st-albans.{DerrimutServer.RootDomain}", DemoPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Generate my plan", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("generate-plan")).ToBeEnabledAsync();
+        await Accessibility.CheckAsync(page, "generate-plan-form");
 
         // The API's own rule refuses the age, shown under the field.
         await page.GetByLabel("Age (years)").FillAsync("7");
@@ -32,18 +33,21 @@ public sealed partial class DerrimutInChromiumShould
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Knee", Exact = true }).CheckAsync();
         await page.GetByTestId("generate-plan").ClickAsync();
         await Expect(page.GetByText("Age must be between 14 and 100 years; got 7.")).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "generate-plan-form-with-error");
 
         await page.GetByLabel("Age (years)").FillAsync("29");
         await page.GetByTestId("generate-plan").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/member/plans$"));
         await Expect(page.GetByText("Not yet reviewed by a trainer.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Monday, Wednesday, Friday").First).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "my-plan");
 
         var (trainerContext, trainerPage, trainerErrors) = await fixture.NewPageAsync(1440, 1000);
         await using var __ = trainerContext;
         await trainerPage.GotoAsync(Server.Site("st-albans") + "/trainer/plans");
         await SignInAsync(trainerPage, $"trainer@st-albans.{DerrimutServer.RootDomain}", DemoPassword);
         await Expect(trainerPage.GetByRole(AriaRole.Heading, new() { Name = "Client plans", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(trainerPage, "client-plans");
         await trainerPage.GetByRole(AriaRole.Row).Filter(new() { HasText = "Aisha Rahman" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(trainerPage.GetByRole(AriaRole.Heading, new() { Name = "Aisha Rahman's plan" })).ToBeVisibleAsync();
         await Expect(trainerPage.GetByTestId("approve-plan")).ToBeEnabledAsync();

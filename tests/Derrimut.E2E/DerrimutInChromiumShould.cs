@@ -27,16 +27,19 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Join", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Join Derrimut 24:7 Gym St Albans" })).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "register");
         await page.GetByLabel("Your name").FillAsync("Riley Chen");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my login" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" })).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "register-confirmation");
 
         var link = fixture.Mail.LinkIn(fixture.Mail.Latest(email, "Confirm your email"), "/account/confirm-email");
         await page.GotoAsync(link);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email confirmed" })).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "email-confirmed");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
 
         await SignInAsync(page, email, Password);
@@ -58,6 +61,7 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await page.GotoAsync(Server.Site("st-albans") + "/member");
         await SignInAsync(page, email, Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your authenticator code" })).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "sign-in-code");
         await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
@@ -241,6 +245,7 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "sign-in");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -11,6 +11,8 @@ public static class Screenshots
         // A full-page capture of a scrolled page would paint the fixed app bar mid-page.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
+        // Every page a journey pictures is also checked for accessibility, as it looks at that moment.
+        await Accessibility.CheckAsync(page, name);
     }
 
     private static string RepositoryRoot()

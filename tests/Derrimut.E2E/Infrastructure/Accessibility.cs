@@ -1,0 +1,26 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Derrimut.E2E.Infrastructure;
+
+/// <summary>
+/// Checks a page the journey is on against axe-core's WCAG 2.0/2.1 A and AA rules (the engine ships inside the
+/// package: nothing is downloaded). A violation fails the journey and names the rule and the elements.
+/// </summary>
+public static class Accessibility
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>Fails when the page, as it is now, breaks a WCAG 2.1 AA rule that axe can check.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(WcagAa);
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => $"    {string.Join(" ", n.Target)}  {n.Html}")))
+            .ToList();
+        violations.ShouldBeEmpty($"axe found WCAG 2.1 AA violations on '{name}' ({page.Url})");
+    }
+}
