@@ -8,17 +8,13 @@ namespace Derrimut.Web.Tests.Account;
 /// The real app with the demo seed, for the account pages. The account forms are rate-limited per client address and
 /// the in-memory test server has no address at all, so this app raises the limit; the limit itself has its own test.
 /// </summary>
-public abstract class AccountFixture : IAsyncLifetime
+public abstract class AccountFixture : ProviderFixture
 {
     public const string Domain = DerrimutWebFactory.RootDomain;
     public const string DemoPassword = "Derrimut!2026";
 
-    private TestDatabase? _database;
     private DerrimutWebFactory? _factory;
     private WebApplicationFactory<Program>? _app;
-    private string? _skipReason;
-
-    protected abstract DatabaseProvider Provider { get; }
 
     /// <summary>The app under test.</summary>
     public WebApplicationFactory<Program> App => Ready(_app!);
@@ -28,18 +24,10 @@ public abstract class AccountFixture : IAsyncLifetime
 
     public MailPickup Mail => new(Factory.MailPickup);
 
-    public async ValueTask InitializeAsync()
+    protected override async ValueTask SetUpAsync(TestDatabase database)
     {
-        if (Provider == DatabaseProvider.PostgreSql && TestServices.PostgresMaintenance is null
-            && Environment.GetEnvironmentVariable("DERRIMUT_REQUIRE_SERVICES") != "1")
-        {
-            _skipReason = "PostgreSQL not available (DERRIMUT_TEST_POSTGRES not set); run etc/test.sh.";
-            return;
-        }
-
-        _database = await TestDatabase.CreateAsync(Provider);
-        _factory = new DerrimutWebFactory(_database);
-        _app = WithSignInLimit(100_000);
+        _factory = Own(new DerrimutWebFactory(database));
+        _app = Own(WithSignInLimit(100_000));
         await _app.Services.PrepareDatabaseAsync(includeDemoData: true, maxParallelism: 2);
     }
 
@@ -66,36 +54,6 @@ public abstract class AccountFixture : IAsyncLifetime
         var response = await browser.Client.PostAsync($"/test/sign-in?email={Uri.EscapeDataString(email)}", null);
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent, $"sign-in as {email}");
         return browser.Client;
-    }
-
-    private T Ready<T>(T value)
-    {
-        if (_skipReason is not null)
-        {
-            Assert.Skip(_skipReason);
-        }
-
-        return value;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
     }
 }
 

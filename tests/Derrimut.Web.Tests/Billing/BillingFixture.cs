@@ -67,19 +67,15 @@ internal sealed class RecordingBillingHandler(DerrimutDbContext db, BillingEffec
 }
 
 /// <summary>An app with the recording handler registered, and two franchises of two locations each.</summary>
-public abstract class BillingFixture : IAsyncLifetime
+public abstract class BillingFixture : ProviderFixture
 {
     public const int MaxAttempts = 3;
 
-    private TestDatabase? _database;
     private DerrimutWebFactory? _app;
-    private string? _skipReason;
-
-    protected abstract DatabaseProvider Provider { get; }
 
     public BillingEffects Effects { get; } = new();
 
-    public DerrimutWebFactory App => _skipReason is null ? _app! : throw Skip();
+    public DerrimutWebFactory App => Ready(_app!);
 
     public TestTenant A1 { get; private set; } = null!;
 
@@ -87,23 +83,9 @@ public abstract class BillingFixture : IAsyncLifetime
 
     public TestTenant FranchiseA { get; private set; } = null!;
 
-    private InvalidOperationException Skip()
+    protected override async ValueTask SetUpAsync(TestDatabase database)
     {
-        Assert.Skip(_skipReason!);
-        return new InvalidOperationException();
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        if (Provider == DatabaseProvider.PostgreSql && TestServices.PostgresMaintenance is null
-            && Environment.GetEnvironmentVariable("DERRIMUT_REQUIRE_SERVICES") != "1")
-        {
-            _skipReason = "PostgreSQL not available (DERRIMUT_TEST_POSTGRES not set); run etc/test.sh.";
-            return;
-        }
-
-        _database = await TestDatabase.CreateAsync(Provider);
-        _app = new DerrimutWebFactory(_database, settings: new Dictionary<string, string>
+        _app = Own(new DerrimutWebFactory(database, settings: new Dictionary<string, string>
         {
             ["Billing:Webhooks:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
             ["Billing:SimulatedTools"] = "true",
@@ -116,7 +98,7 @@ public abstract class BillingFixture : IAsyncLifetime
             services.AddScoped<IIntegrationEventHandler<PaymentSucceeded>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
             services.AddScoped<IIntegrationEventHandler<PaymentFailed>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
             services.AddScoped<IIntegrationEventHandler<RefundIssued>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
-        });
+        }));
         await _app.StartAsync();
         TestTenant a2, fb, b2;
         (FranchiseA, A1, a2, fb, B1, b2) = await TenantBuilder.CreateTwoByTwoAsync(_app.PlatformClient());
@@ -132,21 +114,6 @@ public abstract class BillingFixture : IAsyncLifetime
     internal Task<List<WebhookInboxEvent>> InboxOfAsync(TestTenant tenant, string eventId) =>
         App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenant.Id, (sp, ct) =>
             sp.GetRequiredService<DerrimutDbContext>().Set<WebhookInboxEvent>().AsNoTracking().Where(e => e.StripeEventId == eventId).ToListAsync(ct));
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class SqliteBillingFixture : BillingFixture

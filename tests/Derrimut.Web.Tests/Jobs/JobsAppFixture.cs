@@ -16,15 +16,11 @@ namespace Derrimut.Web.Tests.Jobs;
 /// The real app (scheduler off: the tests run the jobs themselves, deterministically) on a clock the tests move, with
 /// Billing's recording handler (to make webhook events fail on demand) and two franchises of two locations each.
 /// </summary>
-public abstract class JobsAppFixture : IAsyncLifetime
+public abstract class JobsAppFixture : ProviderFixture
 {
     public const int MaxAttempts = 3;
 
-    private TestDatabase? _database;
     private DerrimutWebFactory? _app;
-    private string? _skipReason;
-
-    protected abstract DatabaseProvider Provider { get; }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -36,27 +32,9 @@ public abstract class JobsAppFixture : IAsyncLifetime
 
     public TestTenant B1 { get => Ready(field); private set; } = null!;
 
-    private T Ready<T>(T value)
+    protected override async ValueTask SetUpAsync(TestDatabase database)
     {
-        if (_skipReason is not null)
-        {
-            Assert.Skip(_skipReason);
-        }
-
-        return value;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        if (Provider == DatabaseProvider.PostgreSql && TestServices.PostgresMaintenance is null
-            && Environment.GetEnvironmentVariable("DERRIMUT_REQUIRE_SERVICES") != "1")
-        {
-            _skipReason = "PostgreSQL not available (DERRIMUT_TEST_POSTGRES not set); run etc/test.sh.";
-            return;
-        }
-
-        _database = await TestDatabase.CreateAsync(Provider);
-        _app = new DerrimutWebFactory(_database, settings: new Dictionary<string, string>
+        _app = Own(new DerrimutWebFactory(database, settings: new Dictionary<string, string>
         {
             ["Billing:Webhooks:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
             ["Billing:Webhooks:Retry:FirstDelay"] = "00:01:00",
@@ -68,7 +46,7 @@ public abstract class JobsAppFixture : IAsyncLifetime
             services.AddSingleton(Effects);
             services.AddScoped<RecordingBillingHandler>();
             services.AddScoped<IIntegrationEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
-        });
+        }));
         await _app.StartAsync();
         TestTenant franchiseA, a2, franchiseB, b2;
         (franchiseA, A1, a2, franchiseB, B1, b2) = await TenantBuilder.CreateTwoByTwoAsync(_app.PlatformClient());
@@ -115,21 +93,6 @@ public abstract class JobsAppFixture : IAsyncLifetime
         ? []
         : [.. Directory.GetFiles(App.MailPickup, "*.eml").Select(f => MimeMessage.Load(f))
             .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))];
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class SqliteJobsAppFixture : JobsAppFixture
