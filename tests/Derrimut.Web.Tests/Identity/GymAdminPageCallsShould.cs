@@ -268,12 +268,7 @@ public abstract class GymAdminPageCallsShould(AccountFixture fixture)
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test"));
 
     private static Task<HttpResponseMessage> TokenAsync(HttpClient client, ClientDto created) =>
-        client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = created.ClientId,
-            ["client_secret"] = created.ClientSecret!,
-        }));
+        client.ClientCredentialsAsync(created.ClientId, created.ClientSecret!);
 }
 
 public sealed class GymAdminPageCallsOnSqliteShould(SqliteAccountFixture fixture) : GymAdminPageCallsShould(fixture), IClassFixture<SqliteAccountFixture>;

@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Derrimut.Web.Tests.Identity;
 
@@ -10,48 +6,15 @@ namespace Derrimut.Web.Tests.Identity;
 public abstract class TokensShould(DemoAppFixture fixture)
 {
     private const string D = DemoAppFixture.Domain;
-    private const string Redirect = "http://127.0.0.1:53123/callback";
+    private const string Redirect = TestTokens.Redirect;
 
     private DerrimutWebFactory App => fixture.App;
 
-    private static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        return (verifier, WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
-    }
+    private static (string Verifier, string Challenge) Pkce() => TestTokens.Pkce();
 
-    private async Task<JsonElement> CodeFlowAsync(string email, string location)
-    {
-        var browser = await App.SignedInAsync(email, location);
-        var (verifier, challenge) = Pkce();
-        var authorize = await browser.GetAsync(
-            $"/connect/authorize?client_id=derrimut-app&response_type=code&scope=openid%20offline_access%20profile&redirect_uri={Uri.EscapeDataString(Redirect)}" +
-            $"&code_challenge={challenge}&code_challenge_method=S256&state=xyz");
-        authorize.StatusCode.ShouldBe(HttpStatusCode.Redirect, await authorize.Content.ReadAsStringAsync());
-        var location302 = authorize.Headers.Location!;
-        location302.GetLeftPart(UriPartial.Path).ShouldBe(Redirect);
-        var query = QueryHelpers.ParseQuery(location302.Query);
-        query["state"].ToString().ShouldBe("xyz");
+    private Task<JsonElement> CodeFlowAsync(string email, string location) => App.AuthorizationCodeAsync(email, location);
 
-        var token = await App.ClientFor(location).PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = query["code"].ToString(),
-            ["redirect_uri"] = Redirect,
-            ["client_id"] = "derrimut-app",
-            ["code_verifier"] = verifier,
-        }));
-        var body = await token.Content.ReadAsStringAsync();
-        token.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private HttpClient Bearer(string? location, string accessToken)
-    {
-        var client = App.ClientFor(location);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return client;
-    }
+    private HttpClient Bearer(string? location, string accessToken) => App.BearerClient(location, accessToken);
 
     [Fact]
     public async Task PublishTheDiscoveryDocumentAndKeys()
@@ -81,12 +44,7 @@ public abstract class TokensShould(DemoAppFixture fixture)
     public async Task RefreshAndThenRefuseARevokedToken()
     {
         var tokens = await CodeFlowAsync($"multi@{D}", "werribee");
-        var refresh = await App.ClientFor("werribee").PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
-            ["client_id"] = "derrimut-app",
-        }));
+        var refresh = await App.RefreshAsync("werribee", tokens.GetProperty("refresh_token").GetString()!);
         refresh.StatusCode.ShouldBe(HttpStatusCode.OK, await refresh.Content.ReadAsStringAsync());
         var renewed = (await refresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         (await Bearer("werribee", renewed).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -163,12 +121,7 @@ public abstract class TokensShould(DemoAppFixture fixture)
         var listed = await admin.GetFromJsonAsync<JsonElement>("/api/identity/clients");
         listed.EnumerateArray().Single(c => c.GetProperty("clientId").GetString() == clientId).GetProperty("clientSecret").ValueKind.ShouldBe(JsonValueKind.Null);
 
-        Task<HttpResponseMessage> Token(string location) => App.ClientFor(location).PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
+        Task<HttpResponseMessage> Token(string location) => App.ClientFor(location).ClientCredentialsAsync(clientId, secret);
 
         var token = await Token("st-albans");
         token.StatusCode.ShouldBe(HttpStatusCode.OK, await token.Content.ReadAsStringAsync());
