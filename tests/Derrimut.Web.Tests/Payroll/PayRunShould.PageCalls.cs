@@ -5,6 +5,7 @@ using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.UseCases;
 using Derrimut.Identity.Contracts;
 using Derrimut.Payroll.Contracts;
+using Derrimut.Payroll.Features.PayRuns;
 using Derrimut.Web.Tests.Identity;
 using static Derrimut.Web.Tests.Memberships.MembershipTestKit;
 
@@ -39,7 +40,7 @@ public abstract partial class PayRunShould
 
         await ShouldRefuseToFinaliseAsync(page, run, boss);
         // Nor may the open page still read the run.
-        await Should.ThrowAsync<ForbiddenException>(() => PageCallAsync(page, ManagePayroll, call => call.Get<IPayrollAdmin>().GetPayRunAsync(run, call.CancellationToken)));
+        await Should.ThrowAsync<ForbiddenException>(() => PageCallAsync(page, ManagePayroll, call => call.Get<GetPayRunHandler>().HandleAsync(run, call.CancellationToken)));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public abstract partial class PayRunShould
         // The control: the same call from the same open page goes through while nothing changed.
         var (run, _, page, boss) = await AdminWithTheApprovedRunOpenAsync(new DateOnly(2026, 10, 26));
 
-        var finalised = await PageCallAsync(page, ManagePayroll, call => call.Get<IPayrollAdmin>().FinalisePayRunAsync(run, call.UserId, call.CancellationToken));
+        var finalised = await PageCallAsync(page, ManagePayroll, call => call.Get<FinalisePayRunHandler>().HandleAsync(run, call.UserId, call.CancellationToken));
 
         finalised.Run.Status.ShouldBe("finalised");
         (await StatusOfAsync(boss, run)).ShouldBe("finalised");
@@ -70,7 +71,7 @@ public abstract partial class PayRunShould
             sp.GetRequiredService<IPersonAccessReader>().ReadAsync(payroller, ct)))!;
         page.HasClaim(DerrimutClaims.Permission, PayrollPermissions.ManagePayroll).ShouldBeTrue();
 
-        var opened = await PageCallAsync(page, ManagePayroll, call => call.Get<IPayrollAdmin>().GetPayRunAsync(run, call.CancellationToken));
+        var opened = await PageCallAsync(page, ManagePayroll, call => call.Get<GetPayRunHandler>().HandleAsync(run, call.CancellationToken));
         opened.Run.Status.ShouldBe("approved");
         return (run, payroller, page, boss);
     }
@@ -81,7 +82,7 @@ public abstract partial class PayRunShould
         page.HasClaim(DerrimutClaims.Permission, PayrollPermissions.ManagePayroll).ShouldBeTrue();
 
         await Should.ThrowAsync<ForbiddenException>(() => PageCallAsync(page, ManagePayroll, call =>
-            call.Get<IPayrollAdmin>().FinalisePayRunAsync(run, call.UserId, call.CancellationToken)));
+            call.Get<FinalisePayRunHandler>().HandleAsync(run, call.UserId, call.CancellationToken)));
 
         (await StatusOfAsync(boss, run)).ShouldBe("approved");
     }

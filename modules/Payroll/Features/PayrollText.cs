@@ -3,7 +3,7 @@ using Derrimut.Payroll.Domain.Earnings;
 using Derrimut.Payroll.Domain.Money;
 using Derrimut.Payroll.Domain.Withholding;
 
-namespace Derrimut.Payroll.Features.Administration;
+namespace Derrimut.Payroll.Features;
 
 /// <summary>The API's words for the payroll enums (kebab-case), both ways, and money conversions.</summary>
 internal static class PayrollText

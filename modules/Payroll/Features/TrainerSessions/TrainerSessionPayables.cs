@@ -1,7 +1,7 @@
 using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 
-namespace Derrimut.Payroll.Features.Administration;
+namespace Derrimut.Payroll.Features.TrainerSessions;
 
 /// <summary>Stores completed trainer sessions as payable work in the current location; the next pay run pays them.</summary>
 internal sealed class TrainerSessionPayables(DerrimutDbContext db) : ITrainerSessionPayables

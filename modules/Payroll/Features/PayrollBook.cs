@@ -1,3 +1,5 @@
+using Derrimut.Identity.Contracts;
+using Derrimut.Organizations.Contracts;
 using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.BankFiles;
@@ -7,240 +9,77 @@ using Derrimut.Payroll.Domain.Money;
 using Derrimut.Payroll.Domain.Rules;
 using Derrimut.Payroll.Domain.Superannuation;
 using Derrimut.Payroll.Domain.Withholding;
-using static Derrimut.Payroll.Features.Administration.PayrollText;
+using static Derrimut.Payroll.Features.PayrollText;
 
-namespace Derrimut.Payroll.Features.Administration;
+namespace Derrimut.Payroll.Features;
 
 /// <summary>
-/// Pay runs: draft (calculated, under review) → approved → finalised (locked). Every state change is one save
-/// guarded by the run's version, so two admins finalising at once get one success and one 409.
+/// What payroll's use cases share at the current location: the pay run calculation and its views, the reads one use
+/// case hands back after another (a run, the employer, a person's payslips), saving with a lost race as a 409, and the
+/// limits. Every query runs under the tenant filter, so another gym's people, timesheets and runs are simply not
+/// there; every insert is stamped with this location.
 /// </summary>
-internal sealed partial class PayrollAdmin
+internal sealed class PayrollBook(
+    DerrimutDbContext db,
+    ICurrentTenant tenant,
+    IStaffDirectory staff,
+    IOrganizationDirectory organizations,
+    TimeProvider time)
 {
-    public async Task<IReadOnlyList<PayRunSummaryDto>> ListPayRunsAsync(CancellationToken cancellationToken = default)
+    internal const decimal MaximumHourlyRate = 1_000m;
+
+    internal const decimal MaximumSalary = 2_000_000m;
+
+    internal const decimal MaximumSessionRate = 2_000m;
+
+    internal const int MaximumTimesheetRangeDays = 93;
+
+    internal Guid LocationId => tenant.Tenant is { IsLocation: true } t ? t.Id : throw new ForbiddenException("Payroll runs at a gym location.");
+
+    /// <summary>Saves; a lost race on a version or a unique index becomes a 409 naming <paramref name="field"/>.</summary>
+    internal async Task SaveAsync(string field, string conflict, CancellationToken cancellationToken)
     {
-        var runs = await db.Set<PayRun>().AsNoTracking().OrderByDescending(r => r.Number).Take(200).ToListAsync(cancellationToken);
-        var counts = await db.Set<Payslip>().AsNoTracking().GroupBy(p => p.PayRunId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return [.. runs.Select(r => Summary(r, counts.GetValueOrDefault(r.Id)))];
-    }
-
-    public async Task<PayRunDetailDto> CreatePayRunAsync(NewPayRunInput input, Guid createdBy, CancellationToken cancellationToken = default)
-    {
-        var errors = new ValidationErrors();
-        PayRun? adjusted = null;
-        if (input.AdjustsRunId is { } adjustsId)
-        {
-            adjusted = await db.Set<PayRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == adjustsId, cancellationToken);
-            errors.AddIf(adjusted is null, "adjustsRunId", "No such pay run here.");
-            errors.AddIf(adjusted is { Status: not PayRunStatus.Finalised }, "adjustsRunId", "Only a finalised run is corrected by an adjusting run; edit or recalculate this one instead.");
-        }
-
-        var frequency = adjusted?.Frequency ?? Parse(Frequencies, input.Frequency, "frequency", errors);
-        var start = adjusted?.PeriodStart ?? input.PeriodStart;
-        var end = adjusted?.PeriodEnd ?? input.PeriodEnd;
-        errors.AddIf(start is null, "periodStart", "Give the first day of the pay period.");
-        errors.AddIf(end is null, "periodEnd", "Give the last day of the pay period.");
-        errors.AddIf(input.PaidOn is null, "paidOn", "Give the payment date.");
-        if (frequency is { } f && start is { } s && end is { } e)
-        {
-            var expectedEnd = ExpectedEnd(f, s);
-            errors.AddIf(e != expectedEnd, "periodEnd", $"A {Name(Frequencies, f)} period starting {Iso(s)} ends {Iso(expectedEnd)}.");
-            errors.AddIf(input.PaidOn is { } paid && (paid < s || paid > e.AddDays(31)), "paidOn", "The payment date falls in the period or within 31 days after it.");
-        }
-
-        errors.ThrowIfAny();
-        var number = (await db.Set<PayRun>().MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
-        var run = new PayRun
-        {
-            Number = number,
-            Frequency = frequency!.Value,
-            PeriodStart = start!.Value,
-            PeriodEnd = end!.Value,
-            PaidOn = input.PaidOn!.Value,
-            Status = PayRunStatus.Draft,
-            AdjustsRunId = adjusted?.Id,
-            CreatedBy = createdBy,
-        };
-        run.PeriodKey = $"{Name(Frequencies, run.Frequency)}:{Iso(run.PeriodStart)}" + (adjusted is null ? "" : $":adjusts:{run.Id}");
-        if (adjusted is null)
-        {
-            var overlapping = await db.Set<PayRun>().AsNoTracking()
-                .Where(r => r.AdjustsRunId == null && r.Frequency == run.Frequency && r.PeriodStart <= run.PeriodEnd && r.PeriodEnd >= run.PeriodStart)
-                .Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
-            if (overlapping != 0)
-            {
-                throw new ConflictException($"Pay run {overlapping} already covers this {Name(Frequencies, run.Frequency)} period; open it, or correct it with an adjusting run once finalised.", "periodStart");
-            }
-        }
-
-        db.Add(run);
-        var payslips = await CalculateAsync(run, cancellationToken);
-        await SaveAsync("periodStart", "Another pay run for this period (or with this number) was created at the same time; reload the list.", cancellationToken);
-        return await DetailAsync(run, payslips, cancellationToken);
-    }
-
-    public async Task<PayRunDetailDto> GetPayRunAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: false, cancellationToken);
-        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id).ToListAsync(cancellationToken);
-        return await DetailAsync(run, payslips, cancellationToken);
-    }
-
-    public async Task<PayRunDetailDto> RecalculatePayRunAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: true, cancellationToken);
-        RequireStatus(run, PayRunStatus.Draft, "recalculated");
-        await db.Set<Payslip>().Where(p => p.PayRunId == id).ExecuteDeleteAsync(cancellationToken);
-        var payslips = await CalculateAsync(run, cancellationToken);
-        db.Entry(run).State = EntityState.Modified;
-        await SaveAsync("version", "Someone else changed this pay run at the same time; reload it.", cancellationToken);
-        return await DetailAsync(run, payslips, cancellationToken);
-    }
-
-    public async Task<PayRunDetailDto> ApprovePayRunAsync(Guid id, Guid approvedBy, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: true, cancellationToken);
-        RequireStatus(run, PayRunStatus.Draft, "approved");
-        run.Status = PayRunStatus.Approved;
-        run.ApprovedBy = approvedBy;
-        run.ApprovedAt = time.GetUtcNow();
-        await SaveAsync("version", "Someone else changed this pay run at the same time; reload it.", cancellationToken);
-        return await GetPayRunAsync(id, cancellationToken);
-    }
-
-    public async Task<PayRunDetailDto> FinalisePayRunAsync(Guid id, Guid finalisedBy, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: true, cancellationToken);
-        RequireStatus(run, PayRunStatus.Approved, "finalised");
-        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id).ToListAsync(cancellationToken);
-        var entryIds = payslips.SelectMany(p => p.TimesheetEntryIds).ToList();
-        var sessionIds = payslips.SelectMany(p => p.SessionIds).ToList();
-        var entries = await db.Set<TimesheetEntry>().Where(e => entryIds.Contains(e.Id)).ToListAsync(cancellationToken);
-        var sessions = await db.Set<CompletedSession>().Where(c => sessionIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        if (entries.Count != entryIds.Count || sessions.Count != sessionIds.Count
-            || entries.Any(e => e.PaidInRunId is not null || e.Status != TimesheetStatus.Approved) || sessions.Any(c => c.PaidInRunId is not null))
-        {
-            throw new ConflictException("Timesheets or sessions in this run changed or were paid by another run since it was calculated; move it back to draft by deleting and recreating it.", "version");
-        }
-
-        foreach (var entry in entries)
-        {
-            entry.PaidInRunId = run.Id;
-        }
-
-        foreach (var session in sessions)
-        {
-            session.PaidInRunId = run.Id;
-        }
-
-        run.Status = PayRunStatus.Finalised;
-        run.FinalisedBy = finalisedBy;
-        run.FinalisedAt = time.GetUtcNow();
-        // One save: the run's version and every entry's version guard it, so a second finalise (or a racing
-        // timesheet edit) fails as a whole and nothing is half-written.
-        await SaveAsync("version", "This pay run was finalised or changed by someone else at the same time; reload it.", cancellationToken);
-        return await GetPayRunAsync(id, cancellationToken);
-    }
-
-    public async Task DeletePayRunAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: true, cancellationToken);
-        if (run.Status == PayRunStatus.Finalised)
-        {
-            throw new ConflictException($"Pay run {run.Number} is finalised and locked; correct it with an adjusting run.", "status");
-        }
-
-        db.Remove(run);
-        await SaveAsync("version", "Someone else changed this pay run at the same time; reload it.", cancellationToken);
-    }
-
-    public async Task<(string FileName, string Content)> AbaFileAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: false, cancellationToken);
-        if (run.Status != PayRunStatus.Finalised)
-        {
-            throw new ConflictException("Bank files are made from finalised runs only: finalise the run first.", "status");
-        }
-
-        var employer = await db.Set<EmployerPaySettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ConflictException("Record this gym's bank details (employer settings) before making a bank file.", "employer");
-        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id && p.NetCents > 0).OrderBy(p => p.EmployeeName).ToListAsync(cancellationToken);
-        if (payslips.Count == 0)
-        {
-            throw new ConflictException("This run pays no one a net amount, so there is no bank file.", "status");
-        }
-
-        var reference = $"PAY {run.PaidOn:yyyyMMdd} R{run.Number}";
-        var batch = new AbaBatch(
-            employer.FinancialInstitution, employer.UserName, employer.ApcaUserId, "PAYROLL", run.PaidOn,
-            Bsb.Parse(employer.Bsb), BankAccountNumber.Parse(employer.AccountNumber), employer.RemitterName,
-            [.. payslips.Select(p => new AbaPayment(Bsb.Parse(p.Bsb), BankAccountNumber.Parse(p.AccountNumber), p.AccountName, p.NetCents, reference))],
-            IncludeBalancingDebit: employer.BalancedFile);
         try
         {
-            return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}.aba", AbaFileWriter.Write(batch) + AbaFileWriter.RecordSeparator);
+            await db.SaveChangesAsync(cancellationToken);
         }
-        catch (InvalidBankDetailsException ex)
+        catch (DbUpdateException)
         {
-            throw new ConflictException($"The bank would reject this file: {ex.Message}", "employer");
+            db.ChangeTracker.Clear();
+            throw new ConflictException(conflict, field);
         }
     }
 
-    public async Task<(string FileName, string Content)> CsvAsync(Guid id, CancellationToken cancellationToken = default)
+    internal async Task<List<TimesheetDayDto>> ToDtosAsync(List<TimesheetEntry> entries, CancellationToken cancellationToken)
     {
-        var run = await FindRunAsync(id, tracked: false, cancellationToken);
-        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id).OrderBy(p => p.EmployeeName).ToListAsync(cancellationToken);
-        var csv = PayRunCsv.Write(payslips.Select(p => new PayRunCsvLine(p.EmployeeName, run.PeriodStart, run.PeriodEnd, run.PaidOn, p.Hours, p.GrossCents, p.WithholdingCents, p.SuperCents, p.NetCents)));
-        return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}.csv", csv);
-    }
-
-    public async Task<(string FileName, string Content)> SuperContributionsCsvAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var run = await FindRunAsync(id, tracked: false, cancellationToken);
-        if (run.Status != PayRunStatus.Finalised)
+        if (entries.Count == 0)
         {
-            throw new ConflictException("Super contributions are exported from finalised runs only: finalise the run first.", "status");
+            return [];
         }
 
-        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id && p.SuperCents > 0).OrderBy(p => p.EmployeeName).ToListAsync(cancellationToken);
-        var csv = SuperContributionsCsv.Write(payslips.Select(p => new SuperContributionLine(
-            p.EmployeeName, p.SuperFundName, p.SuperFundUsi, p.SuperMemberNumber,
-            // The payslip keeps the scale, not the TFN: scale 4 is exactly "no TFN provided".
-            TfnProvided: p.Scale != (int)WithholdingScale.Scale4,
-            p.OrdinaryTimeEarningsCents, p.SuperCents, run.PeriodStart, run.PeriodEnd, run.PaidOn,
-            // Runs finalised before due dates were recorded: the quarterly rule (28 days after the quarter).
-            p.SuperDueOn ?? SuperQuarter.Containing(run.PaidOn).End.AddDays(28))));
-        return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}-super.csv", csv);
+        var from = entries.Min(e => e.WorkDate);
+        var to = entries.Max(e => e.WorkDate);
+        var holidays = (await db.Set<PublicHoliday>().AsNoTracking().Where(h => h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(cancellationToken)).ToHashSet();
+        var names = (await staff.ListAsync(cancellationToken)).ToDictionary(p => p.UserId, p => p.DisplayName);
+        return
+        [
+            .. entries.Select(e => new TimesheetDayDto(e.Id, e.UserId, names.GetValueOrDefault(e.UserId, "(no longer here)"), e.WorkDate,
+                DayKindName(KindOf(e.WorkDate, holidays)), e.OrdinaryHours, e.OvertimeHours, e.Note,
+                e.PaidInRunId is not null ? "paid" : e.Status == TimesheetStatus.Approved ? "approved" : "submitted", e.Version)),
+        ];
     }
 
-    public async Task<PayslipDto> GetPayslipAsync(Guid payslipId, CancellationToken cancellationToken = default)
-    {
-        var payslip = await db.Set<Payslip>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == payslipId, cancellationToken)
-            ?? throw new NotFoundException("No such payslip here.");
-        var run = await FindRunAsync(payslip.PayRunId, tracked: false, cancellationToken);
-        return (await PayslipDtosAsync(run, [payslip], cancellationToken))[0];
-    }
+    internal static EmployeePaySettingsDto ToDto(EmployeePaySettings s) => new(
+        s.UserId,
+        new EmployeePaySettingsInput(
+            Name(EmploymentTypes, s.EmploymentType), Name(PayBases, s.PayBasis), Dollars(s.AnnualSalaryCents), Dollars(s.HourlyRateCents), Dollars(s.SessionRateCents),
+            Name(Frequencies, s.PayFrequency), s.TfnProvided, s.ClaimsTaxFreeThreshold, Name(Residencies, s.Residency), Name(MedicareExemptions, s.MedicareLevyExemption),
+            s.SuperFundName, s.SuperFundUsi, s.SuperMemberNumber, Bsb.Parse(s.Bsb).ToString(), s.AccountNumber, s.AccountName),
+        (int)s.Scale,
+        ScaleDescription(s.Scale, s.Residency),
+        s.Version);
 
-    public async Task<IReadOnlyList<PayslipDto>> MyPayslipsAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        var rows = await (from p in db.Set<Payslip>().AsNoTracking()
-                          join r in db.Set<PayRun>().AsNoTracking() on p.PayRunId equals r.Id
-                          where p.UserId == userId && r.Status == PayRunStatus.Finalised
-                          select new { p, r }).ToListAsync(cancellationToken);
-        var result = new List<PayslipDto>();
-        foreach (var group in rows.GroupBy(x => x.r.Id))
-        {
-            result.AddRange(await PayslipDtosAsync(group.First().r, [.. group.Select(x => x.p)], cancellationToken));
-        }
-
-        return [.. result.OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.RunNumber)];
-    }
-
-    public async Task<PayslipDto> MyPayslipAsync(Guid userId, Guid payslipId, CancellationToken cancellationToken = default) =>
-        (await MyPayslipsAsync(userId, cancellationToken)).FirstOrDefault(p => p.Id == payslipId)
-        ?? throw new NotFoundException("No such payslip of yours here.");
-
-    private static DateOnly ExpectedEnd(PayPeriod frequency, DateOnly start) => frequency switch
+    internal static DateOnly ExpectedEnd(PayPeriod frequency, DateOnly start) => frequency switch
     {
         PayPeriod.Weekly => start.AddDays(6),
         PayPeriod.Fortnightly => start.AddDays(13),
@@ -249,7 +88,7 @@ internal sealed partial class PayrollAdmin
         _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, "Unknown pay period."),
     };
 
-    private static int PeriodsPerYear(PayPeriod frequency) => frequency switch
+    internal static int PeriodsPerYear(PayPeriod frequency) => frequency switch
     {
         PayPeriod.Weekly => 52,
         PayPeriod.Fortnightly => 26,
@@ -258,7 +97,7 @@ internal sealed partial class PayrollAdmin
         _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, "Unknown pay period."),
     };
 
-    private static void RequireStatus(PayRun run, PayRunStatus wanted, string action)
+    internal static void RequireStatus(PayRun run, PayRunStatus wanted, string action)
     {
         if (run.Status != wanted)
         {
@@ -268,7 +107,7 @@ internal sealed partial class PayrollAdmin
         }
     }
 
-    private async Task<PayRun> FindRunAsync(Guid id, bool tracked, CancellationToken cancellationToken)
+    internal async Task<PayRun> FindRunAsync(Guid id, bool tracked, CancellationToken cancellationToken)
     {
         var query = tracked ? db.Set<PayRun>() : db.Set<PayRun>().AsNoTracking();
         return await query.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("No such pay run here.");
@@ -279,7 +118,7 @@ internal sealed partial class PayrollAdmin
     /// unpaid timesheet days with award loadings, and completed unpaid sessions; PAYG by the payment date's table and
     /// super with the quarter's cap. Adds the payslips to the context and sets the run's totals.
     /// </summary>
-    private async Task<List<Payslip>> CalculateAsync(PayRun run, CancellationToken cancellationToken)
+    internal async Task<List<Payslip>> CalculateAsync(PayRun run, CancellationToken cancellationToken)
     {
         var settings = await db.Set<EmployeePaySettings>().AsNoTracking().Where(s => s.PayFrequency == run.Frequency).ToListAsync(cancellationToken);
         var people = (await staff.ListAsync(cancellationToken)).ToDictionary(p => p.UserId);
@@ -419,7 +258,7 @@ internal sealed partial class PayrollAdmin
         return payslips;
     }
 
-    private static string KindName(EarningsLine line) => line.Kind switch
+    internal static string KindName(EarningsLine line) => line.Kind switch
     {
         EarningsKind.Overtime => "overtime",
         EarningsKind.Commission => "commission",
@@ -427,7 +266,7 @@ internal sealed partial class PayrollAdmin
         _ => "ordinary",
     };
 
-    private async Task<PayRunDetailDto> DetailAsync(PayRun run, List<Payslip> payslips, CancellationToken cancellationToken)
+    internal async Task<PayRunDetailDto> DetailAsync(PayRun run, List<Payslip> payslips, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
         warnings.AddRange(run.NotCalculated.Select(n => $"Not calculated: {n.EmployeeName} ({n.Rule}). {n.Reason}"));
@@ -454,7 +293,7 @@ internal sealed partial class PayrollAdmin
             [.. run.NotCalculated.Select(n => new NotCalculatedEmployeeDto(n.UserId, n.EmployeeName, n.Rule, n.Reason))]);
     }
 
-    private async Task<List<PayslipDto>> PayslipDtosAsync(PayRun run, IReadOnlyList<Payslip> payslips, CancellationToken cancellationToken)
+    internal async Task<List<PayslipDto>> PayslipDtosAsync(PayRun run, IReadOnlyList<Payslip> payslips, CancellationToken cancellationToken)
     {
         var location = tenant.Tenant!;
         var abn = await organizations.FindAbnAsync(location.Id, cancellationToken);
@@ -489,7 +328,39 @@ internal sealed partial class PayrollAdmin
         ];
     }
 
-    private static PayRunSummaryDto Summary(PayRun r, int employees) => new(
+    internal static PayRunSummaryDto Summary(PayRun r, int employees) => new(
         r.Id, r.Number, Name(Frequencies, r.Frequency), r.PeriodStart, r.PeriodEnd, r.PaidOn, r.Status.ToString().ToLowerInvariant(), r.AdjustsRunId is not null,
         employees, Dollars(r.GrossCents), Dollars(r.WithholdingCents), Dollars(r.SuperCents), Dollars(r.NetCents), r.Version, r.SuperDueOn);
+
+    internal async Task<PayRunDetailDto> GetPayRunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var run = await FindRunAsync(id, tracked: false, cancellationToken);
+        var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.PayRunId == id).ToListAsync(cancellationToken);
+        return await DetailAsync(run, payslips, cancellationToken);
+    }
+
+    internal async Task<EmployerPaySettingsInput> GetEmployerAsync(CancellationToken cancellationToken = default)
+    {
+        var abn = await organizations.FindAbnAsync(LocationId, cancellationToken);
+        var employer = await db.Set<EmployerPaySettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return employer is null
+            ? new EmployerPaySettingsInput(FormatAbn(abn), "", "", "", "", "", "", false)
+            : new EmployerPaySettingsInput(FormatAbn(abn), employer.FinancialInstitution, employer.ApcaUserId, employer.UserName,
+                Bsb.Parse(employer.Bsb).ToString(), employer.AccountNumber, employer.RemitterName, employer.BalancedFile);
+    }
+
+    internal async Task<IReadOnlyList<PayslipDto>> MyPayslipsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var rows = await (from p in db.Set<Payslip>().AsNoTracking()
+                          join r in db.Set<PayRun>().AsNoTracking() on p.PayRunId equals r.Id
+                          where p.UserId == userId && r.Status == PayRunStatus.Finalised
+                          select new { p, r }).ToListAsync(cancellationToken);
+        var result = new List<PayslipDto>();
+        foreach (var group in rows.GroupBy(x => x.r.Id))
+        {
+            result.AddRange(await PayslipDtosAsync(group.First().r, [.. group.Select(x => x.p)], cancellationToken));
+        }
+
+        return [.. result.OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.RunNumber)];
+    }
 }
