@@ -4,7 +4,6 @@ using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.BankFiles;
 using Derrimut.Payroll.Domain.Earnings;
-using Derrimut.Payroll.Domain.Exports;
 using Derrimut.Payroll.Domain.Money;
 using Derrimut.Payroll.Domain.Rules;
 using Derrimut.Payroll.Domain.Superannuation;
