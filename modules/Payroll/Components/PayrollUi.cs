@@ -22,6 +22,10 @@ internal static class PayrollUi
     /// <summary>The platform's dated tax tables and super rules.</summary>
     public static AccessRule ManageTaxTables { get; } = AccessRule.Holding(PayrollPermissions.ManageTaxTables);
 
+    /// <summary>A status as the API spells it (<c>finalised</c>, <c>submitted</c>), as the pages always showed it.</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+
     /// <summary>The Monday on or before a date: timesheet weeks start on Monday.</summary>
     public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 

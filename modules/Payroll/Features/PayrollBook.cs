@@ -64,7 +64,7 @@ internal sealed class PayrollBook(
         [
             .. entries.Select(e => new TimesheetDayDto(e.Id, e.UserId, names.GetValueOrDefault(e.UserId, "(no longer here)"), e.WorkDate,
                 DayKindName(KindOf(e.WorkDate, holidays)), e.OrdinaryHours, e.OvertimeHours, e.Note,
-                e.PaidInRunId is not null ? "paid" : e.Status == TimesheetStatus.Approved ? "approved" : "submitted", e.Version)),
+                e.PaidInRunId is not null ? TimesheetDayStatus.Paid : e.Status == TimesheetStatus.Approved ? TimesheetDayStatus.Approved : TimesheetDayStatus.Submitted, e.Version)),
         ];
     }
 
@@ -312,7 +312,7 @@ internal sealed class PayrollBook(
                 var ytd = new YearToDateDto(year.Label,
                     Dollars(before.Sum(y => y.GrossCents) + p.GrossCents), Dollars(before.Sum(y => y.WithholdingCents) + p.WithholdingCents),
                     Dollars(before.Sum(y => y.SuperCents) + p.SuperCents), Dollars(before.Sum(y => y.NetCents) + p.NetCents));
-                return new PayslipDto(p.Id, run.Id, run.Number, run.Status.ToString().ToLowerInvariant(), p.UserId, p.EmployeeName, location.Name,
+                return new PayslipDto(p.Id, run.Id, run.Number, Stage(run.Status), p.UserId, p.EmployeeName, location.Name,
                     abn is null ? null : FormatAbn(abn), run.PeriodStart, run.PeriodEnd, run.PaidOn, Name(EmploymentTypes, p.EmploymentType), Name(PayBases, p.PayBasis),
                     p.Scale, p.Hours, Dollars(p.GrossCents), Dollars(p.OrdinaryTimeEarningsCents), Dollars(p.WithholdingCents), Dollars(p.SuperCents), Dollars(p.NetCents),
                     p.WithholdingTable,
@@ -327,8 +327,16 @@ internal sealed class PayrollBook(
         ];
     }
 
+    internal static PayRunStage Stage(PayRunStatus status) => status switch
+    {
+        PayRunStatus.Draft => PayRunStage.Draft,
+        PayRunStatus.Approved => PayRunStage.Approved,
+        PayRunStatus.Finalised => PayRunStage.Finalised,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown pay run status."),
+    };
+
     internal static PayRunSummaryDto Summary(PayRun r, int employees) => new(
-        r.Id, r.Number, Name(Frequencies, r.Frequency), r.PeriodStart, r.PeriodEnd, r.PaidOn, r.Status.ToString().ToLowerInvariant(), r.AdjustsRunId is not null,
+        r.Id, r.Number, Name(Frequencies, r.Frequency), r.PeriodStart, r.PeriodEnd, r.PaidOn, Stage(r.Status), r.AdjustsRunId is not null,
         employees, Dollars(r.GrossCents), Dollars(r.WithholdingCents), Dollars(r.SuperCents), Dollars(r.NetCents), r.Version, r.SuperDueOn);
 
     internal async Task<PayRunDetailDto> GetPayRunAsync(Guid id, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public abstract partial class PayRunShould
 
         var finalised = await PageCallAsync(page, ManagePayroll, call => call.Get<FinalisePayRunHandler>().HandleAsync(run, call.UserId, call.CancellationToken));
 
-        finalised.Run.Status.ShouldBe("finalised");
+        finalised.Run.Status.ShouldBe(PayRunStage.Finalised);
         (await StatusOfAsync(boss, run)).ShouldBe("finalised");
     }
 
@@ -72,7 +72,7 @@ public abstract partial class PayRunShould
         page.HasClaim(DerrimutClaims.Permission, PayrollPermissions.ManagePayroll).ShouldBeTrue();
 
         var opened = await PageCallAsync(page, ManagePayroll, call => call.Get<GetPayRunHandler>().HandleAsync(run, call.CancellationToken));
-        opened.Run.Status.ShouldBe("approved");
+        opened.Run.Status.ShouldBe(PayRunStage.Approved);
         return (run, payroller, page, boss);
     }
 
