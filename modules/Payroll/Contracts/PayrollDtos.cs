@@ -98,7 +98,7 @@ public sealed record TimesheetDayInput(decimal? OrdinaryHours, decimal? Overtime
 /// <param name="Note">Note.</param>
 /// <param name="Status">"submitted", "approved" or "paid".</param>
 /// <param name="Version">Concurrency version.</param>
-public sealed record TimesheetDayDto(Guid Id, Guid UserId, string EmployeeName, DateOnly Date, string DayKind, decimal OrdinaryHours, decimal OvertimeHours, string? Note, string Status, long Version);
+public sealed record TimesheetDayDto(Guid Id, Guid UserId, string EmployeeName, DateOnly Date, string DayKind, decimal OrdinaryHours, decimal OvertimeHours, string? Note, TimesheetDayStatus Status, long Version);
 
 /// <summary>Body for creating a pay run.</summary>
 /// <param name="Frequency">"weekly", "fortnightly", "monthly" or "quarterly".</param>
@@ -125,7 +125,7 @@ public sealed record NewPayRunInput(string? Frequency, DateOnly? PeriodStart, Da
 /// <param name="Version">Concurrency version.</param>
 /// <param name="SuperDueOn">When the funds must receive the run's super guarantee (payday + 7 days under Payday Super).</param>
 public sealed record PayRunSummaryDto(
-    Guid Id, int Number, string Frequency, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, string Status, bool IsAdjustment,
+    Guid Id, int Number, string Frequency, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, PayRunStage Status, bool IsAdjustment,
     int Employees, decimal Gross, decimal Withholding, decimal Super, decimal Net, long Version, DateOnly? SuperDueOn = null);
 
 /// <summary>A payslip line: hours × rate with the loading, or a salary instalment or commission.</summary>
@@ -178,7 +178,7 @@ public sealed record YearToDateDto(string FinancialYear, decimal Gross, decimal 
 /// <param name="SuperBasis">"payday" (Payday Super, paid from 1 July 2026) or "quarterly".</param>
 /// <param name="SuperDueOn">When the fund must receive this payslip's super guarantee.</param>
 public sealed record PayslipDto(
-    Guid Id, Guid PayRunId, int RunNumber, string RunStatus, Guid UserId, string EmployeeName, string EmployerName, string? EmployerAbn,
+    Guid Id, Guid PayRunId, int RunNumber, PayRunStage RunStatus, Guid UserId, string EmployeeName, string EmployerName, string? EmployerAbn,
     DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PaidOn, string EmploymentType, string PayBasis, int TaxScale, decimal Hours,
     decimal Gross, decimal OrdinaryTimeEarnings, decimal Withholding, decimal Super, decimal Net, string WithholdingTable,
     IReadOnlyList<PayslipLineDto> Lines, IReadOnlyList<string> WithholdingWorking, IReadOnlyList<string> SuperWorking,

@@ -1,5 +1,12 @@
 using Derrimut.Identity.Contracts;
 using Derrimut.Payroll.Contracts;
+using Derrimut.Payroll.Features.Timesheets;
+using Derrimut.Payroll.Features.PublicHolidays;
+using Derrimut.Payroll.Features.Payslips;
+using Derrimut.Payroll.Features.PaySettings;
+using Derrimut.Payroll.Features.PayRuns;
+using Derrimut.Payroll.Features.Exports;
+using Derrimut.Payroll.Features.Employer;
 using Derrimut.Payroll.Data;
 
 namespace Derrimut.Payroll.Seeding;
@@ -67,7 +74,8 @@ internal sealed class PayrollSeeder : IDataSeedContributor
             return; // already seeded
         }
 
-        var payroll = services.GetRequiredService<IPayrollAdmin>();
+        // The demo is entered through the same use cases as the API and the pages.
+        T Use<T>() where T : notnull => services.GetRequiredService<T>();
         var sessions = services.GetRequiredService<ITrainerSessionPayables>();
         var people = (await services.GetRequiredService<IStaffDirectory>().ListAsync(cancellationToken)).ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
         if (!people.TryGetValue($"trainer@{tenant.Identifier}.{Domain}", out var trainer) || !people.TryGetValue($"admin@{tenant.Identifier}.{Domain}", out var admin))
@@ -77,12 +85,12 @@ internal sealed class PayrollSeeder : IDataSeedContributor
 
         var stAlbans = tenant.Identifier == "st-albans";
         // Keep the location's ABN (Organizations seeds it): saving the employer details saves the ABN too.
-        var abn = (await payroll.GetEmployerAsync(cancellationToken)).Abn;
-        await payroll.SaveEmployerAsync(new EmployerPaySettingsInput(abn, "CBA", stAlbans ? "301500" : "301501", stAlbans ? "DERRIMUT 24 7 ST ALBANS" : "DERRIMUT 24 7 WERRIBEE", stAlbans ? "063-021" : "063-030",
+        var abn = (await Use<GetEmployerPaySettingsHandler>().HandleAsync(cancellationToken)).Abn;
+        await Use<SaveEmployerPaySettingsHandler>().HandleAsync(new EmployerPaySettingsInput(abn, "CBA", stAlbans ? "301500" : "301501", stAlbans ? "DERRIMUT 24 7 ST ALBANS" : "DERRIMUT 24 7 WERRIBEE", stAlbans ? "063-021" : "063-030",
             stAlbans ? "10452198" : "10457733", stAlbans ? "DERRIMUT STALB" : "DERRIMUT WERRIB", false), cancellationToken);
-        await payroll.SaveSettingsAsync(trainer.UserId, new EmployeePaySettingsInput("casual", "per-session", null, 30.68m, 45.00m, "fortnightly", true, true, "resident", "none",
+        await Use<SaveEmployeePaySettingsHandler>().HandleAsync(trainer.UserId, new EmployeePaySettingsInput("casual", "per-session", null, 30.68m, 45.00m, "fortnightly", true, true, "resident", "none",
             "AustralianSuper", "STA0100AU", stAlbans ? "40123456" : "40654321", stAlbans ? "062-000" : "033-000", stAlbans ? "12345678" : "87654321", trainer.DisplayName), cancellationToken);
-        await payroll.SaveSettingsAsync(admin.UserId, new EmployeePaySettingsInput("full-time", "salary", stAlbans ? 72_000m : 68_500m, null, null, "fortnightly", true, true, "resident", "none",
+        await Use<SaveEmployeePaySettingsHandler>().HandleAsync(admin.UserId, new EmployeePaySettingsInput("full-time", "salary", stAlbans ? 72_000m : 68_500m, null, null, "fortnightly", true, true, "resident", "none",
             "Hostplus", "HOS0001AU", stAlbans ? "7770001" : "7770002", "083-004", stAlbans ? "55500011" : "55500022", admin.DisplayName), cancellationToken);
 
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
@@ -112,7 +120,7 @@ internal sealed class PayrollSeeder : IDataSeedContributor
                     var hours = date.DayOfWeek == DayOfWeek.Saturday ? 5m : 7.5m;
                     // Some overtime now and then (a Thursday in the second week), so payslips show it and its super treatment.
                     var overtime = day == 10 ? 1.5m : 0m;
-                    approved.Add((await payroll.SaveTimesheetDayAsync(trainer.UserId, date, new TimesheetDayInput(hours, overtime, null), admin.UserId, true, cancellationToken)).Id);
+                    approved.Add((await Use<SaveTimesheetDayHandler>().HandleAsync(trainer.UserId, date, new TimesheetDayInput(hours, overtime, null), admin.UserId, true, cancellationToken)).Id);
                 }
 
                 if (date.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
@@ -124,14 +132,14 @@ internal sealed class PayrollSeeder : IDataSeedContributor
 
             if (approved.Count > 0)
             {
-                await payroll.ApproveTimesheetDaysAsync(approved, admin.UserId, cancellationToken);
+                await Use<ApproveTimesheetDaysHandler>().HandleAsync(approved, admin.UserId, cancellationToken);
             }
 
             if (paidOn is { } payday)
             {
-                var run = await payroll.CreatePayRunAsync(new NewPayRunInput("fortnightly", start, start.AddDays(13), payday, null), admin.UserId, cancellationToken);
-                await payroll.ApprovePayRunAsync(run.Run.Id, admin.UserId, cancellationToken);
-                await payroll.FinalisePayRunAsync(run.Run.Id, admin.UserId, cancellationToken);
+                var run = await Use<CreatePayRunHandler>().HandleAsync(new NewPayRunInput("fortnightly", start, start.AddDays(13), payday, null), admin.UserId, cancellationToken);
+                await Use<ApprovePayRunHandler>().HandleAsync(run.Run.Id, admin.UserId, cancellationToken);
+                await Use<FinalisePayRunHandler>().HandleAsync(run.Run.Id, admin.UserId, cancellationToken);
             }
         }
     }

@@ -4,7 +4,7 @@ using Derrimut.Payroll.Domain.Money;
 using Derrimut.Payroll.Domain.Rules;
 using Derrimut.Payroll.Domain.Superannuation;
 using Derrimut.Payroll.Domain.Withholding;
-using Derrimut.Payroll.Features.Administration;
+using Derrimut.Payroll.Features;
 
 namespace Derrimut.Payroll.Features.Calculator;
 

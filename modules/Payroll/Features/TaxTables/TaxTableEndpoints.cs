@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.Payroll.Contracts;
-using Derrimut.Payroll.Features.Administration;
+using Derrimut.Payroll.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
