@@ -98,7 +98,7 @@ public sealed record TimesheetDayInput(decimal? OrdinaryHours, decimal? Overtime
 /// <param name="Note">Note.</param>
 /// <param name="Status">"submitted", "approved" or "paid".</param>
 /// <param name="Version">Concurrency version.</param>
-public sealed record TimesheetDayDto(Guid Id, Guid UserId, string EmployeeName, DateOnly Date, string DayKind, decimal OrdinaryHours, decimal OvertimeHours, string? Note, TimesheetDayStatus Status, long Version);
+public sealed record TimesheetDayDto(Guid Id, Guid UserId, string EmployeeName, DateOnly Date, TimesheetDayKind DayKind, decimal OrdinaryHours, decimal OvertimeHours, string? Note, TimesheetDayStatus Status, long Version);
 
 /// <summary>Body for creating a pay run.</summary>
 /// <param name="Frequency">"weekly", "fortnightly", "monthly" or "quarterly".</param>
@@ -137,7 +137,7 @@ public sealed record PayRunSummaryDto(
 /// <param name="Multiplier">Award multiplier incl. casual loading, e.g. 1.25.</param>
 /// <param name="Rate">Loaded hourly rate.</param>
 /// <param name="Amount">Dollars.</param>
-public sealed record PayslipLineDto(string Kind, string Description, DateOnly? Date, decimal? Hours, decimal? BaseRate, decimal? Multiplier, decimal? Rate, decimal Amount);
+public sealed record PayslipLineDto(PayslipLineKind Kind, string Description, DateOnly? Date, decimal? Hours, decimal? BaseRate, decimal? Multiplier, decimal? Rate, decimal Amount);
 
 /// <summary>Year-to-date totals for the financial year (1 July–30 June) of the payment date, this payslip included.</summary>
 /// <param name="FinancialYear">e.g. "2025-26".</param>

@@ -35,3 +35,48 @@ public enum TimesheetDayStatus
     [JsonStringEnumMemberName("paid")]
     Paid = 3,
 }
+
+/// <summary>
+/// Which award rates a worked day takes. In JSON: <c>weekday</c>, <c>saturday</c>, <c>sunday</c>, <c>public-holiday</c>
+/// (the last from the location's own holiday list).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TimesheetDayKind>))]
+public enum TimesheetDayKind
+{
+    /// <summary>Monday to Friday, not a public holiday.</summary>
+    [JsonStringEnumMemberName("weekday")]
+    Weekday = 1,
+
+    /// <summary>A Saturday that is not a public holiday.</summary>
+    [JsonStringEnumMemberName("saturday")]
+    Saturday = 2,
+
+    /// <summary>A Sunday that is not a public holiday.</summary>
+    [JsonStringEnumMemberName("sunday")]
+    Sunday = 3,
+
+    /// <summary>A public holiday at this location.</summary>
+    [JsonStringEnumMemberName("public-holiday")]
+    PublicHoliday = 4,
+}
+
+/// <summary>What a payslip line pays. In JSON: <c>ordinary</c>, <c>overtime</c>, <c>salary</c>, <c>commission</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayslipLineKind>))]
+public enum PayslipLineKind
+{
+    /// <summary>Ordinary hours at the day's rate.</summary>
+    [JsonStringEnumMemberName("ordinary")]
+    Ordinary = 1,
+
+    /// <summary>Overtime hours at their band's rate.</summary>
+    [JsonStringEnumMemberName("overtime")]
+    Overtime = 2,
+
+    /// <summary>A salary instalment for the period.</summary>
+    [JsonStringEnumMemberName("salary")]
+    Salary = 3,
+
+    /// <summary>Commission on delivered sessions.</summary>
+    [JsonStringEnumMemberName("commission")]
+    Commission = 4,
+}

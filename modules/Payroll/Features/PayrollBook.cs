@@ -316,7 +316,7 @@ internal sealed class PayrollBook(
                     abn is null ? null : FormatAbn(abn), run.PeriodStart, run.PeriodEnd, run.PaidOn, Name(EmploymentTypes, p.EmploymentType), Name(PayBases, p.PayBasis),
                     p.Scale, p.Hours, Dollars(p.GrossCents), Dollars(p.OrdinaryTimeEarningsCents), Dollars(p.WithholdingCents), Dollars(p.SuperCents), Dollars(p.NetCents),
                     p.WithholdingTable,
-                    [.. p.Lines.Select(l => new PayslipLineDto(l.Kind, l.Description, l.Date, l.Hours, Dollars(l.BaseRateCents), l.Multiplier, Dollars(l.RateCents), Dollars(l.AmountCents)))],
+                    [.. p.Lines.Select(l => new PayslipLineDto(PayrollText.LineKind(l.Kind), l.Description, l.Date, l.Hours, Dollars(l.BaseRateCents), l.Multiplier, Dollars(l.RateCents), Dollars(l.AmountCents)))],
                     p.WithholdingWorking, p.SuperWorking,
                     $"{p.SuperFundName} (USI {p.SuperFundUsi}), member {p.SuperMemberNumber}",
                     $"BSB {Bsb.Parse(p.Bsb)} account ••••{p.AccountNumber[^Math.Min(4, p.AccountNumber.Length)..]}",

@@ -1,3 +1,4 @@
+using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.Earnings;
 using Derrimut.Payroll.Domain.Money;
@@ -82,12 +83,30 @@ internal static class PayrollText
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string DayKindName(DayKind kind) => kind switch
+    public static TimesheetDayKind DayKindName(DayKind kind) => kind switch
     {
-        DayKind.Saturday => "saturday",
-        DayKind.Sunday => "sunday",
-        DayKind.PublicHoliday => "public-holiday",
+        DayKind.Saturday => TimesheetDayKind.Saturday,
+        DayKind.Sunday => TimesheetDayKind.Sunday,
+        DayKind.PublicHoliday => TimesheetDayKind.PublicHoliday,
+        _ => TimesheetDayKind.Weekday,
+    };
+
+    /// <summary>How a day's kind reads beside its date ("" for an ordinary weekday).</summary>
+    public static string DayKindLabel(TimesheetDayKind kind) => kind switch
+    {
+        TimesheetDayKind.Saturday => "Saturday",
+        TimesheetDayKind.Sunday => "Sunday",
+        TimesheetDayKind.PublicHoliday => "public holiday",
         _ => "weekday",
+    };
+
+    /// <summary>A stored payslip line's kind (kept as text in the finalised payslip) as the contract's enum.</summary>
+    public static PayslipLineKind LineKind(string stored) => stored switch
+    {
+        "overtime" => PayslipLineKind.Overtime,
+        "salary" => PayslipLineKind.Salary,
+        "commission" => PayslipLineKind.Commission,
+        _ => PayslipLineKind.Ordinary,
     };
 
     public static DayKind KindOf(DateOnly date, ISet<DateOnly> holidays) =>
