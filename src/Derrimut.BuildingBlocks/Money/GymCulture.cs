@@ -14,9 +14,6 @@ public static class GymCulture
     /// <summary>A date as pages show it, e.g. <c>Thu 3 Dec 2026</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", Australian);
 
-    /// <summary>A date and time as pages show it, e.g. <c>Thu 3 Dec 2026, 6:30 pm</c> (already in local time).</summary>
-    public static string DateTime(DateTimeOffset local) => local.ToString("ddd d MMM yyyy, h:mm tt", Australian);
-
     /// <summary>A date as emails write it, e.g. <c>Thursday 3 December 2026</c> (already in local time).</summary>
     public static string LongDate(DateTimeOffset local) => local.ToString("dddd d MMMM yyyy", Australian);
 
