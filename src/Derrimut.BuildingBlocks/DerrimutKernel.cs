@@ -46,6 +46,7 @@ public static class DerrimutKernel
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.AddSingleton<ITenantCatalog, TenantCatalog>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<ISiteAddresses, SiteAddresses>();
         services.AddScoped<IGymClock, GymClock>();
         services.AddScoped<IPageCalls, PageCalls>();
         services.AddIntegrationEventPublisher();

@@ -4,7 +4,6 @@ using Derrimut.Memberships.Features.CancelForMember;
 using Derrimut.Memberships.Features.FreezeMyMembership;
 using Derrimut.Memberships.Features.RefundCharge;
 using Derrimut.Memberships.Features.StartCheckout;
-using Microsoft.Extensions.Options;
 
 namespace Derrimut.Memberships.Seeding;
 
@@ -103,8 +102,6 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
 
         var services = context.Services;
         var people = services.GetRequiredService<ILocationPeople>();
-        var root = services.GetRequiredService<IOptions<TenancyOptions>>().Value.RootDomain;
-        var site = new Uri($"https://{tenant.Identifier}.{root}/");
         var admin = await people.FindByEmailAsync($"admin@{tenant.Identifier}.{Domain}", cancellationToken);
         foreach (var (email, planCode, state) in demo)
         {
@@ -115,7 +112,7 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
             }
 
             var started = await services.GetRequiredService<StartCheckoutHandler>()
-                .HandleAsync(user.UserId, new StartCheckoutRequest(planCode), site, cancellationToken);
+                .HandleAsync(user.UserId, new StartCheckoutRequest(planCode), cancellationToken);
             var checkoutId = await ReadAsync(db, started.MembershipId, m => m.CheckoutSessionId, cancellationToken);
             await payments.PayCheckoutAsync(tenant.Id, checkoutId!, cancellationToken);
             var subscriptionId = await ReadAsync(db, started.MembershipId, m => m.SubscriptionId, cancellationToken);

@@ -41,9 +41,10 @@ internal sealed class HtmlProblemDetailsWriter(IOptions<TenancyOptions> tenancy)
         var html = HtmlEncoder.Default;
         var title = html.Encode(problem.Title ?? "Something went wrong.");
         var detail = html.Encode(problem.Detail ?? "");
-        var scheme = context.HttpContext.Request.Scheme;
-        var port = context.HttpContext.Request.Host.Port is { } p ? $":{p}" : "";
-        var home = html.Encode($"{scheme}://{tenancy.Value.RootDomain}{port}/");
+        // From configuration, never the request's Host: this page is what a mistyped or hostile address shows.
+        var settings = tenancy.Value;
+        var port = settings.PublicPort is { } p ? $":{p}" : "";
+        var home = html.Encode($"{settings.PublicScheme}://{settings.RootDomain}{port}/");
         var trace = html.Encode(context.HttpContext.TraceIdentifier);
         response.ContentType = "text/html; charset=utf-8";
         response.Headers[HeaderNames.CacheControl] = "no-store";

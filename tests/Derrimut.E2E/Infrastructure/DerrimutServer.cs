@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,13 +15,19 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"derrimut-e2e-{Guid.NewGuid():N}.db");
 
-    public DerrimutServer() => UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    public DerrimutServer()
+    {
+        // The port is chosen before the app starts because the app builds its links (checkout returns, emails) from
+        // configuration, which must name it.
+        Port = FreeLoopbackPort();
+        UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
+    }
 
     /// <summary>Where the app writes its emails as <c>.eml</c> files.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"derrimut-e2e-mail-{Guid.NewGuid():N}");
 
     /// <summary>The port Kestrel bound (known once started).</summary>
-    public int Port { get; private set; }
+    public int Port { get; }
 
     /// <summary>The site of a tenant (<c>null</c>: the bare root, the platform), e.g. <c>http://st-albans.derrimut.localhost:41234</c>.</summary>
     public string Site(string? label) => $"http://{(label is null ? RootDomain : $"{label}.{RootDomain}")}:{Port}";
@@ -31,8 +35,13 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
     public void Start()
     {
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Port = new Uri(address).Port;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -47,6 +56,8 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Tenancy:RootDomain", RootDomain);
+        builder.UseSetting("Tenancy:PublicScheme", "http");
+        builder.UseSetting("Tenancy:PublicPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // The journeys drive pages, not the clock: no scheduled job may change their data mid-journey.

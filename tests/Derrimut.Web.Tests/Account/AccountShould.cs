@@ -181,6 +181,33 @@ public abstract class AccountShould(AccountFixture fixture)
     }
 
     [Fact]
+    public async Task BuildEmailLinksFromConfigurationNeverFromTheRequestsHost()
+    {
+        // A caller controls the Host header (and so its port): a link built from it could send the invited person's
+        // password-setting code to a server of the caller's choosing.
+        var email = NewEmail("hosted");
+        var admin = await fixture.SignedInClientAsync($"admin@werribee.{D}", "werribee");
+        using var invite = new HttpRequestMessage(HttpMethod.Post, "/api/identity/users/invite")
+        {
+            Content = JsonContent.Create(new { email, displayName = "Hal Hosted", roles = new[] { "trainer" } }),
+        };
+        invite.Headers.Host = $"werribee.{D}:6666";
+        var invited = await admin.SendAsync(invite);
+        invited.StatusCode.ShouldBe(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync());
+        fixture.Mail.LinkIn(fixture.Mail.Latest(email, "You're invited"), "/account/reset-password")
+            .ShouldStartWith($"http://werribee.{D}/account/reset-password?");
+
+        var browser = fixture.BrowserAt("st-albans");
+        var member = NewEmail("forgetful");
+        await browser.SubmitAsync("/account/register", "register", Registration(member));
+        browser.Client.DefaultRequestHeaders.Host = $"st-albans.{D}:6666";
+        var asked = await browser.SubmitAsync("/account/forgot-password", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = member });
+        asked.Location!.AbsolutePath.ShouldBe("/account/forgot-password-confirmation");
+        fixture.Mail.LinkIn(fixture.Mail.Latest(member, "Reset your Derrimut password"), "/account/reset-password")
+            .ShouldStartWith($"http://st-albans.{D}/account/reset-password?");
+    }
+
+    [Fact]
     public async Task ChangeThePasswordOfTheSignedInPerson()
     {
         var email = await RegisteredAndConfirmedAsync();

@@ -30,6 +30,8 @@ public sealed class DerrimutWebFactory(
         // Each fixture gets its own Redis key space, so parallel test apps never read each other's tenants.
         builder.UseSetting("Caching:InstanceName", cachePrefix ?? $"test-{Guid.NewGuid():N}:");
         builder.UseSetting("Tenancy:RootDomain", RootDomain);
+        // The test server speaks plain HTTP on the default port; links in emails and redirects follow configuration.
+        builder.UseSetting("Tenancy:PublicScheme", "http");
         builder.UseSetting("Platform:ApiKey", PlatformKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Test fixtures write far faster than people; the limiter itself is tested with a low limit.

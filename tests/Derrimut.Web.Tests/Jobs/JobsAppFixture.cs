@@ -65,7 +65,7 @@ public abstract class JobsAppFixture : ProviderFixture
         var userId = await MembershipTestKit.CreatePersonAsync(App, gym.Id, email);
         var scopes = App.Services.GetRequiredService<ITenantScopeFactory>();
         var started = await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<StartCheckoutHandler>()
-            .HandleAsync(userId, new StartCheckoutRequest("no-lock-in"), new Uri($"http://{gym.Identifier}.{DerrimutWebFactory.RootDomain}/"), ct));
+            .HandleAsync(userId, new StartCheckoutRequest("no-lock-in"), ct));
         await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<SimulatedBilling>().PayAsync(gym.Id, started.CheckoutUrl.Split('/')[^1], ct));
         (await MembershipAsync(gym, userId)).Status.ShouldBe(MembershipStatus.Active);
         return (userId, email);

@@ -71,9 +71,9 @@ internal static class TenantUsersEndpoints
                 TypedResults.Ok(await people.ListAsync(search, role, page, pageSize, ct)))
             .WithName("ListTenantUsers");
         var writes = group.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
-        writes.MapPost("/invite", async (InviteUserRequest request, HttpContext http, PeopleAtGym people, CancellationToken ct) =>
+        writes.MapPost("/invite", async (InviteUserRequest request, PeopleAtGym people, CancellationToken ct) =>
             {
-                var invited = await people.InviteAsync(request, new Uri($"{http.Request.Scheme}://{http.Request.Host}"), ct);
+                var invited = await people.InviteAsync(request, ct);
                 return TypedResults.Created($"/api/identity/users/{invited.UserId}", invited);
             })
             .WithName("InviteTenantUser");
@@ -94,7 +94,7 @@ internal static class TenantUsersEndpoints
 /// the location; other gyms' people are simply not there. Called by the API and by the admin's people page.
 /// </summary>
 internal sealed class PeopleAtGym(
-    DerrimutDbContext db, ICurrentTenant tenant, UserManager<DerrimutUser> users, IEmailSender email, TimeProvider time, ILiveUpdates live)
+    DerrimutDbContext db, ICurrentTenant tenant, UserManager<DerrimutUser> users, IEmailSender email, TimeProvider time, ILiveUpdates live, ISiteAddresses sites)
 {
     public async Task<TenantUserPage> ListAsync(string? search, string? role, int? page, int? pageSize, CancellationToken ct)
     {
@@ -124,10 +124,9 @@ internal sealed class PeopleAtGym(
         return new TenantUserPage(items, filtered.Count, pageNumber, size);
     }
 
-    /// <summary>Invites with the link in the email pointing at <paramref name="site"/> (this gym's own site).</summary>
-    public async Task<TenantUserDto> InviteAsync(InviteUserRequest request, Uri site, CancellationToken ct)
+    /// <summary>Invites with the link in the email pointing at this gym's own site, as configured (never the request's host).</summary>
+    public async Task<TenantUserDto> InviteAsync(InviteUserRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(site);
         RequestRules.ThrowIfInvalid(request);
         RequestRules.RequireLocation(tenant);
         var address = request.Email.Trim();
@@ -189,7 +188,7 @@ internal sealed class PeopleAtGym(
 
         var location = tenant.Tenant!;
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{site.GetLeftPart(UriPartial.Authority)}/account/reset-password?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
+        var link = $"{sites.ForCurrentSite("/account/reset-password")}?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
         await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
             $"Hi {user.DisplayName},\n\n{location.Name} has added you as {string.Join(", ", access.Roles)}.\n" +
             $"Set your password to sign in: {link}\n\nIf you already have a Derrimut login, sign in with it as usual.\n"), ct);

@@ -25,16 +25,16 @@ internal sealed class StartCheckoutHandler(
     IPeopleReadModel people,
     MembershipChanges changes,
     MembershipNotices notices,
-    TimeProvider time)
+    TimeProvider time,
+    ISiteAddresses sites)
 {
     /// <summary>A pending membership whose checkout never got a URL (the gateway call died) is abandoned after this.</summary>
     private static readonly TimeSpan AbandonedCheckoutAfter = TimeSpan.FromMinutes(15);
 
     /// <param name="userId">The member.</param>
     /// <param name="request">The plan.</param>
-    /// <param name="siteBaseUrl">The location site's absolute base URL, for the gateway's return links.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<MembershipCheckoutStarted> HandleAsync(Guid userId, StartCheckoutRequest request, Uri siteBaseUrl, CancellationToken cancellationToken)
+    public async Task<MembershipCheckoutStarted> HandleAsync(Guid userId, StartCheckoutRequest request, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
         changes.RequireLocation();
@@ -73,7 +73,8 @@ internal sealed class StartCheckoutHandler(
         }
 
         var email = await people.People.Where(p => p.UserId == userId).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
-        var site = siteBaseUrl.ToString().TrimEnd('/');
+        // The gateway's return links: this location's site as configured, never the request's host.
+        var site = sites.ForCurrentSite("/").ToString().TrimEnd('/');
         StartedCheckout started;
         try
         {
@@ -110,11 +111,8 @@ internal static class StartCheckoutEndpoint
 {
     public static RouteGroupBuilder MapStartCheckout(this RouteGroupBuilder group)
     {
-        group.MapPost("/checkout", (StartCheckoutRequest request, ClaimsPrincipal me, StartCheckoutHandler handler, HttpContext http, CancellationToken ct) =>
-            {
-                var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-                return GatewayProblems.OkOrProblemAsync(() => handler.HandleAsync(me.RequireUserId(), request, site, ct));
-            })
+        group.MapPost("/checkout", (StartCheckoutRequest request, ClaimsPrincipal me, StartCheckoutHandler handler, CancellationToken ct) =>
+                GatewayProblems.OkOrProblemAsync(() => handler.HandleAsync(me.RequireUserId(), request, ct)))
             .WithName("StartMembershipCheckout");
         return group;
     }
