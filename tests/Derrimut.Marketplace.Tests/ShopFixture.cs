@@ -39,7 +39,7 @@ public sealed class PostgresShopFixture : ShopFixture
 }
 
 /// <summary>Arranges people, products and stock, and drives the simulated gateway.</summary>
-public static class ShopKit
+internal static class ShopKit
 {
     /// <summary>A confirmed person holding <paramref name="role"/> at the gym.</summary>
     public static async Task<Guid> PersonAsync(DerrimutWebFactory app, Guid tenantId, string email, string role = IdentityRoles.Member)

@@ -38,19 +38,25 @@ internal sealed record TransferStockRequest(Guid? VariantId, Guid? ToLocationId,
 internal sealed class ManageStockHandler(
     DerrimutDbContext db, StockLedger ledger, LowStockWatch lowStock, ICurrentTenant tenant, ITenantCatalog catalog, ITenantScopeFactory scopes)
 {
-    public async Task<IReadOnlyList<StockRowDto>> ListAsync(bool lowOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StockRowDto>> ListAsync(bool lowOnly, CancellationToken cancellationToken, Guid? variantId = null)
     {
-        var rows = db.Set<ProductVariant>().AsNoTracking()
+        var variants = db.Set<ProductVariant>().AsNoTracking();
+        if (variantId is { } only)
+        {
+            variants = variants.Where(v => v.Id == only);
+        }
+
+        if (lowOnly)
+        {
+            variants = variants.Where(v => (v.Stock == null ? 0 : v.Stock.OnHand - v.Stock.Reserved) <= v.LowStockThreshold);
+        }
+
+        return await variants.OrderBy(v => v.Product!.Name).ThenBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new StockRowDto(v.Id, v.ProductId, v.Product!.Name, v.Name, v.Sku,
                 v.Stock == null ? 0 : v.Stock.OnHand, v.Stock == null ? 0 : v.Stock.Reserved,
                 v.Stock == null ? 0 : v.Stock.OnHand - v.Stock.Reserved, v.LowStockThreshold,
-                (v.Stock == null ? 0 : v.Stock.OnHand - v.Stock.Reserved) <= v.LowStockThreshold));
-        if (lowOnly)
-        {
-            rows = rows.Where(r => r.IsLow);
-        }
-
-        return await rows.OrderBy(r => r.ProductName).ThenBy(r => r.VariantName).ToListAsync(cancellationToken);
+                (v.Stock == null ? 0 : v.Stock.OnHand - v.Stock.Reserved) <= v.LowStockThreshold))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StockMovementDto>> MovementsAsync(Guid variantId, CancellationToken cancellationToken) =>
@@ -145,7 +151,7 @@ internal sealed class ManageStockHandler(
     }
 
     private async Task<StockRowDto> RowAsync(Guid variantId, CancellationToken cancellationToken) =>
-        (await ListAsync(false, cancellationToken)).First(r => r.VariantId == variantId);
+        (await ListAsync(false, cancellationToken, variantId)).Single();
 }
 
 /// <summary>The staff stock routes.</summary>

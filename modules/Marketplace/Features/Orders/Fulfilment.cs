@@ -17,10 +17,6 @@ internal sealed record ChangeOrderStatusRequest(string? Status, string? Carrier,
         errors.AddIf(Parsed is null, "status", "Unknown order status.")
             .MaxLength(Carrier, "carrier", 60)
             .MaxLength(TrackingNumber, "trackingNumber", 60);
-        if (Parsed == OrderStatus.Shipped)
-        {
-            errors.Required(Carrier, "carrier", 60).Required(TrackingNumber, "trackingNumber", 60);
-        }
     }
 }
 
@@ -57,6 +53,11 @@ internal sealed class FulfilmentHandler(
         if (!OrderFlow.CanMove(order.Status, to, order.Delivery))
         {
             throw new ValidationException("status", $"An order that is {order.Status} cannot become {to}.");
+        }
+
+        if (to == OrderStatus.Shipped)
+        {
+            new ValidationErrors().Required(request.Carrier, "carrier", 60).Required(request.TrackingNumber, "trackingNumber", 60).ThrowIfAny();
         }
 
         order.Status = to;
@@ -121,44 +122,85 @@ internal sealed class FulfilmentHandler(
             throw new ConflictException("Nothing is left to refund on this order.");
         }
 
-        var refund = await gateway.RefundAsync(new RefundRequest(
-            tenant.Tenant!.Id, order.PaymentIntentId, amount, RefundReason.RequestedByCustomer,
-            // The order's version: a retry of this same request is one refund, a later refund a new one.
-            IdempotencyKey: $"shop-refund:{order.Id:N}:{order.Version}", order.UserId, order.Id.ToString("D")), cancellationToken);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (line, quantity) in picks)
+        // Recorded first, in one transaction, then sent: the gateway's own charge.refunded event (which the simulated
+        // gateway delivers at once) then finds the amount already known and adds nothing. If the gateway refuses,
+        // the record is undone.
+        var previousStatus = order.Status;
+        var record = new OrderRefund
         {
-            line.RefundedQuantity += quantity;
-            if (request.Restock)
-            {
-                await ledger.AddAsync(line.VariantId, quantity, StockMovementKind.Returned, "Refunded and back on the shelf", order.Id, staffUserId, cancellationToken);
-            }
-            else
-            {
-                db.Add(new StockMovement
-                {
-                    VariantId = line.VariantId, Kind = StockMovementKind.WrittenOff, Quantity = 0, Reason = $"Refunded, {quantity} written off",
-                    OrderId = order.Id, ByUserId = staffUserId, At = time.GetUtcNow(),
-                });
-            }
-        }
-
-        order.RefundedCents += refund.AmountCents;
-        if (order.RefundedCents >= order.TotalCents)
-        {
-            order.Status = OrderStatus.Refunded;
-        }
-
-        db.Add(new OrderRefund
-        {
-            OrderId = order.Id, AmountCents = refund.AmountCents, RefundId = refund.RefundId, ByUserId = staffUserId,
+            OrderId = order.Id, AmountCents = amount, ByUserId = staffUserId,
             Note = string.IsNullOrWhiteSpace(request.Note) ? (full ? "Full refund" : "Part refund") : request.Note.Trim(), At = time.GetUtcNow(),
-        });
-        await SaveAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await notices.RefundedAsync(order.UserId, order.Number, refund.AmountCents, cancellationToken);
+        };
+        var idempotencyKey = $"shop-refund:{order.Id:N}:{order.Version}";
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var (line, quantity) in picks)
+            {
+                line.RefundedQuantity += quantity;
+                if (request.Restock)
+                {
+                    await ledger.AddAsync(line.VariantId, quantity, StockMovementKind.Returned, "Refunded and back on the shelf", order.Id, staffUserId, cancellationToken);
+                }
+                else
+                {
+                    db.Add(new StockMovement
+                    {
+                        VariantId = line.VariantId, Kind = StockMovementKind.WrittenOff, Quantity = 0, Reason = $"Refunded, {quantity} written off",
+                        OrderId = order.Id, ByUserId = staffUserId, At = time.GetUtcNow(),
+                    });
+                }
+            }
+
+            order.RefundedCents += amount;
+            if (order.RefundedCents >= order.TotalCents)
+            {
+                order.Status = OrderStatus.Refunded;
+            }
+
+            db.Add(record);
+            await SaveAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var refund = await gateway.RefundAsync(new RefundRequest(
+                tenant.Tenant!.Id, order.PaymentIntentId, amount, RefundReason.RequestedByCustomer,
+                // The order's version before this refund: a retry of this same request is one refund, a later refund a new one.
+                IdempotencyKey: idempotencyKey, order.UserId, order.Id.ToString("D")), cancellationToken);
+            record.RefundId = refund.RefundId;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is PaymentGatewayException or OperationCanceledException)
+        {
+            await UndoAsync(order.Id, record.Id, previousStatus, amount, picks.Select(p => (p.Line.Id, p.Line.VariantId, p.Quantity)).ToList(), request.Restock, staffUserId);
+            throw;
+        }
+
+        await notices.RefundedAsync(order.UserId, order.Number, amount, cancellationToken);
         return await DtoAsync(order, cancellationToken);
+    }
+
+    /// <summary>The gateway refused: the refund never happened, so its record, quantities and restocked units go.</summary>
+    private async Task UndoAsync(Guid orderId, Guid recordId, OrderStatus previousStatus, long amount, List<(Guid LineId, Guid VariantId, int Quantity)> picks, bool restocked, Guid staffUserId)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var order = await db.Set<Order>().Include(o => o.Lines).SingleAsync(o => o.Id == orderId, CancellationToken.None);
+        foreach (var (lineId, variantId, quantity) in picks)
+        {
+            order.Lines.Single(l => l.Id == lineId).RefundedQuantity -= quantity;
+            if (restocked)
+            {
+                await ledger.TryRemoveAsync(variantId, quantity, StockMovementKind.Adjusted, "Refund refused by the payment provider", staffUserId, CancellationToken.None);
+            }
+        }
+
+        order.RefundedCents -= amount;
+        order.Status = previousStatus;
+        await db.Set<OrderRefund>().Where(r => r.Id == recordId).ExecuteDeleteAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
