@@ -53,8 +53,12 @@ public sealed class MarketplaceModule : DerrimutModule
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(MarketplaceModule).Assembly)
+        .AddNavigation(new(Portal.Member, "Shop", "/shop", MudBlazor.Icons.Material.Outlined.Storefront,
+            MarketplacePermissions.ShopForSelf, Order: 39))
         .AddNavigation(new(Portal.Member, "My orders", "/member/orders", MudBlazor.Icons.Material.Outlined.ShoppingBag,
             MarketplacePermissions.ShopForSelf, Order: 40))
         .AddNavigation(new(Portal.Admin, "Shop orders", "/admin/shop/orders", MudBlazor.Icons.Material.Outlined.Storefront,
-            MarketplacePermissions.ManageShop, Order: 40));
+            MarketplacePermissions.ManageShop, Order: 40))
+        .AddNavigation(new(Portal.Admin, "Shop stock", "/admin/shop/stock", MudBlazor.Icons.Material.Outlined.Inventory2,
+            MarketplacePermissions.ManageShop, Order: 41));
 }
