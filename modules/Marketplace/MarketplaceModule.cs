@@ -8,6 +8,7 @@ using Derrimut.Marketplace.Features;
 using Derrimut.Marketplace.Seeding;
 using Derrimut.Organizations;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Marketplace;
@@ -41,7 +42,14 @@ public sealed class MarketplaceModule : DerrimutModule
     public override void ConfigureModel(ModelBuilder modelBuilder) => MarketplaceModel.Configure(modelBuilder);
 
     /// <inheritdoc />
-    public override void MapEndpoints(IEndpointRouteBuilder app, Microsoft.AspNetCore.Routing.RouteGroupBuilder api) => MarketplaceEndpoints.Map(api);
+    public override void MapEndpoints(IEndpointRouteBuilder app, Microsoft.AspNetCore.Routing.RouteGroupBuilder api)
+    {
+        MarketplaceEndpoints.Map(api);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
+        {
+            Features.Catalogue.CatalogueEndpoints.MapBareBaseline(app);
+        }
+    }
 
     /// <inheritdoc />
     public override void DefinePermissions(PermissionDefinitionContext context) => context

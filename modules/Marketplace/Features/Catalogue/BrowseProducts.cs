@@ -22,12 +22,16 @@ internal sealed record BrowseProductsQuery(string? Search, string? Category, int
 /// <summary>The location's public catalogue: active products with their active variants and what is available.</summary>
 internal sealed class BrowseProductsHandler(DerrimutDbContext db)
 {
-    public async Task<ShopProductPage> HandleAsync(BrowseProductsQuery query, CancellationToken cancellationToken)
+    public Task<ShopProductPage> HandleAsync(BrowseProductsQuery query, CancellationToken cancellationToken) =>
+        PageAsync(db.Set<Product>(), query, cancellationToken);
+
+    /// <summary>The page from <paramref name="source"/>: the tenant-filtered set, or the benchmark's bare baseline.</summary>
+    public static async Task<ShopProductPage> PageAsync(IQueryable<Product> source, BrowseProductsQuery query, CancellationToken cancellationToken)
     {
         query.ThrowIfInvalid();
         var page = query.Page ?? 1;
         var size = query.PageSize ?? BrowseProductsQuery.DefaultPageSize;
-        var products = db.Set<Product>().AsNoTracking().Where(p => p.IsActive);
+        var products = source.AsNoTracking().Where(p => p.IsActive);
         if (query.Category is { Length: > 0 } category)
         {
             var wanted = Enum.Parse<ProductCategory>(category, ignoreCase: true);
@@ -99,4 +103,17 @@ internal static class CatalogueEndpoints
             .AllowAnonymous().WithName("GetShopProduct");
         return group;
     }
+
+    /// <summary>
+    /// The catalogue benchmark's baseline: the same page, projection and JSON with no tenancy pipeline (no host
+    /// parsing, no catalog, no scope check, no global query filter: the location is a plain WHERE on its id).
+    /// Mapped only when <c>Benchmarks:BareEndpoints</c> is true.
+    /// </summary>
+    public static void MapBareBaseline(IEndpointRouteBuilder app) =>
+        app.MapGet("/bench/bare/shop/products/{locationId:guid}", (Guid locationId, string? search, string? category, int? page, int? pageSize,
+                DerrimutDbContext db, CancellationToken ct) =>
+                BrowseProductsHandler.PageAsync(db.Set<Product>().IgnoreQueryFilters().Where(p => p.TenantId == locationId),
+                    new BrowseProductsQuery(search, category, page, pageSize), ct))
+            .SkipTenantResolution()
+            .ExcludeFromDescription();
 }
