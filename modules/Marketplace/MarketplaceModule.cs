@@ -45,6 +45,7 @@ public sealed class MarketplaceModule : DerrimutModule
     public override void MapEndpoints(IEndpointRouteBuilder app, Microsoft.AspNetCore.Routing.RouteGroupBuilder api)
     {
         MarketplaceEndpoints.Map(api);
+        Features.Catalogue.ProductImageEndpoints.MapProductImages(app);
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
         {
             Features.Catalogue.CatalogueEndpoints.MapBareBaseline(app);

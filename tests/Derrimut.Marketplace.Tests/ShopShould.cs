@@ -7,7 +7,7 @@ using static Derrimut.Marketplace.Tests.ShopKit;
 namespace Derrimut.Marketplace.Tests;
 
 /// <summary>The shop through its HTTP API on each provider: catalogue, cart, checkout, payment, fulfilment and refunds.</summary>
-public abstract class ShopShould(ShopFixture fixture)
+public abstract partial class ShopShould(ShopFixture fixture)
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -36,6 +36,7 @@ internal static class MarketplaceEndpoints
         admin.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes)
             .MapFulfilment()
             .MapManageProducts()
+            .MapProductImageUpload()
             .MapStockWrites()
             .MapCounterSale();
     }
@@ -55,5 +56,6 @@ internal static class MarketplaceEndpoints
         .AddScoped<FulfilmentHandler>()
         .AddScoped<ManageProductsHandler>()
         .AddScoped<ManageStockHandler>()
-        .AddScoped<CounterSaleHandler>();
+        .AddScoped<CounterSaleHandler>()
+        .AddScoped<ProductImages>();
 }

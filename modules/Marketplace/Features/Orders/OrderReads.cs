@@ -100,6 +100,13 @@ internal static class OrderReadEndpoints
         group.MapGet("/orders/{orderId:guid}/invoice", async (Guid orderId, ClaimsPrincipal me, OrderReadsHandler handler, IPermissionChecker permissions, ICurrentTenant tenant, CancellationToken ct) =>
                 await handler.InvoiceAsync(orderId, me.RequireUserId(), await permissions.IsGrantedAsync(me, MarketplacePermissions.ManageShop, tenant.Tenant, ct), ct))
             .WithName("GetShopOrderTaxInvoice");
+        group.MapGet("/orders/{orderId:guid}/invoice.pdf", async (Guid orderId, ClaimsPrincipal me, OrderReadsHandler handler, IPermissionChecker permissions,
+                ICurrentTenant tenant, Derrimut.BuildingBlocks.Time.IGymClock clock, CancellationToken ct) =>
+            {
+                var invoice = await handler.InvoiceAsync(orderId, me.RequireUserId(), await permissions.IsGrantedAsync(me, MarketplacePermissions.ManageShop, tenant.Tenant, ct), ct);
+                return Results.File(TaxInvoicePdf.Render(invoice, clock.Zone), "application/pdf", $"tax-invoice-{invoice.OrderNumber}.pdf");
+            })
+            .WithName("GetShopOrderTaxInvoicePdf");
         return group;
     }
 
