@@ -1,7 +1,7 @@
 namespace Derrimut.Marketplace.Components;
 
 /// <summary>How the shop's pages word things.</summary>
-public static class ShopFormat
+internal static class ShopFormat
 {
     /// <summary>An order status as members and staff read it.</summary>
     public static string Status(OrderStatus status) => status switch

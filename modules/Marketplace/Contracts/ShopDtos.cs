@@ -42,7 +42,7 @@ public sealed record CartLineDto(
 public sealed record CartDto(IReadOnlyList<CartLineDto> Lines, long GoodsCents, long ShippingIfShippedCents, bool ShippingAvailable);
 
 /// <summary>Where an order goes: <c>collect</c> (default) or <c>ship</c> with an address.</summary>
-public sealed record DeliveryChoice(string? Method, Domain.ShippingAddress? Address);
+public sealed record DeliveryChoice(string? Method, ShippingAddress? Address);
 
 /// <summary>A checkout that was opened: pay at <see cref="CheckoutUrl"/>.</summary>
 public sealed record CheckoutStarted(Guid OrderId, string OrderNumber, string CheckoutUrl, long TotalCents);
@@ -61,7 +61,7 @@ public sealed record OrderDto(
     OrderChannel Channel,
     OrderStatus Status,
     DeliveryMethod Delivery,
-    Domain.ShippingAddress? ShipTo,
+    ShippingAddress? ShipTo,
     long GoodsCents,
     long ShippingCents,
     long TotalCents,

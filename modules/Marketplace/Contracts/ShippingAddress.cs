@@ -1,4 +1,4 @@
-namespace Derrimut.Marketplace.Domain;
+namespace Derrimut.Marketplace.Contracts;
 
 /// <summary>
 /// An Australian delivery address, checked at entry: a known state, four-digit postcode inside that state's Australia
