@@ -4,7 +4,8 @@ namespace Derrimut.E2E;
 
 /// <summary>
 /// The shop (Marketplace module): a member browses, adds two products, checks out on the simulated gateway with
-/// click-and-collect; staff mark the order ready; the member sees it on their orders page. Every page checked with axe.
+/// click-and-collect; staff mark the order ready; the member sees it on their orders page. Every page checked with axe
+/// once its title is in place (the interactive head replaces the prerendered one as the circuit starts).
 /// </summary>
 public sealed partial class DerrimutInChromiumShould
 {
@@ -22,6 +23,7 @@ public sealed partial class DerrimutInChromiumShould
         // Browse: the supplements, then a product with flavours.
         await page.GotoAsync(Server.Site("st-albans") + "/shop");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shop", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync(new Regex("^Shop"));
         await Accessibility.CheckAsync(page, "shop");
         await page.GetByLabel("Category").SelectOptionAsync("supplement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -29,6 +31,7 @@ public sealed partial class DerrimutInChromiumShould
         await Screenshots.SaveAsync(page, "30-shop-supplements");
         await page.GetByRole(AriaRole.Link, new() { Name = "Whey Protein Isolate" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Whey Protein Isolate", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync(new Regex("^Whey Protein Isolate"));
         await Accessibility.CheckAsync(page, "shop-product");
         await Expect(page.GetByTestId("add-to-cart")).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "Vanilla, 1 kg", Exact = false }).CheckAsync();
@@ -48,6 +51,7 @@ public sealed partial class DerrimutInChromiumShould
         await Expect(page.GetByTestId("cart-line")).ToHaveCountAsync(2);
         // Checked once the page's circuit is up (the button is enabled then), as the other journeys do.
         await Expect(page.GetByTestId("checkout")).ToBeEnabledAsync();
+        await Expect(page).ToHaveTitleAsync(new Regex("^Your cart"));
         await Accessibility.CheckAsync(page, "shop-cart");
         await Screenshots.SaveAsync(page, "31-shop-cart");
         await page.GetByTestId("checkout").ClickAsync();
@@ -61,6 +65,7 @@ public sealed partial class DerrimutInChromiumShould
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you!" })).ToBeVisibleAsync();
         var number = (await page.GetByTestId("order-number").InnerTextAsync()).Replace("Order ", "", StringComparison.Ordinal).Trim();
         number.ShouldMatch(@"^ORD-\d{8}-\d{3}$");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Order confirmation"));
         await Accessibility.CheckAsync(page, "shop-confirmation");
         fixture.Mail.Latest(member, $"Order {number} confirmed").ShouldNotBeNull();
 
@@ -70,6 +75,7 @@ public sealed partial class DerrimutInChromiumShould
         await staffPage.GotoAsync(Server.Site("st-albans") + "/admin/shop/orders?status=Confirmed");
         await SignInAsync(staffPage, $"admin@st-albans.{DerrimutServer.RootDomain}", DemoPassword);
         await Expect(staffPage.GetByRole(AriaRole.Heading, new() { Name = "Orders", Level = 1 })).ToBeVisibleAsync();
+        await Expect(staffPage).ToHaveTitleAsync(new Regex("^Shop orders"));
         await Accessibility.CheckAsync(staffPage, "shop-orders-board");
         await staffPage.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Expect(staffPage.GetByTestId("mark-ReadyForCollection")).ToBeEnabledAsync();
@@ -82,6 +88,7 @@ public sealed partial class DerrimutInChromiumShould
         await page.GotoAsync(Server.Site("st-albans") + "/member/orders");
         var row = page.GetByTestId("my-orders").GetByRole(AriaRole.Row).Filter(new() { HasText = number });
         await Expect(row).ToContainTextAsync("Ready for collection");
+        await Expect(page).ToHaveTitleAsync(new Regex("^My orders"));
         await Accessibility.CheckAsync(page, "my-orders");
         await Screenshots.SaveAsync(page, "34-shop-my-orders");
         errors.ShouldBeEmpty();

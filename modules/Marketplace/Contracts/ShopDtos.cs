@@ -92,3 +92,6 @@ public sealed record StockRowDto(
 
 /// <summary>One line of the stock ledger.</summary>
 public sealed record StockMovementDto(Guid VariantId, StockMovementKind Kind, int Quantity, string? Reason, Guid? OrderId, DateTimeOffset At);
+
+/// <summary>This location's shop settings: the shipping rule (flat, free over a threshold) and the low-stock email.</summary>
+public sealed record ShopSettingsDto(bool ShippingEnabled, long ShippingFlatCents, long? FreeShippingOverCents, string? LowStockEmail);

@@ -33,12 +33,14 @@ internal static class MarketplaceEndpoints
         admin.MapStaffOrderReads();
         admin.MapManageProductReads();
         admin.MapStockReads();
+        admin.MapShopSettingsRead();
         admin.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes)
             .MapFulfilment()
             .MapManageProducts()
             .MapProductImageUpload()
             .MapStockWrites()
-            .MapCounterSale();
+            .MapCounterSale()
+            .MapShopSettingsWrite();
     }
 
     /// <summary>One scoped handler per use case, shared by the API and the pages.</summary>
@@ -57,5 +59,6 @@ internal static class MarketplaceEndpoints
         .AddScoped<ManageProductsHandler>()
         .AddScoped<ManageStockHandler>()
         .AddScoped<CounterSaleHandler>()
-        .AddScoped<ProductImages>();
+        .AddScoped<ProductImages>()
+        .AddScoped<ShopSettingsHandler>();
 }
