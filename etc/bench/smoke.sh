@@ -45,7 +45,7 @@ else
   export BENCH_REDIS=0
 fi
 
-benchmarks=(tenancy webhooks)
+benchmarks=(tenancy webhooks catalogue)
 ran=0
 failed=()
 for b in "${benchmarks[@]}"; do

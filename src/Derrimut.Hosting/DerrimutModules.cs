@@ -22,5 +22,6 @@ public static class DerrimutModules
         new MembershipsModule(),
         new PayrollModule(),
         new Derrimut.AiPlans.AiPlansModule(),
+        new Derrimut.Marketplace.MarketplaceModule(),
     ];
 }

@@ -104,6 +104,11 @@ public sealed record SubscriptionCheckoutRequest(
 /// <param name="SuccessUrl">Absolute URL after paying; may contain <c>{CHECKOUT_SESSION_ID}</c>.</param>
 /// <param name="CancelUrl">Absolute URL when the payer backs out.</param>
 /// <param name="CustomerEmail">Prefills the checkout's email field.</param>
+/// <param name="Lines">
+/// What is bought, one line each as the payer sees it (Stripe's <c>line_items</c>): a shop order's cart lines and its
+/// shipping. Their total must equal <paramref name="AmountCents"/>. Null or empty: one line of
+/// <paramref name="Description"/> for the whole amount.
+/// </param>
 public sealed record PaymentCheckoutRequest(
     Guid TenantId,
     Guid UserId,
@@ -114,7 +119,18 @@ public sealed record PaymentCheckoutRequest(
     string IdempotencyKey,
     string SuccessUrl,
     string CancelUrl,
-    string? CustomerEmail = null);
+    string? CustomerEmail = null,
+    IReadOnlyList<CheckoutLine>? Lines = null);
+
+/// <summary>One line of a payment checkout (a Stripe checkout line item with inline price data).</summary>
+/// <param name="Name">What the payer sees, e.g. "Whey protein 1 kg, Chocolate".</param>
+/// <param name="UnitAmountCents">The price of one, GST included (where GST applies).</param>
+/// <param name="Quantity">How many (1 or more).</param>
+public sealed record CheckoutLine(string Name, long UnitAmountCents, int Quantity)
+{
+    /// <summary>The line's total in cents.</summary>
+    public long TotalCents => UnitAmountCents * Quantity;
+}
 
 /// <summary>A checkout the payer can now be sent to.</summary>
 /// <param name="CheckoutId">The gateway's checkout session id (<c>cs_…</c>).</param>

@@ -9,6 +9,9 @@ internal static class GatewayRequestRules
     /// <summary>Stripe's smallest charge in AUD is $0.50 (docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).</summary>
     public const long MinimumChargeCents = 50;
 
+    /// <summary>Stripe's limit on line items in one checkout session.</summary>
+    public const int MaxCheckoutLines = 100;
+
     /// <summary>Stripe rejects idempotency keys longer than 255 characters.</summary>
     public const int MaxIdempotencyKeyLength = 255;
 
@@ -36,8 +39,29 @@ internal static class GatewayRequestRules
         errors.Required(request.Reference, "reference", MaxMetadataValueLength)
             .Required(request.Description, "description", 250)
             .AddIf(request.AmountCents < MinimumChargeCents, "amountCents", $"A payment must be at least {Aud.Format(MinimumChargeCents)}.");
+        Lines(errors, request.Lines, request.AmountCents);
         Checkout(errors, request.Purpose, request.IdempotencyKey, request.SuccessUrl, request.CancelUrl);
         errors.ThrowIfAny();
+    }
+
+    /// <summary>Stripe takes at most 100 line items per session, each with a name and a whole positive quantity.</summary>
+    private static void Lines(ValidationErrors errors, IReadOnlyList<CheckoutLine>? lines, long amountCents)
+    {
+        if (lines is null || lines.Count == 0)
+        {
+            return;
+        }
+
+        errors.AddIf(lines.Count > MaxCheckoutLines, "lines", $"A checkout takes at most {MaxCheckoutLines} lines.");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            errors.Required(line.Name, $"lines[{i}].name", 250)
+                .AddIf(line.UnitAmountCents < 0, $"lines[{i}].unitAmountCents", "A line's price cannot be negative.")
+                .AddIf(line.Quantity < 1, $"lines[{i}].quantity", "A line's quantity must be at least 1.");
+        }
+
+        errors.AddIf(lines.Sum(l => l.TotalCents) != amountCents, "lines", "The lines must add up to the amount charged.");
     }
 
     public static void Validate(CancelSubscriptionRequest request, DateTimeOffset now)

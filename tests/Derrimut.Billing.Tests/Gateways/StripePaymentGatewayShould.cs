@@ -93,6 +93,30 @@ public sealed class StripePaymentGatewayShould : IDisposable
     }
 
     [Fact]
+    public async Task SendOneLineItemPerLineOfAShopOrder()
+    {
+        _stripe.Respond("POST", "/v1/checkout/sessions", StripeJson.CheckoutSession("payment"));
+        var request = TestData.TrainerBookingCheckout() with
+        {
+            Purpose = CheckoutPurposes.ShopOrder,
+            AmountCents = 2 * 8995 + 695 + 1295,
+            Lines = [new CheckoutLine("Whey Isolate, Chocolate", 8995, 2), new CheckoutLine("Rolled Oats", 695, 1), new CheckoutLine("Shipping", 1295, 1)],
+        };
+
+        await _stripe.Gateway.CreatePaymentCheckoutAsync(request, TestContext.Current.CancellationToken);
+
+        var form = FakeStripeApi.Form(_stripe.SingleRequest());
+        form["line_items[0][price_data][product_data][name]"].ShouldBe("Whey Isolate, Chocolate");
+        form["line_items[0][price_data][unit_amount]"].ShouldBe("8995");
+        form["line_items[0][quantity]"].ShouldBe("2");
+        form["line_items[1][price_data][product_data][name]"].ShouldBe("Rolled Oats");
+        form["line_items[1][quantity]"].ShouldBe("1");
+        form["line_items[2][price_data][unit_amount]"].ShouldBe("1295");
+        form["line_items[2][price_data][tax_behavior]"].ShouldBe("inclusive");
+        form.ShouldNotContainKey("line_items[3][quantity]");
+    }
+
+    [Fact]
     public async Task UseEachGymsOwnSecretKey()
     {
         _stripe.Respond("POST", "/v1/checkout/sessions", StripeJson.CheckoutSession("subscription"));

@@ -38,6 +38,25 @@ public sealed class SimulatedPaymentGatewayShould
     }
 
     [Fact]
+    public async Task RefuseCheckoutLinesThatDoNotAddUpToTheAmount()
+    {
+        var error = await Should.ThrowAsync<ValidationException>(() => _world.Gateway.CreatePaymentCheckoutAsync(
+            TestData.TrainerBookingCheckout() with { AmountCents = 10_000, Lines = [new CheckoutLine("Shaker", 1495, 2), new CheckoutLine("", 100, 0)] }, _ct));
+
+        error.Errors.Keys.ShouldBe(["lines", "lines[1].name", "lines[1].quantity"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task KeepAPaymentCheckoutsLinesForItsPage()
+    {
+        var started = await _world.Gateway.CreatePaymentCheckoutAsync(
+            TestData.TrainerBookingCheckout() with { AmountCents = 2 * 1495 + 695, Lines = [new CheckoutLine("Shaker", 1495, 2), new CheckoutLine("Oats", 695, 1)] }, _ct);
+
+        var checkout = (await _world.Billing.FindCheckoutAsync(TestData.StAlbans, started.CheckoutId, _ct))!;
+        checkout.Lines!.Select(l => (l.Name, l.TotalCents)).ShouldBe([("Shaker", 2990L), ("Oats", 695L)]);
+    }
+
+    [Fact]
     public async Task CancelImmediatelyWithADeletedSubscriptionEvent()
     {
         var subscriptionId = await _world.JoinAsync();

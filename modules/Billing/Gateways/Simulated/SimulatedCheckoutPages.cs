@@ -127,6 +127,12 @@ internal static class SimulatedCheckoutPages
             }
         }
 
+        foreach (var line in checkout.Lines ?? [])
+        {
+            // The same lines Stripe's hosted page lists (line_items).
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{Encode(line.Name)} × {line.Quantity}</dt><dd>{Encode(Aud.Format(line.TotalCents))}</dd>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<dt>Due today</dt><dd class=\"total\">{Encode(amount.ToString())}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Includes GST</dt><dd>{Encode(Aud.Format(amount.GstCents))}</dd>");
         html.Append("</dl>");

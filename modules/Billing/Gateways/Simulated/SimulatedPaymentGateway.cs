@@ -37,7 +37,8 @@ internal sealed class SimulatedPaymentGateway(ISimulatedBillingStore store, Simu
         var checkout = new SimulatedCheckout(
             SimulatedIds.New("cs"), 1, request.TenantId, request.UserId, CheckoutMode.Payment, request.Purpose, Plan: null,
             request.Reference, request.Description, request.AmountCents, request.IdempotencyKey,
-            request.SuccessUrl, request.CancelUrl, request.CustomerEmail, now, now + SimulatedCheckout.Lifetime, SimulatedCheckoutStatus.Open);
+            request.SuccessUrl, request.CancelUrl, request.CustomerEmail, now, now + SimulatedCheckout.Lifetime, SimulatedCheckoutStatus.Open,
+            Lines: request.Lines is { Count: > 0 } lines ? [.. lines] : null);
         return await StartAsync(checkout, cancellationToken);
     }
 

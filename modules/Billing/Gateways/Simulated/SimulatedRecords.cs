@@ -51,7 +51,8 @@ internal sealed record SimulatedCheckout(
     string? CustomerId = null,
     string? SubscriptionId = null,
     string? PaymentIntentId = null,
-    string? InvoiceId = null) : ISimulatedRecord
+    string? InvoiceId = null,
+    IReadOnlyList<CheckoutLine>? Lines = null) : ISimulatedRecord
 {
     /// <inheritdoc />
     public string Key => Id;

@@ -73,20 +73,11 @@ internal sealed class StripePaymentGateway(StripeClient client, IStripeKeyResolv
             CustomerEmail = request.CustomerEmail,
             SuccessUrl = request.SuccessUrl,
             CancelUrl = request.CancelUrl,
-            LineItems =
-            [
-                new SessionLineItemOptions
-                {
-                    PriceData = new SessionLineItemPriceDataOptions
-                    {
-                        Currency = Aud.StripeCurrency,
-                        UnitAmount = request.AmountCents,
-                        TaxBehavior = "inclusive",
-                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = request.Description },
-                    },
-                    Quantity = 1,
-                },
-            ],
+            // One line item per line bought (a shop order's cart lines and shipping), so Stripe's receipt and dashboard
+            // show what was bought; without lines, the whole amount as one item.
+            LineItems = request.Lines is { Count: > 0 } lines
+                ? [.. lines.Select(line => LineItem(line.Name, line.UnitAmountCents, line.Quantity))]
+                : [LineItem(request.Description, request.AmountCents, 1)],
             Metadata = BillingMetadata.For(request.TenantId, request.UserId, request.Purpose, reference: request.Reference),
             // Copied onto the payment intent, and from it onto the charge, so charge.refunded knows whose it was.
             PaymentIntentData = new SessionPaymentIntentDataOptions
@@ -99,6 +90,18 @@ internal sealed class StripePaymentGateway(StripeClient client, IStripeKeyResolv
             client.V1.Checkout.Sessions.CreateAsync(options, requestOptions, ct), cancellationToken);
         return Started(session);
     }
+
+    private static SessionLineItemOptions LineItem(string name, long unitAmountCents, int quantity) => new()
+    {
+        PriceData = new SessionLineItemPriceDataOptions
+        {
+            Currency = Aud.StripeCurrency,
+            UnitAmount = unitAmountCents,
+            TaxBehavior = "inclusive",
+            ProductData = new SessionLineItemPriceDataProductDataOptions { Name = name },
+        },
+        Quantity = quantity,
+    };
 
     /// <inheritdoc />
     public async Task<SubscriptionSnapshot> CancelSubscriptionAsync(CancelSubscriptionRequest request, CancellationToken cancellationToken)
