@@ -392,28 +392,6 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("webhook_events", "billing");
                 });
 
-            modelBuilder.Entity("Derrimut.BuildingBlocks.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", "kernel");
-                });
-
             modelBuilder.Entity("Derrimut.Identity.Contracts.DerrimutUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -490,7 +468,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("users", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -528,7 +506,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("franchise_memberships", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1004,6 +982,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1029,6 +1011,39 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations", "organizations");
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.OrganizationAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id")
+                        .HasName("PK_audit_entries1");
+
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("audit_entries", "organizations");
                 });
 
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>
@@ -1687,6 +1702,28 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("withholding_tables", "payroll");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", "kernel");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1963,7 +2000,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("oidc_tokens", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
@@ -1972,7 +2009,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()

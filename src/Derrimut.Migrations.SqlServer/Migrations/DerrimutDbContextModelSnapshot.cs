@@ -394,28 +394,6 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("webhook_events", "billing");
                 });
 
-            modelBuilder.Entity("Derrimut.BuildingBlocks.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", "kernel");
-                });
-
             modelBuilder.Entity("Derrimut.Identity.Contracts.DerrimutUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -494,7 +472,7 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("users", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -532,7 +510,7 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("franchise_memberships", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1007,6 +985,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1032,6 +1014,38 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations", "organizations");
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.OrganizationAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("audit_entries", "organizations");
                 });
 
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>
@@ -1690,6 +1704,28 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("withholding_tables", "payroll");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", "kernel");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1969,7 +2005,7 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("oidc_tokens", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
@@ -1978,7 +2014,7 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()

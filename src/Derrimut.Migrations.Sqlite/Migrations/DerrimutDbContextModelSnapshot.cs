@@ -387,26 +387,6 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("billing_webhook_events", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.BuildingBlocks.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("kernel_data_protection_keys", (string)null);
-                });
-
             modelBuilder.Entity("Derrimut.Identity.Contracts.DerrimutUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -483,7 +463,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_users", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -521,7 +501,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_franchise_memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -995,6 +975,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1020,6 +1004,38 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.OrganizationAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("organizations_audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>
@@ -1678,6 +1694,26 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_withholding_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kernel_data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1952,7 +1988,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_oidc_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
@@ -1961,7 +1997,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
