@@ -392,28 +392,6 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("webhook_events", "billing");
                 });
 
-            modelBuilder.Entity("Derrimut.BuildingBlocks.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", "kernel");
-                });
-
             modelBuilder.Entity("Derrimut.Identity.Contracts.DerrimutUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -490,7 +468,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("users", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -528,7 +506,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("franchise_memberships", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -885,6 +863,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -895,6 +876,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("integer");
@@ -920,6 +904,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("integer");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -1687,6 +1674,28 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("withholding_tables", "payroll");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", "kernel");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1963,7 +1972,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("oidc_tokens", "identity");
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
@@ -1972,7 +1981,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()

@@ -387,26 +387,6 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("billing_webhook_events", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.BuildingBlocks.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("kernel_data_protection_keys", (string)null);
-                });
-
             modelBuilder.Entity("Derrimut.Identity.Contracts.DerrimutUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -483,7 +463,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_users", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -521,7 +501,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_franchise_memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -878,6 +858,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -888,6 +871,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("INTEGER");
@@ -912,6 +898,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PtSessionsPerMonth")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -1678,6 +1667,26 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_withholding_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("kernel_data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1952,7 +1961,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_oidc_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
@@ -1961,7 +1970,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Derrimut.Identity.Domain.LocationMembership", b =>
+            modelBuilder.Entity("Derrimut.Identity.Domain.LocationAccess", b =>
                 {
                     b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
                         .WithMany()
