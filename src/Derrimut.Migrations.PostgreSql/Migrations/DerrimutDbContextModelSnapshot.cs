@@ -863,6 +863,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -873,6 +876,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("integer");
@@ -898,6 +904,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("integer");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");

@@ -868,6 +868,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -878,6 +881,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("bit");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("int");
@@ -903,6 +909,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("int");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");

@@ -858,6 +858,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -868,6 +871,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("INTEGER");
@@ -892,6 +898,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PtSessionsPerMonth")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
