@@ -65,5 +65,22 @@ internal static class MembershipsModel
             b.Property(e => e.Action).HasMaxLength(50);
             b.Property(e => e.Detail).HasMaxLength(500);
         });
+
+        modelBuilder.Entity<PlanPriceChange>(b =>
+        {
+            b.ToTable("plan_price_changes", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.TenantId, e.MembershipId });
+            b.HasIndex(e => new { e.TenantId, e.PlanId });
+        });
+
+        modelBuilder.Entity<PlanAuditEntry>(b =>
+        {
+            b.ToTable("plan_audit_entries", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.TenantId, e.PlanId });
+            b.Property(e => e.Action).HasMaxLength(50);
+            b.Property(e => e.Detail).HasMaxLength(1000);
+        });
     }
 }
