@@ -89,6 +89,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<GrantsAtGym>();
         services.AddScoped<ClientsAtGym>();
         services.AddScoped<WhoAmI>();
+        services.AddScoped<Features.MyGyms.MyGymsHandler>();
         services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
         services.AddScoped<IPeopleReadModel, Derrimut.Identity.Features.People.PeopleReadModel>();
         services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
@@ -114,6 +115,7 @@ public sealed class IdentityModule : DerrimutModule
     public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         GetMe.Map(api);
+        Features.MyGyms.MyGymsEndpoint.Map(api);
         TenantUsersEndpoints.Map(api);
         GrantsEndpoints.Map(api);
         PlatformUsersEndpoints.Map(api);
@@ -138,6 +140,7 @@ public sealed class IdentityModule : DerrimutModule
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(IdentityModule).Assembly)
+        .AddSection(new(PageSlots.Header, typeof(Components.GymSwitcher)))
         .AddNavigation(new(Portal.Member, "Member home", "/member", MudBlazor.Icons.Material.Outlined.FitnessCenter,
             IdentityPermissions.ViewOwnProfile, Order: 0, MatchExactly: true))
         .AddNavigation(new(Portal.Trainer, "Trainer", "/trainer", MudBlazor.Icons.Material.Outlined.EventNote,

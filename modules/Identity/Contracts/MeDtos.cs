@@ -22,3 +22,11 @@ public sealed record MeDto(
     IReadOnlyList<string> Permissions,
     // The wire name predates the rename of Identity's person-at-a-gym concept; the API keeps it.
     [property: JsonPropertyName("memberships")] IReadOnlyList<GymAccessDto> Places);
+
+/// <summary>A gym (or franchise) site the signed-in person can move to from the header's gym switcher.</summary>
+/// <param name="Identifier">Subdomain label.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Kind">A location or a franchise.</param>
+/// <param name="Url">The site's address, built from the configured root domain.</param>
+/// <param name="IsCurrent">The site this request was made at.</param>
+public sealed record GymLinkDto(string Identifier, string Name, OrganizationKind Kind, string Url, bool IsCurrent);

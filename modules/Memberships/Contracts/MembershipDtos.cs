@@ -70,7 +70,9 @@ public sealed record MembershipDto(
     DateTimeOffset? CancelsAt,
     DateTimeOffset? EndedAt,
     string? CheckoutUrl,
-    IReadOnlyList<LedgerLineDto> Ledger);
+    IReadOnlyList<LedgerLineDto> Ledger,
+    string? GatewayCustomerId = null,
+    string? GatewaySubscriptionId = null);
 
 /// <summary>A row of the staff memberships list.</summary>
 /// <param name="Id">The membership.</param>

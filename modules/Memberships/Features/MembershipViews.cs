@@ -43,7 +43,7 @@ internal static class MembershipViews
     public static MembershipDto ToDto(Membership m, string planName, PersonRow? member, IReadOnlyList<LedgerLineDto> ledger) => new(
         m.Id, m.UserId, member?.DisplayName ?? "", member?.Email ?? "", m.PlanCode, planName, m.Status, m.IsFrozen, m.FrozenUntil,
         m.StartedAt, m.MinimumTermEndsAt, m.NextBillingAt, m.CancelsAt, m.EndedAt,
-        m.Status == MembershipStatus.Pending ? m.CheckoutUrl : null, ledger);
+        m.Status == MembershipStatus.Pending ? m.CheckoutUrl : null, ledger, m.CustomerId, m.SubscriptionId);
 
     /// <summary>A date as a member reads it in an email, in their gym's time zone, e.g. "Friday 27 November 2026".</summary>
     public static string LongDate(DateTimeOffset at, IGymClock clock) =>

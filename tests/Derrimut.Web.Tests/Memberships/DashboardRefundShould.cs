@@ -47,6 +47,19 @@ public abstract class DashboardRefundShould(DemoAppFixture fixture)
         var ledger = await member.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/memberships/mine/ledger");
         ledger.EnumerateArray().ShouldContain(l => l.GetProperty("kind").GetString() == "refund" && l.GetProperty("amountCents").GetInt64() == -1000, ledger.ToString());
     }
+
+    [Fact]
+    public async Task ShowStaffTheMembersGatewayCustomerAndSubscription()
+    {
+        var staff = await fixture.App.SignedInAsync(DemoAppFixture.StaffEmail, "st-albans");
+        var list = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/memberships?status=active");
+        var id = list.GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var membership = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/memberships/{id}");
+
+        membership.GetProperty("gatewayCustomerId").GetString()!.ShouldStartWith("cus_");
+        membership.GetProperty("gatewaySubscriptionId").GetString()!.ShouldStartWith("sub_");
+    }
 }
 
 public sealed class DashboardRefundOnSqliteShould(SqliteDemoAppFixture fixture) : DashboardRefundShould(fixture), IClassFixture<SqliteDemoAppFixture>;
