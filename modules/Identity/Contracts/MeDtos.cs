@@ -30,3 +30,19 @@ public sealed record MeDto(
 /// <param name="Url">The site's address, built from the configured root domain.</param>
 /// <param name="IsCurrent">The site this request was made at.</param>
 public sealed record GymLinkDto(string Identifier, string Name, OrganizationKind Kind, string Url, bool IsCurrent);
+
+/// <summary>A person's own profile (<c>GET/PUT /api/me/profile</c>), which staff also see on the member view.</summary>
+/// <param name="DisplayName">How the person is addressed.</param>
+/// <param name="Email">Their sign-in email (changed through the account pages, not here).</param>
+/// <param name="Phone">Their phone number.</param>
+/// <param name="PhotoUrl">An https address of their photo.</param>
+/// <param name="EmergencyContactName">Who to call if something happens at the gym.</param>
+/// <param name="EmergencyContactPhone">The emergency contact's phone number.</param>
+public sealed record PersonProfileDto(string DisplayName, string Email, string? Phone, string? PhotoUrl, string? EmergencyContactName, string? EmergencyContactPhone);
+
+/// <summary>Reads a person's profile for staff pages of other modules (the member view).</summary>
+public interface IPersonProfiles
+{
+    /// <summary>The profile of a person who belongs to the current gym, or null when they don't.</summary>
+    Task<PersonProfileDto?> FindAtThisGymAsync(Guid userId, CancellationToken cancellationToken = default);
+}
