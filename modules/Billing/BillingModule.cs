@@ -55,6 +55,7 @@ public sealed class BillingModule : DerrimutModule
         services.AddIntegrationEventPublisher();
         services.AddScoped<BillingEventPublisher>();
         services.AddScoped<WebhookInbox>();
+        services.AddScoped<StripeConnectionTester>();
         if (_kind == PaymentGatewayKind.Stripe)
         {
             services.AddSingleton(StripeClients.Create(options.Stripe));
@@ -86,6 +87,7 @@ public sealed class BillingModule : DerrimutModule
         WebhookEndpoints.MapReceiver(app);
         WebhookEndpoints.MapInbox(billing);
         StripeAccountEndpoints.Map(billing);
+        StripeConnectionTestEndpoint.Map(billing);
         if (_kind == PaymentGatewayKind.Simulated)
         {
             SimulatedCheckoutPages.MapCheckout(app);
@@ -113,5 +115,7 @@ public sealed class BillingModule : DerrimutModule
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(BillingModule).Assembly)
+        .AddNavigation(new(Portal.Admin, "Payments", "/admin/payments", MudBlazor.Icons.Material.Outlined.CreditCard,
+            BillingPermissions.ManageBilling, SiteKinds.Gym, Order: 12))
         .AddSection(new(PageSlots.AdminHome, typeof(Components.SimulatedBillingDay)));
 }

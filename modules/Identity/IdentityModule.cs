@@ -89,6 +89,10 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<GrantsAtGym>();
         services.AddScoped<ClientsAtGym>();
         services.AddScoped<WhoAmI>();
+        services.AddScoped<Features.MyGyms.MyGymsHandler>();
+        services.AddScoped<Features.Profile.GetMyProfileHandler>();
+        services.AddScoped<Features.Profile.SaveMyProfileHandler>();
+        services.AddScoped<IPersonProfiles, Features.Profile.PersonProfiles>();
         services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
         services.AddScoped<IPeopleReadModel, Derrimut.Identity.Features.People.PeopleReadModel>();
         services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
@@ -114,6 +118,8 @@ public sealed class IdentityModule : DerrimutModule
     public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         GetMe.Map(api);
+        Features.MyGyms.MyGymsEndpoint.Map(api);
+        Features.Profile.MyProfileEndpoints.Map(api);
         TenantUsersEndpoints.Map(api);
         GrantsEndpoints.Map(api);
         PlatformUsersEndpoints.Map(api);
@@ -138,8 +144,11 @@ public sealed class IdentityModule : DerrimutModule
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(IdentityModule).Assembly)
+        .AddSection(new(PageSlots.Header, typeof(Components.GymSwitcher)))
         .AddNavigation(new(Portal.Member, "Member home", "/member", MudBlazor.Icons.Material.Outlined.FitnessCenter,
             IdentityPermissions.ViewOwnProfile, Order: 0, MatchExactly: true))
+        .AddNavigation(new(Portal.Member, "My profile", "/profile", MudBlazor.Icons.Material.Outlined.Badge,
+            IdentityPermissions.ViewOwnProfile, Order: 90))
         .AddNavigation(new(Portal.Trainer, "Trainer", "/trainer", MudBlazor.Icons.Material.Outlined.EventNote,
             IdentityPermissions.ViewOwnSchedule, Order: 0, MatchExactly: true))
         .AddNavigation(new(Portal.Admin, "Gym admin", "/admin", MudBlazor.Icons.Material.Outlined.AdminPanelSettings,

@@ -44,6 +44,7 @@ public sealed class MembershipsModule : DerrimutModule
 
         services.AddSingleton<IDataSeedContributor, MembershipsSeeder>();
         services.Configure<RenewalReminderOptions>(builder.Configuration.GetSection(RenewalReminderOptions.Section));
+        services.Configure<PriceChangeOptions>(builder.Configuration.GetSection(PriceChangeOptions.Section));
     }
 
     /// <inheritdoc />
@@ -63,6 +64,7 @@ public sealed class MembershipsModule : DerrimutModule
     public override void DefinePermissions(PermissionDefinitionContext context) => context
         .Add(MembershipsPermissions.ViewMemberships, "See this gym's memberships and any member's payments.", PermissionScope.Tenant, IdentityRoles.Staff)
         .Add(MembershipsPermissions.ManageMemberships, "Cancel or refund any membership at this gym.")
+        .Add(MembershipsPermissions.ManagePlans, "Create, change and retire this gym's membership plans and prices.")
         .Add(MembershipsPermissions.ManageOwnMembership, "Join, see, freeze and cancel one's own membership.", PermissionScope.Tenant,
             IdentityRoles.Member, IdentityRoles.Trainer, IdentityRoles.Staff);
 
@@ -73,5 +75,7 @@ public sealed class MembershipsModule : DerrimutModule
         .AddNavigation(new(Portal.Member, "Membership and payments", "/member/membership", MudBlazor.Icons.Material.Outlined.CardMembership,
             MembershipsPermissions.ManageOwnMembership, Order: 10))
         .AddNavigation(new(Portal.Admin, "Memberships", "/admin/memberships", MudBlazor.Icons.Material.Outlined.People,
-            MembershipsPermissions.ViewMemberships, Order: 10));
+            MembershipsPermissions.ViewMemberships, Order: 10))
+        .AddNavigation(new(Portal.Admin, "Membership plans", "/admin/plans", MudBlazor.Icons.Material.Outlined.Sell,
+            MembershipsPermissions.ManagePlans, Order: 11));
 }

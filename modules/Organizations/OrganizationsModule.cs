@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Settings;
 using Derrimut.Organizations.Contracts;
 using Derrimut.Organizations.Data;
 using Derrimut.Organizations.Features.CurrentOrganization;
+using Derrimut.Organizations.Features.GymProfile;
 using Derrimut.Organizations.Features.PlatformTenants;
 using Derrimut.Organizations.Seeding;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,9 @@ public sealed class OrganizationsModule : DerrimutModule
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         builder.Services.AddScoped<PlatformTenants>();
         builder.Services.AddScoped<CurrentOrganizationProfile>();
+        builder.Services.AddScoped<GetGymProfileHandler>();
+        builder.Services.AddScoped<SaveGymProfileHandler>();
+        builder.Services.AddScoped<ListGymProfileChangesHandler>();
     }
 
     /// <inheritdoc />
@@ -36,7 +40,9 @@ public sealed class OrganizationsModule : DerrimutModule
     /// <inheritdoc />
     public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        GetCurrentOrganization.Map(api.MapGroup("/organizations").WithTags("Organizations"));
+        var organizations = api.MapGroup("/organizations").WithTags("Organizations");
+        GetCurrentOrganization.Map(organizations);
+        GymProfileEndpoints.Map(organizations);
         PlatformTenantsEndpoints.Map(api);
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
         {
@@ -57,6 +63,8 @@ public sealed class OrganizationsModule : DerrimutModule
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
         .AddPages(typeof(OrganizationsModule).Assembly)
+        .AddNavigation(new(Portal.Admin, "Gym profile", "/admin/gym", MudBlazor.Icons.Material.Outlined.Storefront,
+            OrganizationsPermissions.ManageOrganization, SiteKinds.Gym, Order: 5))
         .AddNavigation(new(Portal.Platform, "Platform console", "/platform", MudBlazor.Icons.Material.Outlined.Dns,
             Sites: SiteKinds.Platform, SuperAdminOnly: true));
 }

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Derrimut.Billing.Accounts;
 
 /// <summary>A Stripe account as an admin sees it: secrets only as their last four characters.</summary>
 /// <param name="Source">Whose account the gym uses now: <c>location</c>, <c>franchise</c> or <c>platform</c>.</param>
 /// <param name="Own">What is set at this tenant itself (null when nothing is).</param>
-internal sealed record StripeAccountDto(string Source, StripeAccountKeysDto? Own);
+/// <param name="WebhookUrl">The endpoint URL to paste into Stripe's dashboard (a location's own site; null on a franchise).</param>
+/// <param name="EventsToEnable">The events that endpoint must send.</param>
+internal sealed record StripeAccountDto(string Source, StripeAccountKeysDto? Own, string? WebhookUrl = null, IReadOnlyList<string>? EventsToEnable = null);
 
 /// <summary>The keys set at one level.</summary>
 /// <param name="SecretKeyEndsWith">The secret key's last four characters, when set.</param>
@@ -45,15 +48,23 @@ internal static class StripeAccountEndpoints
             .WithName("SetStripeAccount").WithSummary("Sets this gym's (or franchise's) Stripe keys; secrets are encrypted and never returned.");
     }
 
-    internal static async Task<Ok<StripeAccountDto>> GetAsync(ICurrentTenant tenant, DerrimutDbContext db, TenantStripeKeyResolver resolver, CancellationToken ct)
+    internal static async Task<Ok<StripeAccountDto>> GetAsync(
+        ICurrentTenant tenant, DerrimutDbContext db, TenantStripeKeyResolver resolver, IOptions<TenancyOptions> tenancy, CancellationToken ct)
     {
         var own = await FindOwnAsync(tenant.Tenant!, db, ct);
         var (source, _) = await resolver.SourceAsync(tenant.Tenant!.Id, ct);
-        return TypedResults.Ok(new StripeAccountDto(source, own is { } row && (row.HasAccount || row.PublishableKey is not null) ? ToDto(row) : null));
+        return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, own is { } row && (row.HasAccount || row.PublishableKey is not null) ? ToDto(row) : null), tenant.Tenant!, tenancy.Value));
     }
 
+    private static StripeAccountDto WithWebhook(StripeAccountDto dto, TenantInfo tenant, TenancyOptions tenancy) => dto with
+    {
+        WebhookUrl = tenant.IsLocation ? StripeWebhookUrls.For(tenant, tenancy) : null,
+        EventsToEnable = Webhooks.StripeWebhookEvents.ToEnable,
+    };
+
     internal static async Task<Ok<StripeAccountDto>> SetAsync(
-        SetStripeAccountRequest request, ICurrentTenant tenant, DerrimutDbContext db, StripeSecretProtector protector, TenantStripeKeyResolver resolver, CancellationToken ct)
+        SetStripeAccountRequest request, ICurrentTenant tenant, DerrimutDbContext db, StripeSecretProtector protector, TenantStripeKeyResolver resolver,
+        IOptions<TenancyOptions> tenancy, CancellationToken ct)
     {
         var current = tenant.Tenant!;
         var errors = new ValidationErrors();
@@ -65,7 +76,7 @@ internal static class StripeAccountEndpoints
         var row = await FindOwnAsync(current, db, ct, tracking: true);
         if (row is null && request is { SecretKey: null or "", PublishableKey: null or "", WebhookSecret: null or "" })
         {
-            return await GetAsync(tenant, db, resolver, ct); // Nothing to set, nothing to remove.
+            return await GetAsync(tenant, db, resolver, tenancy, ct); // Nothing to set, nothing to remove.
         }
 
         if (row is null)
@@ -109,7 +120,7 @@ internal static class StripeAccountEndpoints
         }
 
         var (source, _) = await resolver.SourceAsync(current.Id, ct);
-        return TypedResults.Ok(new StripeAccountDto(source, ToDto(row)));
+        return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, ToDto(row)), current, tenancy.Value));
     }
 
     private static async Task<StripeAccountSettings?> FindOwnAsync(TenantInfo tenant, DerrimutDbContext db, CancellationToken ct, bool tracking = false)

@@ -37,6 +37,24 @@ public interface IPaymentGateway
     Task<IssuedRefund> RefundAsync(RefundRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Creates the recurring price of a membership plan on the gym's own account, so new joins are charged it (a
+    /// price at the gateway is immutable: a new price is created for every price change, the old one stays with the
+    /// members who hold it).
+    /// </summary>
+    /// <returns>The gateway's price id, or null when this gateway prices each checkout inline (the simulated one).</returns>
+    /// <exception cref="PaymentGatewayException">The gateway refused or could not be reached.</exception>
+    Task<string?> CreatePlanPriceAsync(PlanPriceRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The invoice a payment paid, if any: a refund made in Stripe's dashboard names only its charge and payment intent,
+    /// and a renewal is known to the ledger by its invoice (since API 2025-03-31.basil neither a charge nor a payment
+    /// intent names its invoice; the invoice's payments are looked up instead).
+    /// </summary>
+    /// <returns>The invoice id, or null when the payment paid no invoice (a one-off checkout) or is unknown.</returns>
+    /// <exception cref="PaymentGatewayException">The gateway refused or could not be reached.</exception>
+    Task<string?> FindInvoiceOfPaymentAsync(Guid tenantId, string paymentIntentId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The subscription's current state at the gateway: the tie-breaker when webhook events arrive out of order.
     /// </summary>
     /// <exception cref="NotFoundException">The gateway knows no such subscription for this gym.</exception>

@@ -221,3 +221,12 @@ public sealed record IssuedRefund(string RefundId, string? ChargeId, string? Pay
     /// <summary>The GST component of the refund (for the adjustment note).</summary>
     public long GstCents => Gst.ComponentOf(AmountCents);
 }
+
+/// <summary>A membership plan's recurring price, created on the gym's own gateway account.</summary>
+/// <param name="TenantId">The gym whose account the price belongs to.</param>
+/// <param name="PlanCode">The plan's code, recorded on the price as metadata <c>plan</c>.</param>
+/// <param name="PlanName">The product name members see on their receipts.</param>
+/// <param name="PriceCents">The recurring amount, GST included.</param>
+/// <param name="Interval">How often it is charged.</param>
+/// <param name="IdempotencyKey">Makes a retried create return the same price.</param>
+public sealed record PlanPriceRequest(Guid TenantId, string PlanCode, string PlanName, long PriceCents, BillingInterval Interval, string IdempotencyKey);

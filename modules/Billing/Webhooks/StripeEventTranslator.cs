@@ -48,13 +48,16 @@ internal static class StripeEventTranslator
             (EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionPaused or EventTypes.CustomerSubscriptionResumed, StripeSubscription subscription) =>
                 Changed(context, subscription, SubscriptionChange.Updated, stripeEvent.Data),
             (EventTypes.CustomerSubscriptionDeleted, StripeSubscription subscription) => Changed(context, subscription, SubscriptionChange.Deleted, stripeEvent.Data),
-            (EventTypes.InvoicePaid, Invoice invoice) => InvoicePaid(context, invoice),
+            // invoice.payment_succeeded is what the original design subscribed to; it fires for the same paid invoice
+            // as invoice.paid (minus out-of-band payments), and the ledger is keyed by invoice, so an endpoint sending
+            // either or both records each renewal once.
+            (EventTypes.InvoicePaid or EventTypes.InvoicePaymentSucceeded, Invoice invoice) => InvoicePaid(context, invoice),
             (EventTypes.InvoicePaymentFailed, Invoice invoice) => InvoiceFailed(context, invoice),
             (EventTypes.ChargeRefunded, Charge charge) => Refunded(context, charge),
             (EventTypes.CheckoutSessionCompleted or EventTypes.CheckoutSessionAsyncPaymentSucceeded or EventTypes.CheckoutSessionExpired
                 or EventTypes.CheckoutSessionAsyncPaymentFailed or EventTypes.CustomerSubscriptionCreated or EventTypes.CustomerSubscriptionUpdated
                 or EventTypes.CustomerSubscriptionPaused or EventTypes.CustomerSubscriptionResumed or EventTypes.CustomerSubscriptionDeleted
-                or EventTypes.InvoicePaid or EventTypes.InvoicePaymentFailed or EventTypes.ChargeRefunded, var other) =>
+                or EventTypes.InvoicePaid or EventTypes.InvoicePaymentSucceeded or EventTypes.InvoicePaymentFailed or EventTypes.ChargeRefunded, var other) =>
                 StripeEventTranslation.Ignore($"{stripeEvent.Type} carried a {other?.GetType().Name ?? "missing"} object."),
             _ => StripeEventTranslation.Ignore($"Billing does not handle {stripeEvent.Type} events."),
         };

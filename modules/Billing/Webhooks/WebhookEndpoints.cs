@@ -19,12 +19,40 @@ internal sealed record WebhookEventDto(
     DateTimeOffset StripeCreatedAt,
     DateTimeOffset ReceivedAt,
     DateTimeOffset LastAttemptAt,
-    DateTimeOffset? ProcessedAt)
+    DateTimeOffset? ProcessedAt,
+    string? Attention = null)
 {
     public static WebhookEventDto From(WebhookInboxEvent e) => new(
         e.Id, e.StripeEventId, e.Type, e.State, e.Attempts, e.LastError, e.IgnoredReason,
-        e.StripeCreatedAt, e.ReceivedAt, e.LastAttemptAt, e.ProcessedAt);
+        e.StripeCreatedAt, e.ReceivedAt, e.LastAttemptAt, e.ProcessedAt, AttentionOf(e));
+
+    /// <summary>
+    /// An invoice event Billing does not handle may be a renewal the ledger never saw (an endpoint set up for other
+    /// events than the ones the payments page lists): say so where the admin looks.
+    /// </summary>
+    private static string? AttentionOf(WebhookInboxEvent e) =>
+        e.State == WebhookEventState.Ignored && e.Type.StartsWith("invoice.", StringComparison.Ordinal)
+            && (e.IgnoredReason ?? "").StartsWith("Billing does not handle", StringComparison.Ordinal)
+            ? $"An unhandled invoice event: if renewals are missing from members' ledgers, enable {string.Join(", ", StripeWebhookEvents.ToEnable)} on this gym's Stripe endpoint."
+            : null;
 }
+
+/// <summary>The Stripe events a gym's webhook endpoint must send (the payments page lists them).</summary>
+internal static class StripeWebhookEvents
+{
+    public static readonly IReadOnlyList<string> ToEnable =
+    [
+        "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
+        "checkout.session.expired", "customer.subscription.created", "customer.subscription.updated",
+        "customer.subscription.deleted", "invoice.paid", "invoice.payment_failed", "charge.refunded",
+    ];
+}
+
+/// <summary>What retrying every parked and failed event did.</summary>
+/// <param name="Tried">Events retried.</param>
+/// <param name="Processed">Now processed (or ignored as not ours).</param>
+/// <param name="StillFailing">Failed again (their errors are on the list).</param>
+internal sealed record WebhookRetrySummary(int Tried, int Processed, int StillFailing);
 
 /// <summary>One page of webhook events, newest first.</summary>
 internal sealed record WebhookEventPage(IReadOnlyList<WebhookEventDto> Items, int Total, int Page, int PageSize);
@@ -56,9 +84,11 @@ internal static class WebhookEndpoints
     public static void MapInbox(RouteGroupBuilder billing)
     {
         var group = billing.MapGroup("/webhook-events").RequireLocation().RequireAuthorization(BillingPermissions.ManageBilling);
-        group.MapGet("/", ListAsync).WithName("ListWebhookEvents").WithSummary("This gym's received Stripe events, filtered by state, newest first.");
+        group.MapGet("/", ListAsync).WithName("ListWebhookEvents").WithSummary("This gym's received Stripe events, filtered by state, type and date, newest first.");
         group.MapPost("/{id:guid}/retry", RetryAsync).RequireRateLimiting(RateLimitPolicies.Writes)
             .WithName("RetryWebhookEvent").WithSummary("Processes a parked (or failed) event again from its stored payload.");
+        group.MapPost("/retry-all", RetryAllAsync).RequireRateLimiting(RateLimitPolicies.Writes)
+            .WithName("RetryAllWebhookEvents").WithSummary("Processes every parked and failed event again, oldest first (at most 100 a call).");
     }
 
     internal static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, CancellationToken ct)
@@ -96,7 +126,8 @@ internal static class WebhookEndpoints
         _ => TypedResults.Ok(new WebhookAcknowledgement(receipt.EventId ?? "", receipt.Kind)),
     };
 
-    internal static async Task<Ok<WebhookEventPage>> ListAsync(DerrimutDbContext db, string? state, int? page, int? pageSize, CancellationToken ct)
+    internal static async Task<Ok<WebhookEventPage>> ListAsync(
+        DerrimutDbContext db, string? state, int? page, int? pageSize, CancellationToken ct, string? type = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var errors = new ValidationErrors();
         WebhookEventState? filter = null;
@@ -116,6 +147,8 @@ internal static class WebhookEndpoints
         var size = pageSize ?? 50;
         errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
         errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        errors.MaxLength(type, "type", 100);
+        errors.AddIf(from is not null && to is not null && to < from, "to", "The end of the range is before its start.");
         errors.ThrowIfAny();
 
         var query = db.Set<WebhookInboxEvent>().AsNoTracking();
@@ -124,10 +157,57 @@ internal static class WebhookEndpoints
             query = query.Where(e => e.State == f);
         }
 
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            // A prefix: "invoice." finds every invoice event.
+            var prefix = type.Trim();
+            query = query.Where(e => e.Type.StartsWith(prefix));
+        }
+
+        if (from is { } start)
+        {
+            query = query.Where(e => e.ReceivedAt >= start);
+        }
+
+        if (to is { } end)
+        {
+            query = query.Where(e => e.ReceivedAt < end);
+        }
+
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id)
             .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new WebhookEventPage(items.Select(WebhookEventDto.From).ToList(), total, pageNumber, size));
+    }
+
+    internal static async Task<Ok<WebhookRetrySummary>> RetryAllAsync(DerrimutDbContext db, WebhookInbox inbox, CancellationToken ct)
+    {
+        var ids = await db.Set<WebhookInboxEvent>().AsNoTracking()
+            .Where(e => e.State == WebhookEventState.Failed || e.State == WebhookEventState.Parked)
+            .OrderBy(e => e.StripeCreatedAt).Select(e => e.Id).Take(100).ToListAsync(ct);
+        var processed = 0;
+        var stillFailing = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                var receipt = await inbox.RetryAsync(id, ct);
+                if (receipt.Record?.State is WebhookEventState.Processed or WebhookEventState.Ignored)
+                {
+                    processed++;
+                }
+                else
+                {
+                    stillFailing++;
+                }
+            }
+            catch (ConflictException)
+            {
+                // Another retry (the job, a second admin) got to it first: nothing left to do for this one.
+            }
+        }
+
+        return TypedResults.Ok(new WebhookRetrySummary(ids.Count, processed, stillFailing));
     }
 
     internal static async Task<Ok<WebhookEventDto>> RetryAsync(Guid id, WebhookInbox inbox, CancellationToken ct)

@@ -11,6 +11,15 @@ public sealed class DerrimutUser : IdentityUser<Guid>
     /// <summary>How the person is addressed, e.g. "Priya Nair".</summary>
     public string DisplayName { get; set; } = "";
 
+    /// <summary>An https address of the person's photo, or null.</summary>
+    public string? PhotoUrl { get; set; }
+
+    /// <summary>Who to call if something happens at the gym.</summary>
+    public string? EmergencyContactName { get; set; }
+
+    /// <summary>The emergency contact's phone number.</summary>
+    public string? EmergencyContactPhone { get; set; }
+
     /// <summary>Platform superadmin: every permission everywhere.</summary>
     public bool IsSuperAdmin { get; set; }
 

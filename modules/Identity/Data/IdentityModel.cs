@@ -30,6 +30,9 @@ internal static class IdentityModel
             b.Property(u => u.NormalizedEmail).HasMaxLength(256);
             b.Property(u => u.PhoneNumber).HasMaxLength(32);
             b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.Property(u => u.PhotoUrl).HasMaxLength(500);
+            b.Property(u => u.EmergencyContactName).HasMaxLength(200);
+            b.Property(u => u.EmergencyContactPhone).HasMaxLength(32);
             b.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
             b.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(l => l.UserId).IsRequired();
             b.HasMany<IdentityUserToken<Guid>>().WithOne().HasForeignKey(t => t.UserId).IsRequired();

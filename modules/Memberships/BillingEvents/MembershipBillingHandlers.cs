@@ -160,6 +160,17 @@ internal sealed class MembershipBillingHandlers(
         var charge = line is null && billingEvent.PaymentIntentId is { } intent
             ? await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Kind == LedgerEntryKind.Charge && e.PaymentIntentId == intent, cancellationToken)
             : null;
+        if (line is null && charge is null && billingEvent.PaymentIntentId is { } paymentIntent)
+        {
+            // A renewal recorded from invoice.paid carries no payment intent (Stripe leaves the invoice's payments out
+            // of webhooks), and a refund made in Stripe's dashboard names only the charge and its payment intent: ask
+            // the gateway which invoice that payment paid, and match the renewal by its invoice.
+            var invoiceId = await gateway.FindInvoiceOfPaymentAsync(billingEvent.TenantId, paymentIntent, cancellationToken);
+            charge = invoiceId is null
+                ? null
+                : await db.Set<LedgerEntry>().FirstOrDefaultAsync(e => e.Kind == LedgerEntryKind.Charge && e.InvoiceId == invoiceId, cancellationToken);
+        }
+
         var userId = line?.UserId ?? charge?.UserId ?? billingEvent.UserId;
         if (userId is not { } member)
         {

@@ -12,6 +12,7 @@ namespace Derrimut.Memberships.Contracts;
 /// <param name="MinimumTermMonths">Months committed to; 0 for no lock-in.</param>
 /// <param name="JoiningFeeCents">One-off fee on the first charge, GST included.</param>
 /// <param name="FirstChargeCents">What the first payment will be (price plus joining fee).</param>
+/// <param name="Inclusions">What the plan includes beyond the home gym's floor: classes, PT sessions, other gyms.</param>
 public sealed record MembershipPlanDto(
     string Code,
     string Name,
@@ -23,7 +24,8 @@ public sealed record MembershipPlanDto(
     string BillingLabel,
     int MinimumTermMonths,
     long JoiningFeeCents,
-    long FirstChargeCents);
+    long FirstChargeCents,
+    PlanInclusions Inclusions);
 
 /// <summary>One line of a member's ledger.</summary>
 /// <param name="Kind">A charge, a refund or a failed payment.</param>
@@ -68,7 +70,9 @@ public sealed record MembershipDto(
     DateTimeOffset? CancelsAt,
     DateTimeOffset? EndedAt,
     string? CheckoutUrl,
-    IReadOnlyList<LedgerLineDto> Ledger);
+    IReadOnlyList<LedgerLineDto> Ledger,
+    string? GatewayCustomerId = null,
+    string? GatewaySubscriptionId = null);
 
 /// <summary>A row of the staff memberships list.</summary>
 /// <param name="Id">The membership.</param>
@@ -129,3 +133,18 @@ public sealed record MembershipCheckoutStarted(string CheckoutUrl, Guid Membersh
 /// <param name="EffectiveAt">When it stops.</param>
 /// <param name="Message">What to tell the member (e.g. "scheduled for the end of your minimum term").</param>
 public sealed record MembershipCancelled(MembershipDto Membership, DateTimeOffset? EffectiveAt, string Message);
+
+/// <summary>A plan as the gym's admins see it on <c>/admin/plans</c> (<c>GET /api/memberships/plans/admin</c>).</summary>
+/// <param name="Plan">The plan as members see it.</param>
+/// <param name="IsActive">On sale; false once retired (members who hold it keep it).</param>
+/// <param name="SortOrder">Position on the site, smallest first.</param>
+/// <param name="MembersHolding">Live memberships on this plan (pending, active or past due).</param>
+/// <param name="StripePriceId">The price on the gym's Stripe account new joins are charged, when on Stripe.</param>
+/// <param name="ScheduledPriceChanges">Existing members told of a new price that has not reached its date yet.</param>
+public sealed record AdminPlanDto(MembershipPlanDto Plan, bool IsActive, int SortOrder, int MembersHolding, string? StripePriceId, int ScheduledPriceChanges);
+
+/// <summary>What saving a plan did.</summary>
+/// <param name="Plan">The plan now.</param>
+/// <param name="MembersNotified">Existing members emailed about their new price (0 unless the price changed for them too).</param>
+/// <param name="NoticeDays">The notice they were given, in days.</param>
+public sealed record PlanSavedDto(AdminPlanDto Plan, int MembersNotified, int NoticeDays);

@@ -20,6 +20,7 @@ internal static class MembershipsModel
             b.Property(p => p.StripePriceId).HasMaxLength(255);
             b.Property(p => p.IntervalUnit).HasConversion<string>().HasMaxLength(10);
             b.Ignore(p => p.Interval);
+            b.Ignore(p => p.Inclusions);
         });
 
         modelBuilder.Entity<Membership>(b =>
@@ -63,6 +64,23 @@ internal static class MembershipsModel
             b.HasIndex(e => new { e.TenantId, e.MembershipId });
             b.Property(e => e.Action).HasMaxLength(50);
             b.Property(e => e.Detail).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<PlanPriceChange>(b =>
+        {
+            b.ToTable("plan_price_changes", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.TenantId, e.MembershipId });
+            b.HasIndex(e => new { e.TenantId, e.PlanId });
+        });
+
+        modelBuilder.Entity<PlanAuditEntry>(b =>
+        {
+            b.ToTable("plan_audit_entries", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.TenantId, e.PlanId });
+            b.Property(e => e.Action).HasMaxLength(50);
+            b.Property(e => e.Detail).HasMaxLength(1000);
         });
     }
 }

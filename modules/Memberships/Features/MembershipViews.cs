@@ -29,7 +29,7 @@ internal static class MembershipViews
 
     public static MembershipPlanDto ToDto(Plan p) => new(
         p.Code, p.Name, p.Description, p.PriceCents, Gst.ComponentOf(p.PriceCents), p.IntervalUnit.ToString().ToLowerInvariant(), p.IntervalCount,
-        BillingLabel(p.IntervalUnit, p.IntervalCount), p.MinimumTermMonths, p.JoiningFeeCents, p.PriceCents + p.JoiningFeeCents);
+        BillingLabel(p.IntervalUnit, p.IntervalCount), p.MinimumTermMonths, p.JoiningFeeCents, p.PriceCents + p.JoiningFeeCents, p.Inclusions);
 
     public static LedgerLineDto ToDto(LedgerEntry e, IGymClock clock) => new(
         e.Id,
@@ -43,7 +43,7 @@ internal static class MembershipViews
     public static MembershipDto ToDto(Membership m, string planName, PersonRow? member, IReadOnlyList<LedgerLineDto> ledger) => new(
         m.Id, m.UserId, member?.DisplayName ?? "", member?.Email ?? "", m.PlanCode, planName, m.Status, m.IsFrozen, m.FrozenUntil,
         m.StartedAt, m.MinimumTermEndsAt, m.NextBillingAt, m.CancelsAt, m.EndedAt,
-        m.Status == MembershipStatus.Pending ? m.CheckoutUrl : null, ledger);
+        m.Status == MembershipStatus.Pending ? m.CheckoutUrl : null, ledger, m.CustomerId, m.SubscriptionId);
 
     /// <summary>A date as a member reads it in an email, in their gym's time zone, e.g. "Friday 27 November 2026".</summary>
     public static string LongDate(DateTimeOffset at, IGymClock clock) =>

@@ -6,6 +6,7 @@ using Derrimut.Memberships.Features.GetMembership;
 using Derrimut.Memberships.Features.GetMyMembership;
 using Derrimut.Memberships.Features.ListMemberships;
 using Derrimut.Memberships.Features.ListPlans;
+using Derrimut.Memberships.Features.ManagePlans;
 using Derrimut.Memberships.Features.RefundCharge;
 using Derrimut.Memberships.Features.StartCheckout;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ internal static class MembershipsEndpoints
     {
         var group = api.MapGroup("/memberships").RequireLocation().WithTags("Memberships");
         group.MapListPlans();
+        group.MapGroup("/plans").RequireAuthorization(MembershipsPermissions.ManagePlans).WithTags("Memberships: plans").MapManagePlans();
 
         var mine = group.MapGroup("").RequireAuthorization(MembershipsPermissions.ManageOwnMembership);
         mine.MapGetMyMembership();
@@ -54,7 +56,13 @@ internal static class MembershipsEndpoints
         .AddScoped<ListMembershipsHandler>()
         .AddScoped<GetMembershipHandler>()
         .AddScoped<CancelForMemberHandler>()
-        .AddScoped<RefundChargeHandler>();
+        .AddScoped<RefundChargeHandler>()
+        .AddScoped<PlanPrices>()
+        .AddScoped<ListPlansForAdminHandler>()
+        .AddScoped<CreatePlanHandler>()
+        .AddScoped<UpdatePlanHandler>()
+        .AddScoped<RetirePlanHandler>()
+        .AddScoped<IMembershipEntitlements, Entitlements.MembershipEntitlements>();
 }
 
 /// <summary>Checks a request the way the API's validation filter does, for callers that are not endpoints (pages, seeds).</summary>

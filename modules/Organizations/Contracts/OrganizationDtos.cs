@@ -57,6 +57,7 @@ public sealed record OpeningHoursDto(string Day, string Opens, string Closes);
 /// <param name="OpeningHours">Opening (or staffed, for 24/7 gyms) hours.</param>
 /// <param name="IsOpen24x7">Open around the clock.</param>
 /// <param name="Amenities">Amenity codes, e.g. "sauna".</param>
+/// <param name="PhotoUrl">An https address of the gym's photo, or null.</param>
 public sealed record OrganizationProfileDto(
     string Identifier,
     string Name,
@@ -68,7 +69,8 @@ public sealed record OrganizationProfileDto(
     string Currency,
     IReadOnlyList<OpeningHoursDto> OpeningHours,
     bool IsOpen24x7,
-    IReadOnlyList<string> Amenities);
+    IReadOnlyList<string> Amenities,
+    string? PhotoUrl = null);
 
 /// <summary>A franchise or location as the platform API and console see it.</summary>
 /// <param name="Id">Tenant id.</param>
@@ -99,3 +101,34 @@ public sealed record PlatformTenantDto(
 /// <param name="Page">This page's number, from 1.</param>
 /// <param name="PageSize">Tenants per page.</param>
 public sealed record TenantPage(IReadOnlyList<PlatformTenantDto> Items, int Total, int Page, int PageSize);
+
+/// <summary>A gym's (or franchise's) profile as its admins edit it (<c>GET/PUT /api/organizations/current</c>).</summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Kind">A location or a franchise.</param>
+/// <param name="Profile">The public profile, as the site shows it.</param>
+/// <param name="Abn">Australian Business Number, 11 digits, or null.</param>
+/// <param name="Version">Send it back with the change: a stale version gets 409.</param>
+/// <param name="Locations">On a franchise: its locations, to edit each on its own site; empty on a location.</param>
+/// <param name="UpdatedAt">When the profile last changed.</param>
+public sealed record GymProfileDto(
+    Guid Id,
+    OrganizationKind Kind,
+    OrganizationProfileDto Profile,
+    string? Abn,
+    long Version,
+    IReadOnlyList<GymLocationDto> Locations,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>One location of a franchise.</summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Identifier">Subdomain label.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="State">Whether its site is open.</param>
+public sealed record GymLocationDto(Guid Id, string Identifier, string Name, SiteState State);
+
+/// <summary>One change to a gym's profile, newest first on the profile page.</summary>
+/// <param name="At">When.</param>
+/// <param name="ActorId">Who (a person's id).</param>
+/// <param name="Action">What kind of change, e.g. "profile-updated".</param>
+/// <param name="Detail">The fields that changed.</param>
+public sealed record GymProfileChangeDto(DateTimeOffset At, Guid? ActorId, string Action, string Detail);

@@ -6,6 +6,9 @@ public interface IOrganizationDirectory
     /// <summary>The public profile of the tenant with this id, or null when there is none.</summary>
     Task<OrganizationProfileDto?> FindProfileAsync(Guid tenantId, CancellationToken cancellationToken = default);
 
+    /// <summary>A franchise's open locations (active sites), by name; empty for an unknown franchise.</summary>
+    Task<IReadOnlyList<GymLocationDto>> ListLocationsAsync(Guid franchiseId, CancellationToken cancellationToken = default);
+
     /// <summary>The tenant's Australian Business Number (11 digits), or null when none is recorded.</summary>
     Task<string?> FindAbnAsync(Guid tenantId, CancellationToken cancellationToken = default);
 

@@ -27,5 +27,6 @@ internal static class OrganizationQueries
         o.Currency,
         o.OpeningHours.Select(OpeningHoursRules.ToDto).ToList(),
         o.IsOpen24x7,
-        o.Amenities);
+        o.Amenities,
+        o.PhotoUrl);
 }

@@ -31,6 +31,7 @@ internal static class OrganizationsModel
             b.Property(o => o.Phone).HasMaxLength(32);
             b.Property(o => o.Email).HasMaxLength(254);
             b.Property(o => o.Abn).HasMaxLength(11);
+            b.Property(o => o.PhotoUrl).HasMaxLength(GymProfileRules.PhotoUrlMaxLength);
             b.Ignore(o => o.FranchiseId);
             b.OwnsOne(o => o.Address, a =>
             {
@@ -54,6 +55,17 @@ internal static class OrganizationsModel
                     v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
                     new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
                 .HasMaxLength(2000);
+        });
+
+        // Who changed a gym's profile, when and what: platform-owned like the organisation it describes, and read
+        // only through the organisation's own pages.
+        modelBuilder.Entity<OrganizationAuditEntry>(b =>
+        {
+            b.ToTable("audit_entries", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.OrganizationId, e.At });
+            b.Property(e => e.Action).HasMaxLength(50).IsRequired();
+            b.Property(e => e.Detail).HasMaxLength(2000).IsRequired();
         });
     }
 }

@@ -38,6 +38,9 @@ internal sealed class Organization : IAuditable, IVersioned
     /// <summary>Australian Business Number (11 digits, no spaces): payslips and tax invoices must show it.</summary>
     public string? Abn { get; set; }
 
+    /// <summary>An https address of the gym's photo for its public site (the gym hosts the image; we keep the link).</summary>
+    public string? PhotoUrl { get; set; }
+
     public List<DailyHours> OpeningHours { get; set; } = [];
 
     public List<string> Amenities { get; set; } = [];

@@ -85,6 +85,9 @@ public static class PageSlots
 
     /// <summary>The gym admin's home page (<c>/admin</c>).</summary>
     public const string AdminHome = "admin-home";
+
+    /// <summary>The header, beside the signed-in person's name (the gym switcher).</summary>
+    public const string Header = "header";
 }
 
 /// <summary>What a module's <see cref="DerrimutModule.DefineUi"/> declares.</summary>

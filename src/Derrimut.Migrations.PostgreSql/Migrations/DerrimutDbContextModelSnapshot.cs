@@ -420,6 +420,14 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("EmergencyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EmergencyContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("IsSuperAdmin")
                         .HasColumnType("boolean");
 
@@ -446,6 +454,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -1442,6 +1454,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1452,6 +1467,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("integer");
@@ -1478,6 +1496,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -1501,6 +1522,93 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("plans", "memberships");
+                });
+
+            modelBuilder.Entity("Derrimut.Memberships.Domain.PlanAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PlanId");
+
+                    b.ToTable("plan_audit_entries", "memberships");
+                });
+
+            modelBuilder.Entity("Derrimut.Memberships.Domain.PlanPriceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("NewPriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("NoticeSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OldPriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "MembershipId");
+
+                    b.HasIndex("TenantId", "PlanId");
+
+                    b.ToTable("plan_price_changes", "memberships");
                 });
 
             modelBuilder.Entity("Derrimut.Organizations.Domain.Organization", b =>
@@ -1561,6 +1669,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1586,6 +1698,39 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations", "organizations");
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.OrganizationAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id")
+                        .HasName("PK_audit_entries1");
+
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("audit_entries", "organizations");
                 });
 
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>

@@ -415,6 +415,14 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmergencyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmergencyContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsSuperAdmin")
                         .HasColumnType("INTEGER");
 
@@ -441,6 +449,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -1437,6 +1449,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1447,6 +1462,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("INTEGER");
@@ -1473,6 +1491,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<long>("PriceCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1494,6 +1515,93 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("memberships_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Memberships.Domain.PlanAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PlanId");
+
+                    b.ToTable("memberships_plan_audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Memberships.Domain.PlanPriceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NewPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NoticeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OldPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "MembershipId");
+
+                    b.HasIndex("TenantId", "PlanId");
+
+                    b.ToTable("memberships_plan_price_changes", (string)null);
                 });
 
             modelBuilder.Entity("Derrimut.Organizations.Domain.Organization", b =>
@@ -1554,6 +1662,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1579,6 +1691,38 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.OrganizationAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("organizations_audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>

@@ -205,7 +205,7 @@ public sealed class StripeEventTranslatorShould
     [Theory]
     [InlineData("customer.created")]
     [InlineData("payment_intent.succeeded")]
-    [InlineData("invoice.payment_succeeded")]
+    [InlineData("invoice.created")]
     public void IgnoreEventTypesItDoesNotHandle(string type) =>
         Ignored(StripeEvents.Envelope(type, StripeEvents.Subscription())).ShouldBe($"Billing does not handle {type} events.");
 

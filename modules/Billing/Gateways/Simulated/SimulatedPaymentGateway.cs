@@ -96,6 +96,14 @@ internal sealed class SimulatedPaymentGateway(ISimulatedBillingStore store, Simu
     }
 
     /// <inheritdoc />
+    /// <remarks>The simulated gateway prices every checkout inline from the plan, so there is no price to create.</remarks>
+    public Task<string?> CreatePlanPriceAsync(PlanPriceRequest request, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <inheritdoc />
+    public async Task<string?> FindInvoiceOfPaymentAsync(Guid tenantId, string paymentIntentId, CancellationToken cancellationToken) =>
+        (await store.FindPaymentAsync(tenantId, paymentIntentId, cancellationToken))?.InvoiceId;
+
+    /// <inheritdoc />
     public async Task<IssuedRefund> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         GatewayRequestRules.Validate(request);

@@ -201,6 +201,52 @@ internal sealed class StripePaymentGateway(StripeClient client, IStripeKeyResolv
         return StripeObjectMapping.ToSnapshot(subscription);
     }
 
+    /// <inheritdoc />
+    public async Task<string?> CreatePlanPriceAsync(PlanPriceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.PriceCents <= 0 || string.IsNullOrWhiteSpace(request.IdempotencyKey))
+        {
+            throw new ArgumentException("A plan price needs a positive amount and an idempotency key.", nameof(request));
+        }
+
+        var options = new PriceCreateOptions
+        {
+            Currency = Aud.StripeCurrency,
+            UnitAmount = request.PriceCents,
+            // Australian consumer prices include GST.
+            TaxBehavior = "inclusive",
+            Recurring = new PriceRecurringOptions
+            {
+                Interval = StripeObjectMapping.IntervalOf(request.Interval.Unit),
+                IntervalCount = request.Interval.Count,
+            },
+            ProductData = new PriceProductDataOptions { Name = request.PlanName },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [BillingMetadata.TenantId] = request.TenantId.ToString("D", CultureInfo.InvariantCulture),
+                ["plan"] = request.PlanCode,
+            },
+        };
+        var price = await CallAsync(request.TenantId, request.IdempotencyKey, (requestOptions, ct) =>
+            client.V1.Prices.CreateAsync(options, requestOptions, ct), cancellationToken);
+        return price.Id;
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> FindInvoiceOfPaymentAsync(Guid tenantId, string paymentIntentId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(paymentIntentId);
+        // GET /v1/invoice_payments?payment[type]=payment_intent&payment[payment_intent]=pi_…: the basil+ way from a
+        // payment back to the invoice it paid.
+        var payments = await CallAsync(tenantId, idempotencyKey: null, (requestOptions, ct) =>
+            client.V1.InvoicePayments.ListAsync(new InvoicePaymentListOptions
+            {
+                Payment = new InvoicePaymentPaymentOptions { Type = "payment_intent", PaymentIntent = paymentIntentId },
+            }, requestOptions, ct), cancellationToken);
+        return payments.Data.Select(p => p.InvoiceId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+    }
+
     private static SessionLineItemOptions PlanLineItem(CheckoutPlan plan) => plan.StripePriceId is { Length: > 0 } priceId
         ? new SessionLineItemOptions { Price = priceId, Quantity = 1 }
         : new SessionLineItemOptions

@@ -10,6 +10,11 @@ internal sealed class OrganizationDirectory(DerrimutDbContext db) : IOrganizatio
     public async Task<OrganizationProfileDto?> FindProfileAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         await OrganizationQueries.ById(db, tenantId) is { } organization ? OrganizationQueries.ToProfile(organization) : null;
 
+    public async Task<IReadOnlyList<GymLocationDto>> ListLocationsAsync(Guid franchiseId, CancellationToken cancellationToken = default) =>
+        (await db.Set<Organization>().AsNoTracking().Where(o => o.ParentId == franchiseId && o.State == TenantState.Active).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Identifier, o.Name }).ToListAsync(cancellationToken))
+        .Select(o => new GymLocationDto(o.Id, o.Identifier, o.Name, SiteState.Active)).ToList();
+
     public Task<string?> FindAbnAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
         db.Set<Organization>().AsNoTracking().Where(o => o.Id == tenantId).Select(o => o.Abn).FirstOrDefaultAsync(cancellationToken);
 
