@@ -49,22 +49,22 @@ internal static class StripeAccountEndpoints
     }
 
     internal static async Task<Ok<StripeAccountDto>> GetAsync(
-        ICurrentTenant tenant, DerrimutDbContext db, TenantStripeKeyResolver resolver, IOptions<TenancyOptions> tenancy, CancellationToken ct)
+        ICurrentTenant tenant, DerrimutDbContext db, TenantStripeKeyResolver resolver, ISiteAddresses sites, CancellationToken ct)
     {
         var own = await FindOwnAsync(tenant.Tenant!, db, ct);
         var (source, _) = await resolver.SourceAsync(tenant.Tenant!.Id, ct);
-        return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, own is { } row && (row.HasAccount || row.PublishableKey is not null) ? ToDto(row) : null), tenant.Tenant!, tenancy.Value));
+        return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, own is { } row && (row.HasAccount || row.PublishableKey is not null) ? ToDto(row) : null), tenant.Tenant!, sites));
     }
 
-    private static StripeAccountDto WithWebhook(StripeAccountDto dto, TenantInfo tenant, TenancyOptions tenancy) => dto with
+    private static StripeAccountDto WithWebhook(StripeAccountDto dto, TenantInfo tenant, ISiteAddresses sites) => dto with
     {
-        WebhookUrl = tenant.IsLocation ? StripeWebhookUrls.For(tenant, tenancy) : null,
+        WebhookUrl = tenant.IsLocation ? StripeWebhookUrls.For(tenant, sites) : null,
         EventsToEnable = Webhooks.StripeWebhookEvents.ToEnable,
     };
 
     internal static async Task<Ok<StripeAccountDto>> SetAsync(
         SetStripeAccountRequest request, ICurrentTenant tenant, DerrimutDbContext db, StripeSecretProtector protector, TenantStripeKeyResolver resolver,
-        IOptions<TenancyOptions> tenancy, CancellationToken ct)
+        ISiteAddresses sites, CancellationToken ct)
     {
         var current = tenant.Tenant!;
         var errors = new ValidationErrors();
@@ -76,7 +76,7 @@ internal static class StripeAccountEndpoints
         var row = await FindOwnAsync(current, db, ct, tracking: true);
         if (row is null && request is { SecretKey: null or "", PublishableKey: null or "", WebhookSecret: null or "" })
         {
-            return await GetAsync(tenant, db, resolver, tenancy, ct); // Nothing to set, nothing to remove.
+            return await GetAsync(tenant, db, resolver, sites, ct); // Nothing to set, nothing to remove.
         }
 
         if (row is null)
@@ -120,7 +120,7 @@ internal static class StripeAccountEndpoints
         }
 
         var (source, _) = await resolver.SourceAsync(current.Id, ct);
-        return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, ToDto(row)), current, tenancy.Value));
+        return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, ToDto(row)), current, sites));
     }
 
     private static async Task<StripeAccountSettings?> FindOwnAsync(TenantInfo tenant, DerrimutDbContext db, CancellationToken ct, bool tracking = false)

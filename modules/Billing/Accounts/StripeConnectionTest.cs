@@ -60,8 +60,8 @@ internal sealed class StripeConnectionTester(IStripeKeyResolver keys, IOptions<B
 /// <summary>Where Stripe sends this gym's events, built from configuration (never from the request's Host header).</summary>
 internal static class StripeWebhookUrls
 {
-    public static string For(TenantInfo tenant, TenancyOptions tenancy) =>
-        $"https://{tenant.Identifier}.{tenancy.RootDomain}{Webhooks.WebhookEndpoints.Path}";
+    public static string For(TenantInfo tenant, ISiteAddresses sites) =>
+        sites.ForTenant(tenant.Identifier, Webhooks.WebhookEndpoints.Path).ToString();
 }
 
 /// <summary><c>POST /api/billing/stripe-account/test</c>.</summary>

@@ -23,7 +23,7 @@ public abstract class GymSwitcherShould(DemoAppFixture fixture)
         identifiers.ShouldContain("werribee");
         identifiers.ShouldNotContain("coburg");
         var stAlbans = gyms.EnumerateArray().Single(g => g.GetProperty("identifier").GetString() == "st-albans");
-        stAlbans.GetProperty("url").GetString().ShouldBe($"https://st-albans.{D}/");
+        stAlbans.GetProperty("url").GetString().ShouldBe($"http://st-albans.{D}/");
         stAlbans.GetProperty("isCurrent").GetBoolean().ShouldBeTrue();
 
         var header = await franchiseAdmin.GetStringAsync(SignedInClients.At("st-albans", "/"));
@@ -47,8 +47,8 @@ public abstract class GymSwitcherShould(DemoAppFixture fixture)
         var home = await fixture.App.ClientFor("derrimut-group").GetStringAsync("/");
 
         home.ShouldContain("data-testid=\"franchise-locations\"");
-        home.ShouldContain($"https://st-albans.{D}/");
-        home.ShouldNotContain($"https://coburg.{D}/");
+        home.ShouldContain($"http://st-albans.{D}/");
+        home.ShouldNotContain($"http://coburg.{D}/");
     }
 }
 

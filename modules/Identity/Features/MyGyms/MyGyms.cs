@@ -15,7 +15,7 @@ namespace Derrimut.Identity.Features.MyGyms;
 /// every location and franchise where they have active access, and for a franchise's people every open location of
 /// it (franchise admins act at each). The sign-in cookie spans the root domain, so a link is all a move takes.
 /// </summary>
-internal sealed class MyGymsHandler(DerrimutDbContext db, ITenantCatalog catalog, ICurrentTenant tenant, IOrganizationDirectory organizations, IOptions<TenancyOptions> tenancy)
+internal sealed class MyGymsHandler(DerrimutDbContext db, ITenantCatalog catalog, ICurrentTenant tenant, IOrganizationDirectory organizations, ISiteAddresses sites)
 {
     public async Task<IReadOnlyList<GymLinkDto>> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class MyGymsHandler(DerrimutDbContext db, ITenantCatalog catalog
     }
 
     private GymLinkDto Link(string identifier, string name, OrganizationKind kind) =>
-        new(identifier, name, kind, $"https://{identifier}.{tenancy.Value.RootDomain}/", tenant.Tenant?.Identifier == identifier);
+        new(identifier, name, kind, sites.ForTenant(identifier).ToString(), tenant.Tenant?.Identifier == identifier);
 }
 
 /// <summary><c>GET /api/me/gyms</c>.</summary>

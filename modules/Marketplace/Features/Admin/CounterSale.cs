@@ -32,7 +32,7 @@ internal sealed record CounterSaleRequest(Guid? MemberId, IReadOnlyList<CounterI
 /// </summary>
 internal sealed class CounterSaleHandler(OrderPlacement placement, IPeopleReadModel people)
 {
-    public async Task<CheckoutStarted> HandleAsync(CounterSaleRequest request, Uri siteBaseUrl, CancellationToken cancellationToken)
+    public async Task<CheckoutStarted> HandleAsync(CounterSaleRequest request, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
         if (!await people.People.AnyAsync(p => p.UserId == request.MemberId, cancellationToken))
@@ -41,7 +41,7 @@ internal sealed class CounterSaleHandler(OrderPlacement placement, IPeopleReadMo
         }
 
         return await placement.PlaceAsync(request.MemberId!.Value, [.. request.Items!.Select(i => new WantedItem(i.VariantId!.Value, i.Quantity!.Value))],
-            DeliveryMethod.Collect, null, OrderChannel.Counter, siteBaseUrl, "items", cancellationToken);
+            DeliveryMethod.Collect, null, OrderChannel.Counter, "items", cancellationToken);
     }
 }
 
@@ -50,8 +50,8 @@ internal static class CounterSaleEndpoint
 {
     public static RouteGroupBuilder MapCounterSale(this RouteGroupBuilder group)
     {
-        group.MapPost("/counter-sales", (CounterSaleRequest request, CounterSaleHandler handler, HttpContext http, CancellationToken ct) =>
-                GatewayProblems.OkOrProblemAsync(() => handler.HandleAsync(request, CheckoutEndpoint.SiteOf(http), ct)))
+        group.MapPost("/counter-sales", (CounterSaleRequest request, CounterSaleHandler handler, CancellationToken ct) =>
+                GatewayProblems.OkOrProblemAsync(() => handler.HandleAsync(request, ct)))
             .WithName("SellShopItemsOverTheCounter");
         return group;
     }

@@ -42,7 +42,7 @@ internal sealed record CheckoutRequest(DeliveryChoice? Delivery) : IValidatable
 /// </summary>
 internal sealed class CheckoutHandler(DerrimutDbContext db, OrderPlacement placement)
 {
-    public async Task<CheckoutStarted> HandleAsync(Guid userId, CheckoutRequest request, Uri siteBaseUrl, CancellationToken cancellationToken)
+    public async Task<CheckoutStarted> HandleAsync(Guid userId, CheckoutRequest request, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
         var cart = await db.Set<CartLine>().Where(l => l.UserId == userId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class CheckoutHandler(DerrimutDbContext db, OrderPlacement place
         }
 
         var started = await placement.PlaceAsync(userId, [.. cart.Select(l => new WantedItem(l.VariantId, l.Quantity))], request.Method,
-            request.Delivery?.Address, OrderChannel.Online, siteBaseUrl, "items", cancellationToken);
+            request.Delivery?.Address, OrderChannel.Online, "items", cancellationToken);
         await db.Set<CartLine>().Where(l => l.UserId == userId && variantIds.Contains(l.VariantId)).ExecuteDeleteAsync(cancellationToken);
         return started;
     }
@@ -80,13 +80,12 @@ internal static class CheckoutEndpoint
 {
     public static RouteGroupBuilder MapCheckout(this RouteGroupBuilder group)
     {
-        group.MapPost("/checkout", (CheckoutRequest request, ClaimsPrincipal me, CheckoutHandler handler, HttpContext http, CancellationToken ct) =>
-                GatewayProblems.OkOrProblemAsync(() => handler.HandleAsync(me.RequireUserId(), request, SiteOf(http), ct)))
+        group.MapPost("/checkout", (CheckoutRequest request, ClaimsPrincipal me, CheckoutHandler handler, CancellationToken ct) =>
+                GatewayProblems.OkOrProblemAsync(() => handler.HandleAsync(me.RequireUserId(), request, ct)))
             .WithName("ShopCheckout");
         return group;
     }
 
-    public static Uri SiteOf(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }
 
 /// <summary>A payment gateway's refusal as the API answers it: never a 500, and nothing held.</summary>

@@ -23,10 +23,11 @@ internal sealed class OrderPlacement(
     ShopSettingsReader settings,
     IGymClock clock,
     TimeProvider time,
+    ISiteAddresses sites,
     ILogger<OrderPlacement> logger)
 {
     public async Task<CheckoutStarted> PlaceAsync(
-        Guid userId, IReadOnlyList<WantedItem> items, DeliveryMethod delivery, ShippingAddress? address, OrderChannel channel, Uri siteBaseUrl,
+        Guid userId, IReadOnlyList<WantedItem> items, DeliveryMethod delivery, ShippingAddress? address, OrderChannel channel,
         string itemsField, CancellationToken cancellationToken)
     {
         if (tenant.Tenant is not { IsLocation: true } location)
@@ -129,7 +130,8 @@ internal sealed class OrderPlacement(
         }
 
         var email = await people.People.Where(p => p.UserId == userId).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
-        var site = siteBaseUrl.ToString().TrimEnd('/');
+        // The gateway's return links: this location's site as configured, never the request's host.
+        var site = sites.ForCurrentSite("/").ToString().TrimEnd('/');
         var lines = order.Lines.Select(l => new CheckoutLine(l.Title, l.UnitPriceCents, l.Quantity)).ToList();
         if (order.ShippingCents > 0)
         {
