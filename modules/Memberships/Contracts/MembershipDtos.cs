@@ -12,6 +12,7 @@ namespace Derrimut.Memberships.Contracts;
 /// <param name="MinimumTermMonths">Months committed to; 0 for no lock-in.</param>
 /// <param name="JoiningFeeCents">One-off fee on the first charge, GST included.</param>
 /// <param name="FirstChargeCents">What the first payment will be (price plus joining fee).</param>
+/// <param name="Inclusions">What the plan includes beyond the home gym's floor: classes, PT sessions, other gyms.</param>
 public sealed record MembershipPlanDto(
     string Code,
     string Name,
@@ -23,7 +24,8 @@ public sealed record MembershipPlanDto(
     string BillingLabel,
     int MinimumTermMonths,
     long JoiningFeeCents,
-    long FirstChargeCents);
+    long FirstChargeCents,
+    PlanInclusions Inclusions);
 
 /// <summary>One line of a member's ledger.</summary>
 /// <param name="Kind">A charge, a refund or a failed payment.</param>

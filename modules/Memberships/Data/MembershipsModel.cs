@@ -20,6 +20,7 @@ internal static class MembershipsModel
             b.Property(p => p.StripePriceId).HasMaxLength(255);
             b.Property(p => p.IntervalUnit).HasConversion<string>().HasMaxLength(10);
             b.Ignore(p => p.Interval);
+            b.Ignore(p => p.Inclusions);
         });
 
         modelBuilder.Entity<Membership>(b =>

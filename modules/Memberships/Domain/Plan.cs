@@ -34,6 +34,15 @@ internal sealed class Plan : ILocationOwned, IAuditable
 
     public int SortOrder { get; set; }
 
+    /// <summary>Members on this plan may book the location's group classes.</summary>
+    public bool IncludesClasses { get; set; }
+
+    /// <summary>Personal-training sessions included each calendar month (0 = none; extra sessions are paid).</summary>
+    public int PtSessionsPerMonth { get; set; }
+
+    /// <summary>Multi-club: the plan opens every location of the franchise, not only the home gym.</summary>
+    public bool CoversAllFranchiseLocations { get; set; }
+
     /// <summary>False once the gym stops selling it; existing members keep it.</summary>
     public bool IsActive { get; set; } = true;
 
@@ -42,6 +51,8 @@ internal sealed class Plan : ILocationOwned, IAuditable
     public DateTimeOffset UpdatedAt { get; set; }
 
     public BillingInterval Interval => new(IntervalUnit, IntervalCount);
+
+    public PlanInclusions Inclusions => new(IncludesClasses, PtSessionsPerMonth, CoversAllFranchiseLocations);
 
     public CheckoutPlan ToCheckoutPlan() => new(Code, Name, PriceCents, Interval, JoiningFeeCents, StripePriceId);
 }

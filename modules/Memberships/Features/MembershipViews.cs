@@ -29,7 +29,7 @@ internal static class MembershipViews
 
     public static MembershipPlanDto ToDto(Plan p) => new(
         p.Code, p.Name, p.Description, p.PriceCents, Gst.ComponentOf(p.PriceCents), p.IntervalUnit.ToString().ToLowerInvariant(), p.IntervalCount,
-        BillingLabel(p.IntervalUnit, p.IntervalCount), p.MinimumTermMonths, p.JoiningFeeCents, p.PriceCents + p.JoiningFeeCents);
+        BillingLabel(p.IntervalUnit, p.IntervalCount), p.MinimumTermMonths, p.JoiningFeeCents, p.PriceCents + p.JoiningFeeCents, p.Inclusions);
 
     public static LedgerLineDto ToDto(LedgerEntry e, IGymClock clock) => new(
         e.Id,

@@ -54,7 +54,8 @@ internal static class MembershipsEndpoints
         .AddScoped<ListMembershipsHandler>()
         .AddScoped<GetMembershipHandler>()
         .AddScoped<CancelForMemberHandler>()
-        .AddScoped<RefundChargeHandler>();
+        .AddScoped<RefundChargeHandler>()
+        .AddScoped<IMembershipEntitlements, Entitlements.MembershipEntitlements>();
 }
 
 /// <summary>Checks a request the way the API's validation filter does, for callers that are not endpoints (pages, seeds).</summary>

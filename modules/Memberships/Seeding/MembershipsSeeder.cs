@@ -18,32 +18,36 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
 
     public int Order => 40;
 
-    /// <summary>The original four plans. Prices include GST; most Australian gyms bill fortnightly.</summary>
+    /// <summary>
+    /// The original four plans. Prices include GST; most Australian gyms bill fortnightly. The cheapest is the gym floor
+    /// only; the others include group classes; the year upfront is the premium plan: two PT sessions a month and every
+    /// gym of the franchise (multi-club).
+    /// </summary>
     public static IReadOnlyList<Plan> StandardPlans() =>
     [
         new()
         {
             Code = "18-month-minimum", Name = "18-month minimum", SortOrder = 1, PriceCents = 2390, IntervalUnit = BillingIntervalUnit.Week, IntervalCount = 2,
-            MinimumTermMonths = 18, JoiningFeeCents = 0,
+            MinimumTermMonths = 18, JoiningFeeCents = 0, IncludesClasses = false,
             Description = "Our lowest fortnightly price, 24/7 access, no joining fee. 18-month minimum term.",
         },
         new()
         {
             Code = "12-month-minimum", Name = "12-month minimum", SortOrder = 2, PriceCents = 2790, IntervalUnit = BillingIntervalUnit.Week, IntervalCount = 2,
-            MinimumTermMonths = 12, JoiningFeeCents = 4900,
+            MinimumTermMonths = 12, JoiningFeeCents = 4900, IncludesClasses = true,
             Description = "24/7 access and group classes. 12-month minimum term; $49 joining fee on your first payment.",
         },
         new()
         {
             Code = "no-lock-in", Name = "No lock-in", SortOrder = 3, PriceCents = 3390, IntervalUnit = BillingIntervalUnit.Week, IntervalCount = 2,
-            MinimumTermMonths = 0, JoiningFeeCents = 7900,
+            MinimumTermMonths = 0, JoiningFeeCents = 7900, IncludesClasses = true,
             Description = "24/7 access and group classes. Cancel any time; $79 joining fee on your first payment.",
         },
         new()
         {
             Code = "12-month-upfront", Name = "12 months upfront", SortOrder = 4, PriceCents = 59900, IntervalUnit = BillingIntervalUnit.Year, IntervalCount = 1,
-            MinimumTermMonths = 12, JoiningFeeCents = 0,
-            Description = "Pay once for a year of 24/7 access and classes, no joining fee.",
+            MinimumTermMonths = 12, JoiningFeeCents = 0, IncludesClasses = true, PtSessionsPerMonth = 2, CoversAllFranchiseLocations = true,
+            Description = "Pay once for a year of 24/7 access at every gym of the franchise, group classes and two PT sessions a month, no joining fee.",
         },
     ];
 
@@ -82,6 +86,8 @@ internal sealed class MembershipsSeeder : IDataSeedContributor
                 ($"member@st-albans.{Domain}", "12-month-minimum", DemoState.Active),
                 ($"member2@st-albans.{Domain}", "no-lock-in", DemoState.PastDue),
                 ($"member3@st-albans.{Domain}", "18-month-minimum", DemoState.Frozen),
+                // Multi-club: a st-albans membership that also opens werribee and the franchise's other gyms.
+                ($"multi@{Domain}", "12-month-upfront", DemoState.Active),
             },
             "werribee" => new[]
             {

@@ -964,6 +964,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -974,6 +977,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("integer");
@@ -999,6 +1005,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("integer");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");

@@ -970,6 +970,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -980,6 +983,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("bit");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("int");
@@ -1005,6 +1011,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PtSessionsPerMonth")
+                        .HasColumnType("int");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");

@@ -959,6 +959,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CoversAllFranchiseLocations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -969,6 +972,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludesClasses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("IntervalCount")
                         .HasColumnType("INTEGER");
@@ -993,6 +999,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PtSessionsPerMonth")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
