@@ -5,3 +5,6 @@ global using Derrimut.BuildingBlocks.Money;
 global using Derrimut.BuildingBlocks.Tenancy;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.DependencyInjection;
+global using Derrimut.Billing.Contracts;
+global using Derrimut.BuildingBlocks.Events;
+global using Derrimut.BuildingBlocks.Authorization;

@@ -29,6 +29,9 @@ public abstract class BookingsFixture : ProviderFixture
         _app = Own(new DerrimutWebFactory(database, settings: new Dictionary<string, string> { ["Billing:SimulatedTools"] = "true" }));
         await _app.StartAsync();
         (_, A1, A2, _, B1, _) = await TenantBuilder.CreateTwoByTwoAsync(_app.PlatformClient());
+        // Session types and plans for the new locations, as the migrator seeds every location.
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DataSeeder>().SeedAsync(includeDemoData: false, maxParallelism: 2);
     }
 }
 

@@ -27,6 +27,18 @@ internal sealed class Trainer : ILocationOwned, IAuditable, IVersioned
     /// <summary>Certificates and registrations, e.g. "Cert IV in Fitness; AUSactive registered".</summary>
     public string? Qualifications { get; set; }
 
+    /// <summary>The profile photo, resized by the app and stored in the database (no external CDN); null for none.</summary>
+    public byte[]? Photo { get; set; }
+
+    /// <summary>The stored photo's media type, e.g. <c>image/jpeg</c>.</summary>
+    public string? PhotoContentType { get; set; }
+
+    /// <summary>Bumped on each new photo, so its URL changes and caches never show the old one.</summary>
+    public int PhotoVersion { get; set; }
+
+    /// <summary>The secret in the trainer's private calendar feed URL; replacing it revokes the old URL.</summary>
+    public string? CalendarFeedSecret { get; set; }
+
     /// <summary>False hides the trainer from members (left the gym, on long leave); their history stays.</summary>
     public bool IsListed { get; set; } = true;
 

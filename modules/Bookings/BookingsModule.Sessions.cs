@@ -1,0 +1,64 @@
+using Derrimut.Bookings.BillingEvents;
+using Derrimut.Bookings.Contracts;
+using Derrimut.Bookings.Features;
+using Derrimut.Bookings.Features.Availability;
+using Derrimut.Bookings.Features.Book;
+using Derrimut.Bookings.Features.Cancel;
+using Derrimut.Bookings.Features.MyBookings;
+using Derrimut.Bookings.Features.Trainers;
+using Derrimut.Bookings.Features.TrainerSessions;
+using Derrimut.Bookings.Seeding;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Events;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.Bookings;
+
+/// <summary>Trainer bookings (issue 13): profiles, availability, PT sessions, the trainer portal.</summary>
+public sealed partial class BookingsModule
+{
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void ConfigureSessionServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<BookingReads>();
+        services.AddScoped<BookingNotices>();
+        services.AddScoped<ListTrainersHandler>();
+        services.AddScoped<GetTrainerHandler>();
+        services.AddScoped<GetSlotsHandler>();
+        services.AddScoped<BookSessionHandler>();
+        services.AddScoped<ListMyBookingsHandler>();
+        services.AddScoped<ListMyUpcomingBookingsHandler>();
+        services.AddScoped<CancelBookingHandler>();
+        services.AddScoped<ListTrainerSessionsHandler>();
+        services.AddScoped<MarkSessionHandler>();
+        services.AddScoped<TrainerAvailabilityHandler>();
+        services.AddIntegrationEventHandler<CheckoutCompleted, BookingBillingHandlers>();
+        services.AddIntegrationEventHandler<PaymentFailed, BookingBillingHandlers>();
+        services.AddIntegrationEventHandler<RefundIssued, BookingBillingHandlers>();
+        services.AddSingleton<IDataSeedContributor, BookingsSeeder>();
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void MapSessionEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        // Location-only: the tenant filter keeps every query inside the location; another gym's trainer is a 404.
+        var trainers = api.MapGroup("/trainers").RequireLocation().WithTags("Bookings: trainers");
+        trainers.MapTrainers();
+
+        var bookings = api.MapGroup("/bookings").RequireLocation().WithTags("Bookings: PT sessions");
+        var bookingWrites = bookings.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        bookingWrites.MapBookSession();
+        bookingWrites.MapCancelBooking();
+        bookings.MapMyBookings();
+
+        var trainer = api.MapGroup("/trainer").RequireLocation().WithTags("Bookings: the trainer's day");
+        var trainerWrites = trainer.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        trainer.MapTrainerSessions(trainerWrites);
+        trainer.MapTrainerAvailability(trainerWrites);
+    }
+}
