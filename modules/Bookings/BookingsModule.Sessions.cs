@@ -61,4 +61,11 @@ public sealed partial class BookingsModule
         trainer.MapTrainerSessions(trainerWrites);
         trainer.MapTrainerAvailability(trainerWrites);
     }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void DefineSessionUi(UiDefinitionContext context) => context
+        .AddNavigation(new(Portal.Member, "Trainers", "/trainers", MudBlazor.Icons.Material.Outlined.SportsGymnastics, BookingsPermissions.ManageOwnBookings, Order: 30))
+        .AddNavigation(new(Portal.Member, "My bookings", "/member/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageOwnBookings, Order: 31))
+        .AddNavigation(new(Portal.Trainer, "Schedule", "/trainer/schedule", MudBlazor.Icons.Material.Outlined.CalendarMonth, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 10))
+        .AddNavigation(new(Portal.Trainer, "Sessions", "/trainer/sessions", MudBlazor.Icons.Material.Outlined.EventNote, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 11));
 }

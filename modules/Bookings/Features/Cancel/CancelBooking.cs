@@ -41,6 +41,11 @@ internal sealed class CancelBookingHandler(BookingReads reads, TrainerCalendar c
         var db = reads.Db;
         var session = await db.Set<PtSession>().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken)
             ?? throw new NotFoundException("No such booking at this gym.");
+        if (who == Canceller.Member && session.MemberId != actorId)
+        {
+            throw new NotFoundException("No such booking at this gym.");
+        }
+
         var now = reads.Clock.UtcNow;
         if (session.Status is not (BookingStatus.Confirmed or BookingStatus.Pending) || session.EndsAt <= now)
         {
