@@ -2,6 +2,7 @@ using Derrimut.Bookings.BillingEvents;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Features;
 using Derrimut.Bookings.Features.Availability;
+using Derrimut.Bookings.Features.CalendarFeed;
 using Derrimut.Bookings.Features.Book;
 using Derrimut.Bookings.Features.Cancel;
 using Derrimut.Bookings.Features.MyBookings;
@@ -37,6 +38,7 @@ public sealed partial class BookingsModule
         services.AddScoped<ListTrainerSessionsHandler>();
         services.AddScoped<MarkSessionHandler>();
         services.AddScoped<TrainerAvailabilityHandler>();
+        services.AddScoped<Features.CalendarFeed.CalendarFeedHandler>();
         services.AddIntegrationEventHandler<CheckoutCompleted, BookingBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentFailed, BookingBillingHandlers>();
         services.AddIntegrationEventHandler<RefundIssued, BookingBillingHandlers>();
@@ -60,6 +62,7 @@ public sealed partial class BookingsModule
         var trainerWrites = trainer.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
         trainer.MapTrainerSessions(trainerWrites);
         trainer.MapTrainerAvailability(trainerWrites);
+        app.MapCalendarFeed(trainer, trainerWrites);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
@@ -67,5 +70,11 @@ public sealed partial class BookingsModule
         .AddNavigation(new(Portal.Member, "Trainers", "/trainers", MudBlazor.Icons.Material.Outlined.SportsGymnastics, BookingsPermissions.ManageOwnBookings, Order: 30))
         .AddNavigation(new(Portal.Member, "My bookings", "/member/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageOwnBookings, Order: 31))
         .AddNavigation(new(Portal.Trainer, "Schedule", "/trainer/schedule", MudBlazor.Icons.Material.Outlined.CalendarMonth, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 10))
-        .AddNavigation(new(Portal.Trainer, "Sessions", "/trainer/sessions", MudBlazor.Icons.Material.Outlined.EventNote, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 11));
+        .AddNavigation(new(Portal.Trainer, "Sessions", "/trainer/sessions", MudBlazor.Icons.Material.Outlined.EventNote, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 11))
+        .AddNavigation(new(Portal.Trainer, "Availability", "/trainer/availability", MudBlazor.Icons.Material.Outlined.Schedule, BookingsPermissions.ManageOwnAvailability, Order: 12));
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void ConfigureSessionJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
+        .AddRecurring<Jobs.SessionRemindersJob>(Jobs.SessionRemindersJob.Name, Jobs.SessionRemindersJob.DefaultSchedule,
+            "Emails members a reminder of their PT session about 24 hours before it, once per session.");
 }

@@ -56,6 +56,13 @@ public sealed partial class BookingsModule : DerrimutModule
     }
 
     /// <inheritdoc />
+    public override void ConfigureJobs(BuildingBlocks.Jobs.JobDefinitionContext context)
+    {
+        ConfigureSessionJobs(context);
+        ConfigureClassJobs(context);
+    }
+
+    /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context)
     {
         context.AddPages(typeof(BookingsModule).Assembly);
@@ -69,6 +76,10 @@ public sealed partial class BookingsModule : DerrimutModule
     partial void MapSessionEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api);
 
     partial void DefineSessionUi(UiDefinitionContext context);
+
+    partial void ConfigureSessionJobs(BuildingBlocks.Jobs.JobDefinitionContext context);
+
+    partial void ConfigureClassJobs(BuildingBlocks.Jobs.JobDefinitionContext context);
 
     partial void ConfigureClassServices(IHostApplicationBuilder builder);
 

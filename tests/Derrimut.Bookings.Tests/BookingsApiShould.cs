@@ -219,6 +219,31 @@ public abstract class BookingsApiShould(BookingsFixture fixture)
         afterLeave.EnumerateArray().ShouldNotContain(s => DateOnly.FromDateTime(s.GetProperty("start").GetDateTimeOffset().DateTime) == date);
     }
 
+    [Fact]
+    public async Task PublishAPrivateCalendarFeedWhoseAddressCanBeReplaced()
+    {
+        var trainer = await fixture.TrainerAsync(fixture.A1);
+        var (memberId, _) = await fixture.MemberAsync(fixture.A1);
+        await ConfirmedSessionAsync(trainer, memberId, DateTimeOffset.UtcNow.AddDays(2));
+        var client = await fixture.App.SignedInAsync(trainer.Email, fixture.A1.Identifier);
+        var anonymous = fixture.App.ClientFor(fixture.A1.Identifier);
+
+        var url = (await client.GetFromJsonAsync<JsonElement>("/api/trainer/calendar-feed")).GetProperty("url").GetString()!;
+        var feed = await anonymous.GetAsync(new Uri(url).PathAndQuery);
+        var text = await feed.Content.ReadAsStringAsync();
+
+        feed.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        feed.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        text.ShouldContain("BEGIN:VEVENT");
+        text.ShouldContain("Personal training");
+        var replaced = (await (await client.PostAsync("/api/trainer/calendar-feed/replace", null)).JsonAsync(HttpStatusCode.OK)).GetProperty("url").GetString()!;
+        replaced.ShouldNotBe(url);
+        (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync(new Uri(replaced).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Another gym's host does not serve this gym's trainer.
+        (await fixture.App.ClientFor(fixture.B1.Identifier).GetAsync(new Uri(replaced).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private Task<Guid> ConfirmedSessionAsync(TestTrainer trainer, Guid memberId, DateTimeOffset start) => fixture.AtAsync(fixture.A1, async (sp, ct) =>
     {
         // Sessions in the past cannot be booked through the API; arrange one as a booking made last week would be.
