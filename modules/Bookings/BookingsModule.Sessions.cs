@@ -1,6 +1,7 @@
 using Derrimut.Bookings.BillingEvents;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Features;
+using Derrimut.Bookings.Features.Admin;
 using Derrimut.Bookings.Features.Availability;
 using Derrimut.Bookings.Features.CalendarFeed;
 using Derrimut.Bookings.Features.Book;
@@ -39,6 +40,7 @@ public sealed partial class BookingsModule
         services.AddScoped<MarkSessionHandler>();
         services.AddScoped<TrainerAvailabilityHandler>();
         services.AddScoped<Features.CalendarFeed.CalendarFeedHandler>();
+        services.AddScoped<Features.Admin.ManageTrainersHandler>();
         services.AddIntegrationEventHandler<CheckoutCompleted, BookingBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentFailed, BookingBillingHandlers>();
         services.AddIntegrationEventHandler<RefundIssued, BookingBillingHandlers>();
@@ -51,12 +53,14 @@ public sealed partial class BookingsModule
         // Location-only: the tenant filter keeps every query inside the location; another gym's trainer is a 404.
         var trainers = api.MapGroup("/trainers").RequireLocation().WithTags("Bookings: trainers");
         trainers.MapTrainers();
+        var trainerProfileWrites = trainers.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
 
         var bookings = api.MapGroup("/bookings").RequireLocation().WithTags("Bookings: PT sessions");
         var bookingWrites = bookings.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
         bookingWrites.MapBookSession();
         bookingWrites.MapCancelBooking();
         bookings.MapMyBookings();
+        bookings.MapManageTrainers(bookingWrites, trainerProfileWrites);
 
         var trainer = api.MapGroup("/trainer").RequireLocation().WithTags("Bookings: the trainer's day");
         var trainerWrites = trainer.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);

@@ -244,6 +244,33 @@ public abstract class BookingsApiShould(BookingsFixture fixture)
         (await fixture.App.ClientFor(fixture.B1.Identifier).GetAsync(new Uri(replaced).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task LetAnAdminSetThePolicySessionTypesAndATrainersProfile()
+    {
+        var adminEmail = $"admin-{Guid.NewGuid():N}@example.com";
+        await fixture.CreatePersonAsync(fixture.A2, adminEmail, Derrimut.Identity.Contracts.IdentityRoles.Admin);
+        var admin = await fixture.App.SignedInAsync(adminEmail, fixture.A2.Identifier);
+        var trainerPerson = await fixture.CreatePersonAsync(fixture.A2, $"t-{Guid.NewGuid():N}@example.com", Derrimut.Identity.Contracts.IdentityRoles.Trainer);
+        var (memberId, member) = await fixture.MemberAsync(fixture.A2);
+
+        var policy = await (await admin.PutAsJsonAsync("/api/bookings/policy", new { freeCancellationHours = 48, bufferMinutes = 0, noticeMinutes = 60 })).JsonAsync(HttpStatusCode.OK);
+        policy.GetProperty("freeCancellationHours").GetInt32().ShouldBe(48);
+        await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync("/api/bookings/policy", new { freeCancellationHours = 48, bufferMinutes = 7, noticeMinutes = 60 }), "bufferMinutes");
+        var yoga = await (await admin.PutAsJsonAsync("/api/bookings/session-types/yoga", new { name = "Yin yoga", defaultMinutes = 75, defaultPriceCents = 5_500 })).JsonAsync(HttpStatusCode.OK);
+        yoga.GetProperty("name").GetString().ShouldBe("Yin yoga");
+
+        var profile = await (await admin.PutAsJsonAsync($"/api/trainers/profiles/{trainerPerson}", new
+        {
+            displayName = "Sam Strong", bio = "Lifting coach.", offers = new[] { new { sessionType = "yoga", minutes = 75, priceCents = 6_000 } },
+        })).JsonAsync(HttpStatusCode.OK);
+        profile.GetProperty("offers")[0].GetProperty("name").GetString().ShouldBe("Yin yoga");
+        await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync($"/api/trainers/profiles/{memberId}", new { displayName = "Not a trainer" }), "personId");
+        await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync($"/api/trainers/profiles/{trainerPerson}", new { displayName = "Sam", offers = new[] { new { sessionType = "yoga", minutes = 70, priceCents = 6_000 } } }), "offers[0].minutes");
+        (await member.PutAsJsonAsync("/api/bookings/policy", new { freeCancellationHours = 1, bufferMinutes = 0, noticeMinutes = 0 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var listed = await fixture.App.ClientFor(fixture.A2.Identifier).GetFromJsonAsync<JsonElement>("/api/trainers?sessionType=yoga");
+        listed.EnumerateArray().Select(t => t.GetProperty("displayName").GetString()).ShouldContain("Sam Strong");
+    }
+
     private Task<Guid> ConfirmedSessionAsync(TestTrainer trainer, Guid memberId, DateTimeOffset start) => fixture.AtAsync(fixture.A1, async (sp, ct) =>
     {
         // Sessions in the past cannot be booked through the API; arrange one as a booking made last week would be.
