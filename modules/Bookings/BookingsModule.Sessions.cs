@@ -75,7 +75,8 @@ public sealed partial class BookingsModule
         .AddNavigation(new(Portal.Member, "My bookings", "/member/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageOwnBookings, Order: 31))
         .AddNavigation(new(Portal.Trainer, "Schedule", "/trainer/schedule", MudBlazor.Icons.Material.Outlined.CalendarMonth, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 10))
         .AddNavigation(new(Portal.Trainer, "Sessions", "/trainer/sessions", MudBlazor.Icons.Material.Outlined.EventNote, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 11))
-        .AddNavigation(new(Portal.Trainer, "Availability", "/trainer/availability", MudBlazor.Icons.Material.Outlined.Schedule, BookingsPermissions.ManageOwnAvailability, Order: 12));
+        .AddNavigation(new(Portal.Trainer, "Availability", "/trainer/availability", MudBlazor.Icons.Material.Outlined.Schedule, BookingsPermissions.ManageOwnAvailability, Order: 12))
+        .AddNavigation(new(Portal.Staff, "Book a trainer", "/admin/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageBookings, Order: 40));
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
     partial void ConfigureSessionJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
