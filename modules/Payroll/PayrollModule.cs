@@ -28,7 +28,7 @@ public sealed class PayrollModule : DerrimutModule
     public override string Name => "Payroll";
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule)];
+    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule), typeof(Derrimut.Bookings.BookingsModule)];
 
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
@@ -58,6 +58,7 @@ public sealed class PayrollModule : DerrimutModule
         builder.Services.AddScoped<ListMyPayslipsHandler>();
         builder.Services.AddScoped<GetMyPayslipHandler>();
         builder.Services.AddScoped<ITrainerSessionPayables, TrainerSessionPayables>();
+        Derrimut.BuildingBlocks.Events.IntegrationEventRegistration.AddIntegrationEventHandler<Derrimut.Bookings.Contracts.TrainerSessionCompleted, TrainerSessionCompletedHandler>(builder.Services);
         builder.Services.AddScoped<IPayrollCalculator, PayrollCalculatorFacade>();
         builder.Services.AddScoped<IPayrollTaxTables, PayrollTaxTables>();
         builder.Services.AddSingleton<IDataSeedContributor, PayrollSeeder>();

@@ -12,7 +12,14 @@ namespace Derrimut.BuildingBlocks.Email;
 /// <param name="Subject">Subject line.</param>
 /// <param name="TextBody">Plain-text body (always sent; links included as text).</param>
 /// <param name="HtmlBody">Optional HTML alternative.</param>
-public sealed record EmailMessage(string To, string? ToName, string Subject, string TextBody, string? HtmlBody = null);
+/// <param name="Attachments">Files attached (e.g. a booking's <c>.ics</c> calendar event); none when null.</param>
+public sealed record EmailMessage(string To, string? ToName, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file attached to an email.</summary>
+/// <param name="FileName">The file's name as the recipient sees it.</param>
+/// <param name="ContentType">Its media type, e.g. <c>text/calendar; method=REQUEST</c>.</param>
+/// <param name="Content">Its bytes.</param>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends email: SMTP (MailKit) when <c>Email:Smtp:Host</c> is configured, otherwise <c>.eml</c> files in a pickup folder.</summary>
 public interface IEmailSender
@@ -80,6 +87,11 @@ internal static class EmailRegistration
         mime.To.Add(new MailboxAddress(message.ToName ?? message.To, message.To));
         mime.Subject = message.Subject;
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         mime.Body = body.ToMessageBody();
         return mime;
     }

@@ -1,0 +1,85 @@
+using Derrimut.Bookings.BillingEvents;
+using Derrimut.Bookings.Contracts;
+using Derrimut.Bookings.Features;
+using Derrimut.Bookings.Features.Admin;
+using Derrimut.Bookings.Features.Availability;
+using Derrimut.Bookings.Features.CalendarFeed;
+using Derrimut.Bookings.Features.Book;
+using Derrimut.Bookings.Features.Cancel;
+using Derrimut.Bookings.Features.MyBookings;
+using Derrimut.Bookings.Features.Trainers;
+using Derrimut.Bookings.Features.TrainerSessions;
+using Derrimut.Bookings.Seeding;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Events;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.Bookings;
+
+/// <summary>Trainer bookings (issue 13): profiles, availability, PT sessions, the trainer portal.</summary>
+public sealed partial class BookingsModule
+{
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void ConfigureSessionServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<BookingReads>();
+        services.AddScoped<BookingNotices>();
+        services.AddScoped<ListTrainersHandler>();
+        services.AddScoped<GetTrainerHandler>();
+        services.AddScoped<GetSlotsHandler>();
+        services.AddScoped<BookSessionHandler>();
+        services.AddScoped<ListMyBookingsHandler>();
+        services.AddScoped<ListMyUpcomingBookingsHandler>();
+        services.AddScoped<CancelBookingHandler>();
+        services.AddScoped<ListTrainerSessionsHandler>();
+        services.AddScoped<MarkSessionHandler>();
+        services.AddScoped<TrainerAvailabilityHandler>();
+        services.AddScoped<Features.CalendarFeed.CalendarFeedHandler>();
+        services.AddScoped<Features.Admin.ManageTrainersHandler>();
+        services.AddIntegrationEventHandler<CheckoutCompleted, BookingBillingHandlers>();
+        services.AddIntegrationEventHandler<PaymentFailed, BookingBillingHandlers>();
+        services.AddIntegrationEventHandler<RefundIssued, BookingBillingHandlers>();
+        services.AddSingleton<IDataSeedContributor, BookingsSeeder>();
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void MapSessionEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        // Location-only: the tenant filter keeps every query inside the location; another gym's trainer is a 404.
+        var trainers = api.MapGroup("/trainers").RequireLocation().WithTags("Bookings: trainers");
+        trainers.MapTrainers();
+        var trainerProfileWrites = trainers.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+
+        var bookings = api.MapGroup("/bookings").RequireLocation().WithTags("Bookings: PT sessions");
+        var bookingWrites = bookings.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        bookingWrites.MapBookSession();
+        bookingWrites.MapCancelBooking();
+        bookings.MapMyBookings();
+        bookings.MapManageTrainers(bookingWrites, trainerProfileWrites);
+
+        var trainer = api.MapGroup("/trainer").RequireLocation().WithTags("Bookings: the trainer's day");
+        var trainerWrites = trainer.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
+        trainer.MapTrainerSessions(trainerWrites);
+        trainer.MapTrainerAvailability(trainerWrites);
+        app.MapCalendarFeed(trainer, trainerWrites);
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void DefineSessionUi(UiDefinitionContext context) => context
+        .AddNavigation(new(Portal.Member, "Trainers", "/trainers", MudBlazor.Icons.Material.Outlined.SportsGymnastics, BookingsPermissions.ManageOwnBookings, Order: 30))
+        .AddNavigation(new(Portal.Member, "My bookings", "/member/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageOwnBookings, Order: 31))
+        .AddNavigation(new(Portal.Trainer, "Schedule", "/trainer/schedule", MudBlazor.Icons.Material.Outlined.CalendarMonth, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 10))
+        .AddNavigation(new(Portal.Trainer, "Sessions", "/trainer/sessions", MudBlazor.Icons.Material.Outlined.EventNote, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 11))
+        .AddNavigation(new(Portal.Trainer, "Availability", "/trainer/availability", MudBlazor.Icons.Material.Outlined.Schedule, BookingsPermissions.ManageOwnAvailability, Order: 12))
+        .AddNavigation(new(Portal.Staff, "Book a trainer", "/admin/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageBookings, Order: 40));
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
+    partial void ConfigureSessionJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
+        .AddRecurring<Jobs.SessionRemindersJob>(Jobs.SessionRemindersJob.Name, Jobs.SessionRemindersJob.DefaultSchedule,
+            "Emails members a reminder of their PT session about 24 hours before it, once per session.");
+}

@@ -1,0 +1,91 @@
+using Derrimut.Bookings.Contracts;
+using Derrimut.Bookings.Domain.Availability;
+using Derrimut.Bookings.Domain.Calendar;
+using Derrimut.Bookings.Domain.Sessions;
+using Derrimut.Bookings.Domain.Trainers;
+using Derrimut.BuildingBlocks.Time;
+using Derrimut.Identity.Contracts;
+
+namespace Derrimut.Bookings.Features;
+
+/// <summary>The reads the booking use cases share: the policy, a trainer's offers, slot search, booking DTOs.</summary>
+internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopleReadModel people)
+{
+    public DerrimutDbContext Db => db;
+
+    public IGymClock Clock => clock;
+
+    /// <summary>The location's policy, or the defaults until an admin saves one.</summary>
+    public async Task<BookingPolicy> PolicyAsync(CancellationToken cancellationToken) =>
+        await db.Set<BookingPolicy>().AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new BookingPolicy();
+
+    /// <summary>A listed trainer of this location, or a 404 (another location's trainer is not found here).</summary>
+    public async Task<Trainer> ListedTrainerAsync(Guid trainerId, CancellationToken cancellationToken) =>
+        await db.Set<Trainer>().AsNoTracking().Where(t => t.Id == trainerId && t.IsListed)
+            .Select(t => new Trainer { Id = t.Id, TenantId = t.TenantId, PersonId = t.PersonId, DisplayName = t.DisplayName, Bio = t.Bio, Specialties = t.Specialties, Qualifications = t.Qualifications, PhotoVersion = t.PhotoVersion, PhotoContentType = t.PhotoContentType })
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("No such trainer at this gym.");
+
+    /// <summary>The trainer profile of the signed-in person at this location, or a 404 when they have none here.</summary>
+    public async Task<Guid> OwnTrainerIdAsync(Guid personId, CancellationToken cancellationToken) =>
+        await db.Set<Trainer>().Where(t => t.PersonId == personId).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("You have no trainer profile at this gym.");
+
+    /// <summary>What trainers offer, by trainer.</summary>
+    public async Task<ILookup<Guid, OfferedSession>> OffersAsync(IReadOnlyCollection<Guid> trainerIds, CancellationToken cancellationToken)
+    {
+        var rows = await (from o in db.Set<TrainerOffer>()
+                          join s in db.Set<SessionType>() on o.SessionTypeId equals s.Id
+                          where trainerIds.Contains(o.TrainerId) && s.IsActive
+                          orderby s.Name
+                          select new { o.TrainerId, s.Code, s.Name, o.Minutes, o.PriceCents })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.TrainerId, r => new OfferedSession(r.Code, r.Name, r.Minutes, r.PriceCents));
+    }
+
+    /// <summary>Everything slot search needs for one trainer between two instants.</summary>
+    public async Task<SlotSearch> SlotSearchAsync(Guid trainerId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<OfferedSession> offers, CancellationToken cancellationToken)
+    {
+        // Npgsql writes only UTC instants; the gym's offsets are for people, not queries.
+        from = from.ToUniversalTime();
+        to = to.ToUniversalTime();
+        var policy = await PolicyAsync(cancellationToken);
+        var buffer = TimeSpan.FromMinutes(policy.BufferMinutes);
+        var zone = clock.Zone;
+        var firstDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime);
+        var lastDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime);
+        var weekly = await db.Set<WeeklyHours>().AsNoTracking().Where(w => w.TrainerId == trainerId).ToListAsync(cancellationToken);
+        var exceptions = await db.Set<AvailabilityException>().AsNoTracking()
+            .Where(e => e.TrainerId == trainerId && e.Date >= firstDate && e.Date <= lastDate).ToListAsync(cancellationToken);
+        var busyFrom = from - buffer - TimeSpan.FromDays(1);
+        var busyTo = to + buffer + TimeSpan.FromDays(1);
+        var busy = await db.Set<CalendarBlock>().AsNoTracking()
+            .Where(b => b.TrainerId == trainerId && b.StartsAt >= busyFrom && b.StartsAt < busyTo)
+            .Select(b => b.StartsAt).ToListAsync(cancellationToken);
+        return new SlotSearch(zone, from, to, weekly, exceptions, offers, busy.Select(CalendarBlocks.Floor).ToHashSet(), buffer,
+            clock.UtcNow + TimeSpan.FromMinutes(policy.NoticeMinutes));
+    }
+
+    /// <summary>The trainer's photo URL, or null without one.</summary>
+    public static string? PhotoUrlOf(Guid trainerId, string? contentType, int version) =>
+        contentType is null ? null : $"/api/trainers/{trainerId}/photo?v={version}";
+
+    /// <summary>Bookings as DTOs, with trainer and member names, in start order (one query).</summary>
+    public async Task<List<BookingDto>> DtosAsync(IQueryable<PtSession> sessions, BookingPolicy policy, CancellationToken cancellationToken)
+    {
+        var rows = await (from s in sessions
+                          join t in db.Set<Trainer>() on s.TrainerId equals t.Id
+                          join p in people.People on s.MemberId equals p.UserId into members
+                          from p in members.DefaultIfEmpty()
+                          orderby s.StartsAt
+                          select new { Session = s, TrainerName = t.DisplayName, MemberName = p == null ? null : p.DisplayName })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => ToDto(r.Session, r.TrainerName, r.MemberName, policy)).ToList();
+    }
+
+    public BookingDto ToDto(PtSession s, string trainerName, string? memberName, BookingPolicy policy) => new(
+        s.Id, s.TrainerId, trainerName, s.MemberId, memberName, s.SessionTypeCode, s.SessionTypeName,
+        clock.ToLocal(s.StartsAt), clock.ToLocal(s.EndsAt), s.Minutes, s.Status, s.PaymentStatus, s.PriceCents, s.LateCancellation,
+        s.Status == BookingStatus.Pending ? s.CheckoutUrl : null,
+        s.HoldsTime ? clock.ToLocal(s.StartsAt - TimeSpan.FromHours(policy.FreeCancellationHours)) : null);
+}
