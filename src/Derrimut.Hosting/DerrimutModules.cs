@@ -20,6 +20,7 @@ public static class DerrimutModules
         new IdentityModule(),
         new BillingModule(),
         new MembershipsModule(),
+        new Derrimut.Bookings.BookingsModule(),
         new PayrollModule(),
         new Derrimut.AiPlans.AiPlansModule(),
     ];

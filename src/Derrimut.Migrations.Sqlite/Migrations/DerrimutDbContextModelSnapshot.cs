@@ -387,6 +387,107 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("billing_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Bookings.Domain.Calendar.CalendarBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitmentKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TrainerId");
+
+                    b.HasIndex("TenantId", "MemberId", "StartsAt")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "TrainerId", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("bookings_calendar_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Bookings.Domain.Trainers.Trainer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Qualifications")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialties")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("bookings_trainers", (string)null);
+                });
+
             modelBuilder.Entity("Derrimut.Identity.Contracts.DerrimutUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1959,6 +2060,15 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("identity_oidc_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Bookings.Domain.Calendar.CalendarBlock", b =>
+                {
+                    b.HasOne("Derrimut.Bookings.Domain.Trainers.Trainer", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Derrimut.Identity.Domain.FranchiseAccess", b =>

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
+using Npgsql;
+
+namespace Derrimut.Bookings.Domain.Calendar;
+
+/// <summary>
+/// The shared trainer calendar (decision 0027): every commitment of a trainer's time — PT sessions now, class
+/// occurrences from the classes feature — holds its quarter-hour blocks here. Nothing checks "is the trainer free?"
+/// and then writes: the write itself is the check, because the database's unique indexes refuse an overlapping block.
+/// </summary>
+internal sealed class TrainerCalendar(DerrimutDbContext db)
+{
+    /// <summary>
+    /// Adds the blocks of a commitment to the unit of work (saved with the commitment itself, in one transaction, by
+    /// <see cref="SaveAsync"/>). A <paramref name="memberId"/> also holds the member's time.
+    /// </summary>
+    public IReadOnlyList<CalendarBlock> Hold(Guid trainerId, Guid? memberId, DateTimeOffset start, DateTimeOffset end, string commitmentKind, Guid commitmentId)
+    {
+        var blocks = CalendarBlocks.Covering(start, end)
+            .Select(s => new CalendarBlock
+            {
+                TrainerId = trainerId,
+                MemberId = memberId,
+                StartsAt = s,
+                CommitmentKind = commitmentKind,
+                CommitmentId = commitmentId,
+            })
+            .ToList();
+        db.AddRange(blocks);
+        return blocks;
+    }
+
+    /// <summary>Removes a commitment's blocks from the unit of work (cancelled, expired or declined), freeing the time.</summary>
+    public async Task ReleaseAsync(Guid commitmentId, CancellationToken cancellationToken)
+    {
+        var blocks = await db.Set<CalendarBlock>().Where(b => b.CommitmentId == commitmentId).ToListAsync(cancellationToken);
+        db.RemoveRange(blocks);
+    }
+
+    /// <summary>
+    /// Saves the unit of work; an overlap refused by the database becomes a <see cref="ConflictException"/> on
+    /// <paramref name="field"/> (409), and the unit of work is cleared so nothing half-written is retried.
+    /// </summary>
+    public async Task SaveAsync(string field, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (OverlapOf(exception) is { } clash)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException(
+                clash == CalendarClash.Member
+                    ? "You already have a session at that time."
+                    : "The trainer is already booked at that time.",
+                field);
+        }
+    }
+
+    /// <summary>Which calendar rule a failed save broke, or null when it was something else.</summary>
+    public static CalendarClash? OverlapOf(DbUpdateException exception)
+    {
+        if (exception is DbUpdateConcurrencyException || exception.InnerException is not DbException inner || !IsUniqueViolation(inner))
+        {
+            return null;
+        }
+
+        // PostgreSQL names the index; SQLite names the columns; SQL Server names the index in the message.
+        var text = inner is PostgresException postgres ? postgres.ConstraintName + " " + postgres.Message : inner.Message;
+        if (!text.Contains("calendar_blocks", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return text.Contains(nameof(CalendarBlock.MemberId), StringComparison.OrdinalIgnoreCase) ? CalendarClash.Member : CalendarClash.Trainer;
+    }
+
+    private static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        // Duplicate key in a unique index / a unique constraint.
+        SqlException m => m.Number is 2601 or 2627,
+        _ => false,
+    };
+}
+
+/// <summary>Whose time a refused commitment overlapped.</summary>
+internal enum CalendarClash
+{
+    Trainer,
+    Member,
+}
