@@ -42,8 +42,13 @@ public sealed partial class BookingsModule
         .Add(ClassesPermissions.CheckInMembers, "Check members in at the front desk.", PermissionScope.Tenant, IdentityRoles.Staff)
         .Add(ClassesPermissions.AccessDoors, "Ask for door decisions (door controllers' integration clients).");
 
-    partial void DefineClassUi(UiDefinitionContext context)
-    {
-    }
+    partial void DefineClassUi(UiDefinitionContext context) => context
+        .AddSection(new(PageSlots.LocationHome, typeof(Components.Classes.TimetableLink)))
+        .AddNavigation(new(Portal.Member, "Classes", "/classes", MudBlazor.Icons.Material.Outlined.Groups, ClassesPermissions.BookOwnClasses, Order: 20))
+        .AddNavigation(new(Portal.Member, "My classes", "/member/classes", MudBlazor.Icons.Material.Outlined.EventAvailable, ClassesPermissions.BookOwnClasses, Order: 21))
+        .AddNavigation(new(Portal.Member, "Check-in code", "/member/check-in", MudBlazor.Icons.Material.Outlined.QrCode2, ClassesPermissions.BookOwnClasses, Order: 22))
+        .AddNavigation(new(Portal.Trainer, "Class rosters", "/trainer/classes", MudBlazor.Icons.Material.Outlined.FactCheck, ClassesPermissions.ViewClassRosters, Order: 30))
+        .AddNavigation(new(Portal.Staff, "Front desk check-in", "/desk/check-in", MudBlazor.Icons.Material.Outlined.HowToReg, ClassesPermissions.CheckInMembers, Order: 5))
+        .AddNavigation(new(Portal.Admin, "Class timetable", "/admin/classes", MudBlazor.Icons.Material.Outlined.CalendarMonth, ClassesPermissions.ManageClasses, Order: 30));
 #pragma warning restore CA1822
 }

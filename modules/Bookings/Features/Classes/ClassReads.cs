@@ -36,6 +36,25 @@ internal sealed class ClassReads(DerrimutDbContext db, IGymClock clock)
             r.IsCancelled ? 0 : Math.Max(0, r.Capacity - r.BookedCount), r.Waiting, r.Room, r.Level, r.ClassTypeId, r.IsCancelled))];
     }
 
+    /// <summary>The location's listed trainers (instructor choices), by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> TrainersAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Set<Trainer>().AsNoTracking().Where(t => t.IsListed).OrderBy(t => t.DisplayName).Select(t => new { t.Id, t.DisplayName }).ToListAsync(cancellationToken))
+            .Select(t => (t.Id, t.DisplayName))];
+
+    /// <summary>Classes a person leads here (as the location's trainer) from <paramref name="from"/> for a week.</summary>
+    public async Task<IReadOnlyList<ClassOccurrenceDto>> TaughtByAsync(Guid personId, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var start = from.ToUniversalTime();
+        var end = start.AddDays(7);
+        var ids = await (
+                from o in db.Set<ClassOccurrence>()
+                join t in db.Set<Trainer>() on o.TrainerId equals t.Id
+                where t.PersonId == personId && o.StartsAt >= start && o.StartsAt < end
+                select o.Id)
+            .ToListAsync(cancellationToken);
+        return await OccurrencesAsync(default, default, ids, cancellationToken);
+    }
+
     /// <summary>One class, or 404 (another gym's class is not found here).</summary>
     public async Task<ClassOccurrenceDto> OccurrenceAsync(Guid id, CancellationToken cancellationToken) =>
         (await OccurrencesAsync(default, default, [id], cancellationToken)) is [var found, ..] ? found : throw new NotFoundException("No such class at this gym.");
