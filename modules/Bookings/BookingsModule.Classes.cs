@@ -25,7 +25,8 @@ public sealed partial class BookingsModule
         .AddScoped<MyClassesHandler>()
         .AddSingleton<CheckInCodes>()
         .AddScoped<CheckInDesk>()
-        .AddScoped<DoorDecisions>();
+        .AddScoped<DoorDecisions>()
+        .AddSingleton<IDataSeedContributor, Seeding.ClassesSeeder>();
 
     partial void MapClassEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
