@@ -130,11 +130,18 @@ internal sealed class ClassesSeeder : IDataSeedContributor
         var entitlements = services.GetRequiredService<Derrimut.Memberships.Contracts.IMembershipEntitlements>();
         foreach (var goer in goers)
         {
-            // A multi-club visitor's check-ins carry their home gym, as the desk and the doors record them.
-            var home = (await entitlements.GetAsync(goer, tenant.Id, clock.UtcNow, cancellationToken)).HomeLocationId ?? tenant.Id;
+            // Only members entitled here have visits; a multi-club visitor's carry their home gym, as the desk and the
+            // doors record them. (Gyms are seeded in parallel: a visitor whose home gym is not seeded yet has none.)
+            var entitlement = await entitlements.GetAsync(goer, tenant.Id, clock.UtcNow, cancellationToken);
+            if (!entitlement.IsEntitled)
+            {
+                continue;
+            }
+
+            var home = entitlement.HomeLocationId ?? tenant.Id;
             for (var daysAgo = 1; daysAgo <= 5; daysAgo++)
             {
-                var at = clock.StartOf(clock.Today.AddDays(-daysAgo)).AddHours(daysAgo % 2 == 0 ? 6.2 : 17.6);
+                var at = clock.StartOf(clock.Today.AddDays(-daysAgo)).AddHours(daysAgo % 2 == 0 ? 6.2 : 17.6).ToUniversalTime();
                 db.Add(new CheckIn { PersonId = goer, HomeLocationId = home, At = at, Place = "Front door (24/7)" });
             }
         }
