@@ -26,6 +26,7 @@ public sealed partial class BookingsModule
         .AddSingleton<CheckInCodes>()
         .AddScoped<CheckInDesk>()
         .AddScoped<DoorDecisions>()
+        .AddScoped<ClassPolicies>()
         .AddSingleton<IDataSeedContributor, Seeding.ClassesSeeder>();
 
     partial void MapClassEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)

@@ -34,8 +34,10 @@ public abstract class ClassRaceShould(BookingsFixture fixture)
         // Two waves: everyone of the second starts after the first has been answered, so arrival order is known.
         var firstWave = members.Take(Racers * 3 / 5).ToList();
         var secondWave = members.Skip(firstWave.Count).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var first = await Task.WhenAll(firstWave.Select(m => m.Client.PostAsync($"/api/classes/{spin.Id}/bookings", null)));
         var second = await Task.WhenAll(secondWave.Select(m => m.Client.PostAsync($"/api/classes/{spin.Id}/bookings", null)));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{Racers} booking attempts in two waves: {clock.ElapsedMilliseconds} ms");
         var all = first.Concat(second).ToList();
 
         all.Count(r => (int)r.StatusCode >= 500).ShouldBe(0);
@@ -62,7 +64,9 @@ public abstract class ClassRaceShould(BookingsFixture fixture)
         }
 
         var booked = members.Take(Cancellers).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var responses = await Task.WhenAll(booked.Select(m => m.Client.PostAsync($"/api/classes/{hiit.Id}/bookings/cancel", null)));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{Cancellers} concurrent cancellations: {clock.ElapsedMilliseconds} ms");
 
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         var bookings = await BookingsAsync(hiit.Id);

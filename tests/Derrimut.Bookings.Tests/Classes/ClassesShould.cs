@@ -292,6 +292,42 @@ public abstract class ClassesShould(BookingsFixture fixture)
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Home gym only");
     }
 
+    [Fact]
+    public async Task RecordALateCancelAsAStrikeAndSuspendBookingWhereTheGymCountsThem()
+    {
+        var gym = fixture.A2;
+        var (_, adminEmail) = await MemberAsync(fixture, gym, status: null, role: Derrimut.Identity.Contracts.IdentityRoles.Admin);
+        var admin = await SignedInAsync(adminEmail, gym);
+        (await admin.GetFromJsonAsync<JsonElement>("/api/classes/policy")).GetProperty("strikesEnabled").GetBoolean().ShouldBeFalse("off by default");
+        var saved = await admin.PutAsJsonAsync("/api/classes/policy", new
+        {
+            bookingOpensDaysAhead = 7, promotionCutoffMinutes = 120, lateCancelWindowMinutes = 24 * 60, noShowGraceMinutes = 10,
+            strikesEnabled = true, strikeLimit = 1, strikeWindowDays = 30, suspensionDays = 7,
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync("/api/classes/policy", new { bookingOpensDaysAhead = 0, strikeLimit = 1, strikeWindowDays = 1, suspensionDays = 1 }), "bookingOpensDaysAhead");
+
+        var soon = await ClassAsync(fixture, gym, capacity: 5, TimeSpan.FromHours(5));
+        var later = await ClassAsync(fixture, gym, capacity: 5, InTwoDays);
+        var (_, member) = await BookerAsync(gym);
+        await BookAsync(member, soon.Id);
+        (await member.PostAsync($"/api/classes/{soon.Id}/bookings/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var strikes = (await member.GetFromJsonAsync<List<ClassStrikeDto>>("/api/classes/mine/strikes"))!;
+        strikes.ShouldHaveSingleItem().Kind.ShouldBe(ClassStrikeKind.LateCancel);
+        strikes[0].Detail.ShouldContain(soon.Name);
+        var refused = await member.PostAsync($"/api/classes/{later.Id}/bookings", null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("suspended");
+
+        // Back to the default, so the gym's other tests book as usual.
+        (await admin.PutAsJsonAsync("/api/classes/policy", new
+        {
+            bookingOpensDaysAhead = 7, promotionCutoffMinutes = 120, lateCancelWindowMinutes = 120, noShowGraceMinutes = 10,
+            strikesEnabled = false, strikeLimit = 3, strikeWindowDays = 30, suspensionDays = 7,
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<HttpClient> JoinAsync(TestTenant gym, Guid? id, string email)
     {
         var personId = id ?? await fixture.AtAsync(gym, async (sp, ct) =>

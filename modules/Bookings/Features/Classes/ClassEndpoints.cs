@@ -111,6 +111,7 @@ internal static class ClassEndpoints
         var admin = classes.MapGroup("").RequireAuthorization(ClassesPermissions.ManageClasses);
         var writes = admin.MapGroup("").RequireRateLimiting(RateLimitPolicies.Writes);
         admin.MapClassTypes(writes);
+        classes.MapClassPolicy(writes);
         writes.MapClassScheduling();
         writes.MapPost("/{occurrenceId:guid}/cancel", async (Guid occurrenceId, ClassCancellation handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.CancelClassAsync(occurrenceId, ct))).WithName("CancelClass");
