@@ -15,7 +15,7 @@ public static class ClassesPermissions
     public const string ViewClassRosters = "view:class_rosters";
 
     /// <summary>The front desk checks members in.</summary>
-    public const string CheckInMembers = "check_in:members";
+    public const string CheckInMembers = "manage:check_ins";
 
     /// <summary>A door controller (an integration client) asks whether to open.</summary>
     public const string AccessDoors = "access:doors";
