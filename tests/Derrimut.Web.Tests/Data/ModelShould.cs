@@ -20,7 +20,9 @@ public sealed class ModelShould
                 continue;
             }
 
-            foreach (var index in entity.GetIndexes().Where(i => i.IsUnique && i.Properties.All(p => p.Name != owner)))
+            // A one-to-one link's own index (the dependent's foreign key to an owned row's id) is unique because that id
+            // is: it cannot collide across tenants, so it is not the natural key this rule is about.
+            foreach (var index in entity.GetIndexes().Where(i => i.IsUnique && i.Properties.All(p => p.Name != owner) && !IsOneToOneLinkToAnOwnedRow(i)))
             {
                 problems.Add($"{entity.ClrType.Name}: unique index ({string.Join(", ", index.Properties.Select(p => p.Name))}) lacks {owner}");
             }
@@ -28,6 +30,13 @@ public sealed class ModelShould
 
         return problems;
     }
+
+    private static bool IsOneToOneLinkToAnOwnedRow(IIndex index) =>
+        index.DeclaringEntityType.GetForeignKeys().Any(fk =>
+            fk.IsUnique
+            && fk.Properties.SequenceEqual(index.Properties)
+            && fk.PrincipalKey.IsPrimaryKey()
+            && (typeof(ILocationOwned).IsAssignableFrom(fk.PrincipalEntityType.ClrType) || typeof(IFranchiseOwned).IsAssignableFrom(fk.PrincipalEntityType.ClrType)));
 
     private static DerrimutDbContext DesignContext(DatabaseProvider provider, string connectionString, params Derrimut.BuildingBlocks.Modularity.DerrimutModule[] extra)
     {
