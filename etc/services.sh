@@ -42,7 +42,8 @@ REDIS_LOG="$REDIS_DIR/redis.log"
 REDIS_PIDFILE="$STATE/redis.pid"  # written by redis-server itself (--pidfile)
 
 CHROMIUM=/usr/bin/chromium
-PACKAGES=(postgresql redis-server chromium chromium-driver wrk)
+# fontconfig and a font: SkiaSharp draws the shop's tax invoice PDFs and resizes product and trainer photos.
+PACKAGES=(postgresql redis-server chromium chromium-driver wrk fontconfig fonts-dejavu-core)
 
 log() { printf 'services: %s\n' "$*" >&2; }
 die() { printf 'services: ERROR: %s\n' "$*" >&2; exit 1; }
