@@ -108,7 +108,8 @@ internal sealed class ClassesSeeder : IDataSeedContributor
         var soon = await db.Set<ClassOccurrence>().AsNoTracking()
             .Where(o => o.StartsAt > clock.UtcNow.AddHours(3) && o.StartsAt < clock.UtcNow.AddDays(6))
             .OrderBy(o => o.StartsAt).Select(o => o.Id).Take(4).ToListAsync(cancellationToken);
-        var targets = reformer is null ? soon : [reformer.Id, .. soon];
+        // The reformer intro is tomorrow, so it can be among the next classes too: book each class once.
+        List<Guid> targets = reformer is null ? soon : [.. new[] { reformer.Id }.Concat(soon).Distinct()];
         foreach (var occurrenceId in targets)
         {
             foreach (var goer in goers)
