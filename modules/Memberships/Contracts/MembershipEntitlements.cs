@@ -88,3 +88,16 @@ public sealed record MembershipEntitlement(
     /// <summary>Entitled, and the plan includes group classes.</summary>
     public bool MayBookClasses => IsEntitled && Inclusions.IncludesClasses;
 }
+
+/// <summary>Finds the current location's members by name or email (the front desk's "search by name").</summary>
+public interface IMemberDirectory
+{
+    /// <summary>Up to <paramref name="max"/> people holding (or having held) a membership of this gym whose name or email contains <paramref name="text"/>.</summary>
+    Task<IReadOnlyList<MemberMatch>> SearchAsync(string text, int max, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A member found by <see cref="IMemberDirectory"/>.</summary>
+/// <param name="PersonId">The person.</param>
+/// <param name="DisplayName">Their name.</param>
+/// <param name="Email">Their email.</param>
+public sealed record MemberMatch(Guid PersonId, string DisplayName, string Email);

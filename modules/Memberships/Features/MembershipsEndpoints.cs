@@ -55,7 +55,8 @@ internal static class MembershipsEndpoints
         .AddScoped<GetMembershipHandler>()
         .AddScoped<CancelForMemberHandler>()
         .AddScoped<RefundChargeHandler>()
-        .AddScoped<IMembershipEntitlements, Entitlements.MembershipEntitlements>();
+        .AddScoped<IMembershipEntitlements, Entitlements.MembershipEntitlements>()
+        .AddScoped<IMemberDirectory, Entitlements.MemberDirectory>();
 }
 
 /// <summary>Checks a request the way the API's validation filter does, for callers that are not endpoints (pages, seeds).</summary>

@@ -1,0 +1,144 @@
+using Derrimut.Bookings.Contracts;
+using Derrimut.Bookings.Domain.Access;
+using Derrimut.Bookings.Features.Classes;
+using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Time;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Derrimut.Bookings.Features.Access;
+
+/// <summary>Body of <c>POST /api/access/decisions</c>.</summary>
+/// <param name="DoorId">The door asking.</param>
+/// <param name="Code">The member's QR payload as scanned.</param>
+internal sealed record DoorDecisionRequest(Guid DoorId, string? Code) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.AddIf(DoorId == Guid.Empty, "doorId", "Name the door.");
+        errors.Required(Code, "code", 1000);
+    }
+}
+
+/// <summary>Body of <c>POST /api/access/doors</c>.</summary>
+/// <param name="Name">e.g. "Front door".</param>
+/// <param name="OpensAt">HH:mm, gym time; empty with closesAt for 24/7.</param>
+/// <param name="ClosesAt">HH:mm, gym time.</param>
+/// <param name="AntiPassback">Refuse a second entry by the same member within a minute.</param>
+internal sealed record CreateDoorRequest(string? Name, string? OpensAt, string? ClosesAt, bool AntiPassback) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required(Name, "name", 80);
+        if (!string.IsNullOrWhiteSpace(OpensAt))
+        {
+            ClassFields.Time(OpensAt, "opensAt", errors);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ClosesAt))
+        {
+            ClassFields.Time(ClosesAt, "closesAt", errors);
+        }
+    }
+}
+
+/// <summary>
+/// Door decisions for access-control hardware: decided from the entitlement contract as of the swipe (so a
+/// cancellation or a failed payment applies on the next swipe, with no sync), within the door's hours, every decision
+/// logged, and an allowed entry recorded as a visit.
+/// </summary>
+internal sealed class DoorDecisions(DerrimutDbContext db, IGymClock clock, CheckInDesk desk)
+{
+    /// <summary>A second entry by the same member within this time is a pass-back (on doors that refuse them).</summary>
+    public static readonly TimeSpan PassbackWindow = TimeSpan.FromMinutes(1);
+
+    public async Task<IReadOnlyList<DoorDto>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Set<Door>().AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Name)
+            .Select(d => new DoorDto(d.Id, d.Name, d.OpensAt, d.ClosesAt, d.AntiPassback)).ToListAsync(cancellationToken);
+
+    public async Task<DoorDto> CreateAsync(CreateDoorRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var errors = new ValidationErrors();
+        var door = new Door
+        {
+            Name = request.Name!.Trim(), AntiPassback = request.AntiPassback,
+            OpensAt = string.IsNullOrWhiteSpace(request.OpensAt) ? null : ClassFields.Time(request.OpensAt, "opensAt", errors),
+            ClosesAt = string.IsNullOrWhiteSpace(request.ClosesAt) ? null : ClassFields.Time(request.ClosesAt, "closesAt", errors),
+        };
+        if (await db.Set<Door>().AnyAsync(d => d.Name == door.Name, cancellationToken))
+        {
+            throw new ConflictException("This gym already has a door of that name.", "name");
+        }
+
+        db.Add(door);
+        await db.SaveChangesAsync(cancellationToken);
+        return new DoorDto(door.Id, door.Name, door.OpensAt, door.ClosesAt, door.AntiPassback);
+    }
+
+    public async Task<DoorDecisionDto> DecideAsync(DoorDecisionRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        // Another gym's door is not found here (tenant filter): a controller can only ask about its own gym's doors.
+        var door = await db.Set<Door>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DoorId && d.IsActive, cancellationToken)
+            ?? throw new ValidationException("doorId", "No such door at this gym.");
+        var now = clock.UtcNow;
+
+        var (personId, refusal) = desk.Identify(request.Code, null);
+        if (personId is null)
+        {
+            return await LogAsync(door, null, false, refusal!, null, cancellationToken);
+        }
+
+        var (entitlement, name) = await desk.DecideAsync(personId.Value, cancellationToken);
+        if (!entitlement.IsEntitled)
+        {
+            return await LogAsync(door, personId, false, entitlement.Reason, name, cancellationToken);
+        }
+
+        if (!door.IsOpenAt(TimeOnly.FromDateTime(clock.ToLocal(now).DateTime)))
+        {
+            return await LogAsync(door, personId, false, $"{door.Name} is closed at this hour.", name, cancellationToken);
+        }
+
+        if (door.AntiPassback && await db.Set<DoorDecision>().AnyAsync(
+                d => d.DoorId == door.Id && d.PersonId == personId && d.Allowed && d.DecidedAt > now - PassbackWindow, cancellationToken))
+        {
+            return await LogAsync(door, personId, false, "Already entered: one entry per swipe.", name, cancellationToken);
+        }
+
+        var decision = await LogAsync(door, personId, true, entitlement.Reason, name, cancellationToken);
+        await desk.RecordAsync(personId.Value, entitlement, door.Id, door.Name, null, cancellationToken);
+        return decision;
+    }
+
+    private async Task<DoorDecisionDto> LogAsync(Door door, Guid? personId, bool allowed, string reason, string? name, CancellationToken cancellationToken)
+    {
+        db.Add(new DoorDecision { DoorId = door.Id, PersonId = personId, Allowed = allowed, Reason = reason, DecidedAt = clock.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+        return new DoorDecisionDto(allowed, reason, name);
+    }
+}
+
+/// <summary><c>/api/access</c>: the location's doors and the decisions door controllers ask for.</summary>
+internal static class AccessEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var access = api.MapGroup("/access").RequireLocation().WithTags("Access: doors");
+        // Door clients hold access:doors; admins hold every permission of their gym, so they see the doors too.
+        access.MapGet("/doors", (DoorDecisions doors, CancellationToken ct) => doors.ListAsync(ct))
+            .RequireAuthorization(ClassesPermissions.AccessDoors).WithName("ListDoors");
+        access.MapPost("/doors", async Task<Created<DoorDto>> (CreateDoorRequest request, DoorDecisions doors, CancellationToken ct) =>
+            {
+                var created = await doors.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/access/doors/{created.Id}", created);
+            })
+            .RequireAuthorization(ClassesPermissions.ManageClasses).RequireRateLimiting(RateLimitPolicies.Writes).WithName("CreateDoor");
+        access.MapPost("/decisions", async (DoorDecisionRequest request, DoorDecisions doors, CancellationToken ct) =>
+                TypedResults.Ok(await doors.DecideAsync(request, ct)))
+            .RequireAuthorization(ClassesPermissions.AccessDoors).WithName("DecideDoor");
+    }
+}
