@@ -52,5 +52,9 @@ public sealed partial class BookingsModule
         .AddNavigation(new(Portal.Trainer, "Class rosters", "/trainer/classes", MudBlazor.Icons.Material.Outlined.FactCheck, ClassesPermissions.ViewClassRosters, Order: 30))
         .AddNavigation(new(Portal.Staff, "Front desk check-in", "/desk/check-in", MudBlazor.Icons.Material.Outlined.HowToReg, ClassesPermissions.CheckInMembers, Order: 5))
         .AddNavigation(new(Portal.Admin, "Class timetable", "/admin/classes", MudBlazor.Icons.Material.Outlined.CalendarMonth, ClassesPermissions.ManageClasses, Order: 30));
+
+    partial void ConfigureClassJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
+        .AddRecurring<Jobs.ClassScheduleExtensionJob>(Jobs.ClassScheduleExtensionJob.Name, Jobs.ClassScheduleExtensionJob.DefaultSchedule,
+            "Extends every running weekly class schedule so its classes exist four weeks ahead.");
 #pragma warning restore CA1822
 }

@@ -20,15 +20,17 @@ internal sealed class BookingNotices(
     ILiveUpdates live,
     IEmailSender email,
     IPeopleReadModel people,
-    ILogger<BookingNotices> logger)
+    ILogger<BookingNotices> logger) : IAsyncDisposable, IDisposable
 {
+    private readonly List<LiveUpdate> _deferred = [];
+
     public async Task ChangedAsync(PtSession session, string what, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Tenant!.Id;
         var trainer = await db.Set<Domain.Trainers.Trainer>().AsNoTracking().Where(t => t.Id == session.TrainerId)
             .Select(t => new { t.PersonId, t.DisplayName }).FirstAsync(cancellationToken);
-        await live.PublishAsync(new LiveUpdate(tenantId, BookingTopics.TrainerSchedule, trainer.PersonId, what), cancellationToken);
-        await live.PublishAsync(new LiveUpdate(tenantId, BookingTopics.MemberBookings, session.MemberId, what), cancellationToken);
+        await PublishOrDeferAsync(new LiveUpdate(tenantId, BookingTopics.TrainerSchedule, trainer.PersonId, what), cancellationToken);
+        await PublishOrDeferAsync(new LiveUpdate(tenantId, BookingTopics.MemberBookings, session.MemberId, what), cancellationToken);
 
         var member = await people.People.Where(p => p.UserId == session.MemberId).Select(p => new { p.Email, p.DisplayName }).FirstOrDefaultAsync(cancellationToken);
         if (member is null || string.IsNullOrEmpty(member.Email))
@@ -62,6 +64,51 @@ internal sealed class BookingNotices(
         {
             // The booking stands; the email is a courtesy and the member sees the booking in the app.
             logger.LogWarning(ex, "Could not email {Member} about session {Session}", session.MemberId, session.Id);
+        }
+    }
+
+    /// <summary>
+    /// Billing runs our handlers of its events inside its webhook transaction and commits after they return: a page
+    /// told at once would reload the uncommitted, old state (a paid session still "awaiting payment" on the trainer's
+    /// schedule). Inside someone else's transaction the notice waits until the scope ends, after that commit; a notice
+    /// carries no data, so if the transaction rolled back the page just reloads the unchanged state.
+    /// </summary>
+    private async Task PublishOrDeferAsync(LiveUpdate update, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            _deferred.Add(update);
+            return;
+        }
+
+        await live.PublishAsync(update, cancellationToken);
+    }
+
+    /// <summary>Sends the notices deferred past the caller's transaction.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var updates = _deferred.Distinct().ToList();
+        _deferred.Clear();
+        foreach (var update in updates)
+        {
+            try
+            {
+                await live.PublishAsync(update, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The change is committed; a page that misses the push shows it on its next load.
+                logger.LogWarning(ex, "Could not push a bookings live update");
+            }
+        }
+    }
+
+    /// <summary>A scope disposed synchronously (a background job's) still sends its deferred notices, without waiting.</summary>
+    public void Dispose()
+    {
+        if (_deferred.Count > 0)
+        {
+            _ = DisposeAsync().AsTask();
         }
     }
 }

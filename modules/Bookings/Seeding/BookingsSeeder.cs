@@ -161,6 +161,8 @@ internal sealed class BookingsSeeder : IDataSeedContributor
         Add(-3, 17, 2, BookingStatus.Cancelled, BookingPaymentStatus.Refunded);
         Add(-2, 9, 0, BookingStatus.Completed, BookingPaymentStatus.Paid);
         Add(-1, 18, 1, BookingStatus.Completed, BookingPaymentStatus.Paid);
+        // Yesterday's session the trainer has not marked yet: what /trainer/sessions is for (and the E2E journey marks it).
+        Add(-1, 13, 2, BookingStatus.Confirmed, BookingPaymentStatus.Paid);
         Add(2, 17, 1, BookingStatus.Confirmed, BookingPaymentStatus.IncludedWithMembership);
         Add(3, 7, 2, BookingStatus.Confirmed, BookingPaymentStatus.Paid);
         var late = Add(4, 16, 2, BookingStatus.Cancelled, BookingPaymentStatus.Paid);

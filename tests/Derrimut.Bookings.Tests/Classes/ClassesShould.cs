@@ -87,6 +87,29 @@ public abstract class ClassesShould(BookingsFixture fixture)
     }
 
     [Fact]
+    public async Task ListClassesBesidePtSessionsInTheMembersBookings()
+    {
+        var yoga = await ClassAsync(fixture, fixture.A1, capacity: 5, InTwoDays);
+        var full = await ClassAsync(fixture, fixture.A1, capacity: 1, InTwoDays + TimeSpan.FromHours(3));
+        await BookAsync((await BookerAsync(fixture.A1)).Client, full.Id);
+        var (_, member) = await BookerAsync(fixture.A1);
+        await BookAsync(member, yoga.Id);
+        await BookAsync(member, full.Id);
+
+        var mine = await member.GetFromJsonAsync<JsonElement>("/api/bookings/mine");
+
+        mine.GetProperty("upcoming").GetArrayLength().ShouldBe(0, "no PT sessions were booked");
+        var classes = mine.GetProperty("classes").EnumerateArray().ToList();
+        classes.Select(c => c.GetProperty("class").GetProperty("id").GetGuid()).ShouldBe([yoga.Id, full.Id]);
+        classes.Select(c => c.GetProperty("status").GetString()).ShouldBe(["booked", "waitlisted"]);
+        classes[1].GetProperty("waitlistPosition").GetInt32().ShouldBe(1);
+
+        // Another member's classes never show.
+        var (_, other) = await BookerAsync(fixture.A1);
+        (await other.GetFromJsonAsync<JsonElement>("/api/bookings/mine")).GetProperty("classes").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task RefuseASecondBookingOfTheSameClass()
     {
         var spin = await ClassAsync(fixture, fixture.A1, capacity: 5, InTwoDays);

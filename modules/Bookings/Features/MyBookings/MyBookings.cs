@@ -6,11 +6,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Derrimut.Bookings.Features.MyBookings;
 
-/// <summary>A member's bookings at this location: upcoming (not yet ended, still booked) and past.</summary>
-internal sealed record MyBookingsDto(IReadOnlyList<BookingDto> Upcoming, IReadOnlyList<BookingDto> Past, BookingPolicyDto Policy);
+/// <summary>
+/// A member's bookings at this location: PT sessions upcoming (not yet ended, still booked) and past, and beside them
+/// their classes (booked or waitlisted, with the waitlist position, from the last 30 days on) — one answer so the
+/// member sees every commitment of their time in one list.
+/// </summary>
+internal sealed record MyBookingsDto(IReadOnlyList<BookingDto> Upcoming, IReadOnlyList<BookingDto> Past, BookingPolicyDto Policy, IReadOnlyList<MyClassBookingDto> Classes);
 
 /// <summary><c>GET /api/bookings/mine</c> and the member's bookings page.</summary>
-internal sealed class ListMyBookingsHandler(BookingReads reads)
+internal sealed class ListMyBookingsHandler(BookingReads reads, Features.Classes.MyClassesHandler classes)
 {
     public async Task<MyBookingsDto> HandleAsync(Guid memberId, CancellationToken cancellationToken)
     {
@@ -22,7 +26,9 @@ internal sealed class ListMyBookingsHandler(BookingReads reads)
             mine.Where(s => s.EndsAt <= now || (s.Status != BookingStatus.Pending && s.Status != BookingStatus.Confirmed))
                 .OrderByDescending(s => s.StartsAt).Take(50), policy, cancellationToken);
         past.Reverse();
-        return new MyBookingsDto(upcoming, past.OrderByDescending(p => p.Start).ToList(), ToDto(policy));
+        // The classes half reads through issue 14's handler so "my classes" has one definition (the /member/classes page uses it too).
+        var myClasses = await classes.HandleAsync(memberId, cancellationToken);
+        return new MyBookingsDto(upcoming, past.OrderByDescending(p => p.Start).ToList(), ToDto(policy), myClasses);
     }
 
     internal static BookingPolicyDto ToDto(BookingPolicy p) => new(p.FreeCancellationHours, p.BufferMinutes, p.NoticeMinutes);
