@@ -203,12 +203,13 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
     [Fact]
     public async Task JoinAGymOnTheSimulatedGatewayAndCancelFromTheMembershipPage()
     {
-        // multi@ belongs to st-albans but has no membership there yet: the journey from the gym's plans to a paid,
-        // live membership and a self-service cancellation, all through the real pages and the real webhook inbox.
+        // multi@ is a member at werribee with no werribee membership of its own (the demo's multi-club membership is
+        // held at st-albans): the journey from the gym's plans to a paid, live membership and a self-service
+        // cancellation, all through the real pages and the real webhook inbox.
         var (context, page, errors) = await fixture.NewPageAsync();
         await using var _ = context;
 
-        await page.GotoAsync(Server.Site("st-albans") + "/");
+        await page.GotoAsync(Server.Site("werribee") + "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Join now on No lock-in", Exact = false }).First.ClickAsync();
         await SignInAsync(page, "multi@derrimut.localhost", DemoPassword);
 
@@ -227,7 +228,7 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await Expect(page).ToHaveURLAsync(new Regex("/member/membership/welcome"));
         await Expect(page.GetByText("membership is active")).ToBeVisibleAsync();
 
-        await page.GotoAsync(Server.Site("st-albans") + "/member/membership");
+        await page.GotoAsync(Server.Site("werribee") + "/member/membership");
         await Expect(page.GetByTestId("membership-status")).ToHaveAttributeAsync("data-status", "active");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "12-my-membership");

@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // An interactive page's buttons wait for its circuit, which on a loaded 2-core CI machine (the whole suite runs
+        // in parallel) can take longer than Playwright's 5 s default; a real failure still fails, later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _server = new DerrimutServer();
         _server.Start();
         _playwright = await Playwright.CreateAsync();
