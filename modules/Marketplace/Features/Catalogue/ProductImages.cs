@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using SkiaSharp;
+using Derrimut.BuildingBlocks.Media;
 
 namespace Derrimut.Marketplace.Features.Catalogue;
 
@@ -15,8 +15,6 @@ namespace Derrimut.Marketplace.Features.Catalogue;
 /// </summary>
 internal sealed class ProductImages(DerrimutDbContext db, ICurrentTenant tenant, IConfiguration configuration, IWebHostEnvironment environment)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-
     public const int MaxSide = 800;
 
     private static readonly System.Text.RegularExpressions.Regex FileName = new("^[0-9a-f]{32}-[0-9a-f]{8}\\.jpg$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -28,9 +26,7 @@ internal sealed class ProductImages(DerrimutDbContext db, ICurrentTenant tenant,
     {
         var product = await db.Set<Product>().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken)
             ?? throw new NotFoundException("No such product.");
-        using var buffer = new MemoryStream();
-        await CopyLimitedAsync(image, buffer, cancellationToken);
-        var jpeg = Resize(buffer.ToArray());
+        var jpeg = Resize(await Photos.ReadLimitedAsync(image, "image", cancellationToken));
         var folder = FolderOf(tenant.Tenant!.Id);
         Directory.CreateDirectory(folder);
         var name = $"{product.Id:N}-{Guid.NewGuid().ToString("N")[..8]}.jpg";
@@ -54,19 +50,7 @@ internal sealed class ProductImages(DerrimutDbContext db, ICurrentTenant tenant,
             : null;
 
     /// <summary>Decodes, scales to fit <see cref="MaxSide"/> and encodes as JPEG; refuses what is not an image.</summary>
-    public static byte[] Resize(byte[] original)
-    {
-        // SKCodec answers null for bytes it cannot read (SKBitmap.Decode would throw instead).
-        using var codec = SKCodec.Create(new SKMemoryStream(original)) ?? throw new ValidationException("image", "That file is not a JPEG, PNG or WebP image.");
-        using var decoded = SKBitmap.Decode(codec) ?? throw new ValidationException("image", "That file is not a JPEG, PNG or WebP image.");
-        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(decoded.Width, decoded.Height));
-        var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(decoded.Height * scale));
-        using var resized = scale < 1.0 ? decoded.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell)) : decoded.Copy();
-        using var image = SKImage.FromBitmap(resized);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return data.ToArray();
-    }
+    public static byte[] Resize(byte[] original) => Photos.ToJpeg(original, MaxSide, "image");
 
     private string FolderOf(Guid locationId)
     {
@@ -74,26 +58,6 @@ internal sealed class ProductImages(DerrimutDbContext db, ICurrentTenant tenant,
             ? configured
             : Path.Combine(environment.ContentRootPath, "App_Data", "shop-images");
         return Path.Combine(root, locationId.ToString("N"));
-    }
-
-    private static async Task CopyLimitedAsync(Stream source, Stream target, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (target.Length + read > MaxBytes)
-            {
-                throw new ValidationException("image", "An image can be at most 5 MB.");
-            }
-
-            await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
-
-        if (target.Length == 0)
-        {
-            throw new ValidationException("image", "Choose an image to upload.");
-        }
     }
 }
 
