@@ -77,6 +77,7 @@ internal static class WebHostSetup
         });
 
         builder.Services.AddOpenApi();
+        builder.AddTransportSecurity();
         builder.AddDerrimutUi();
     }
 
@@ -84,6 +85,8 @@ internal static class WebHostSetup
 
     public static void UseDerrimutWeb(this WebApplication app)
     {
+        // First: the client address and scheme must be settled before anything logs, limits or redirects on them.
+        app.UseTransportSecurity();
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
         {
             var tenant = http.RequestServices.GetService<ICurrentTenant>();

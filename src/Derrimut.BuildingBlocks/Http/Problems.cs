@@ -17,6 +17,12 @@ public static class ProblemTypes
     /// <summary>The host and the <c>X-Tenant</c> header disagree.</summary>
     public const string ConflictingTenant = Base + "conflicting-tenant";
 
+    /// <summary>The request's host is not the root domain or one of its subdomains (answered with 421).</summary>
+    public const string ForeignHost = Base + "foreign-host";
+
+    /// <summary>The <c>X-Tenant</c> header picked a tenant for a call that is not a bearer-token API call.</summary>
+    public const string TenantHeaderNeedsBearer = Base + "tenant-header-needs-bearer";
+
     /// <summary>The tenant is suspended by the platform.</summary>
     public const string TenantSuspended = Base + "tenant-suspended";
 

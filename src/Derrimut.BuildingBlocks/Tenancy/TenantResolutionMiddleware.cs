@@ -8,6 +8,13 @@ namespace Derrimut.BuildingBlocks.Tenancy;
 /// Decides the request's tenant before authentication: the subdomain first, then the <c>X-Tenant</c> header
 /// (only where the host names no tenant, or names the same one). No query-string or cookie resolvers: a link or
 /// a stray cookie must never move someone into another gym.
+/// <para>
+/// A host outside the root domain (an IP address, <c>localhost</c>, somebody else's domain pointed at ours) is
+/// refused before any page or endpoint runs, so nothing the app builds or caches can ever be keyed on a name an
+/// attacker chose; endpoints that opt out of tenant resolution (health probes, static files) still answer there.
+/// The <c>X-Tenant</c> header picks a tenant only for bearer-token calls (integrations whose token is bound to that
+/// tenant, checked again by authorization); a browser signed in by cookie gets its gym from the address bar alone.
+/// </para>
 /// </summary>
 internal sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options, ITenantCatalog catalog)
 {
@@ -24,6 +31,13 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<
 
         var match = TenantHost.Parse(context.Request.Host.Host, _options.RootDomain);
         TenantInfo? tenant = null;
+        if (match.Kind == HostMatchKind.Outside)
+        {
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status421MisdirectedRequest, ProblemTypes.ForeignHost, "Not a Derrimut address.",
+                $"This server answers only for {_options.RootDomain} and its gyms' sites.");
+            return;
+        }
+
         if (match.Kind == HostMatchKind.Invalid)
         {
             await UnknownAsync(context, match.Identifier);
@@ -58,6 +72,12 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<
                         $"This site belongs to '{tenant.Identifier}' but the {_options.HeaderName} header names '{named}'.");
                     return;
                 }
+            }
+            else if (!IsBearerCall(context.Request))
+            {
+                await ProblemWriter.WriteAsync(context, 400, ProblemTypes.TenantHeaderNeedsBearer, "Open the gym's own site.",
+                    $"The {_options.HeaderName} header is for API clients calling with a bearer token; pages and signed-in browsers use the gym's address.");
+                return;
             }
             else
             {
@@ -101,6 +121,9 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<
 
         await next(context);
     }
+
+    private static bool IsBearerCall(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task UnknownAsync(HttpContext context, string? identifier) =>
         ProblemWriter.WriteAsync(context, 404, ProblemTypes.UnknownTenant, "No gym here.",

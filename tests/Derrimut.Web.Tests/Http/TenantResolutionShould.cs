@@ -21,12 +21,41 @@ public abstract class TenantResolutionShould(AppFixture fixture)
     }
 
     [Fact]
-    public async Task ResolveTheTenantFromTheHeaderWhereTheHostNamesNone()
+    public async Task RefuseToPickATenantFromTheHeaderForACallWithoutABearerToken()
     {
+        // A browser signed in by cookie must get its gym from the address bar, never from a header a page could set.
         var client = App.ClientFor(null);
         client.DefaultRequestHeaders.Add("X-Tenant", fixture.B2.Identifier);
-        var body = await client.GetFromJsonAsync<JsonElement>("/api/organizations/current");
-        body.GetProperty("identifier").GetString().ShouldBe(fixture.B2.Identifier);
+        var response = await client.GetAsync("/api/organizations/current");
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "tenant-header-needs-bearer");
+    }
+
+    [Fact]
+    public async Task ResolveTheTenantFromTheHeaderForABearerCallWhereTheHostNamesNone()
+    {
+        // Resolution runs before authentication; the token itself is then judged against this tenant (TokensShould).
+        var client = App.ClientFor(null);
+        client.DefaultRequestHeaders.Add("X-Tenant", fixture.B2.Identifier);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-checked-for-an-anonymous-endpoint");
+        var response = await client.GetAsync("/api/organizations/current");
+        response.StatusCode.ShouldNotBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldNotBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("derrimut.localhost.evil.example")]
+    public async Task RefuseAForeignHostBeforeAnyPageOrEndpoint(string host)
+    {
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false });
+
+        await ProblemAssert.IsAsync(await client.GetAsync("/api/organizations/current"), HttpStatusCode.MisdirectedRequest, "foreign-host");
+        (await client.GetAsync("/account/login")).StatusCode.ShouldBe(HttpStatusCode.MisdirectedRequest);
+        (await client.PostAsync("/connect/token", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.MisdirectedRequest);
+        // Probes from a load balancer use the node's own address: health still answers there.
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -61,6 +90,7 @@ public abstract class TenantResolutionShould(AppFixture fixture)
     {
         var client = App.ClientFor(null);
         client.DefaultRequestHeaders.Add("X-Tenant", "nobody-here");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "any");
         await ProblemAssert.IsAsync(await client.GetAsync("/api/organizations/current"), HttpStatusCode.NotFound, "unknown-tenant");
     }
 

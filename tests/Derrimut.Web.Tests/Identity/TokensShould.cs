@@ -41,6 +41,22 @@ public abstract class TokensShould(DemoAppFixture fixture)
     }
 
     [Fact]
+    public async Task LetABearerCallNameItsGymByHeaderOnThePlatformHostButNeverAnotherGym()
+    {
+        var access = (await CodeFlowAsync($"member@st-albans.{D}", "st-albans")).GetProperty("access_token").GetString()!;
+
+        var sameGym = Bearer(null, access);
+        sameGym.DefaultRequestHeaders.Add("X-Tenant", "st-albans");
+        var me = await sameGym.GetFromJsonAsync<JsonElement>("/api/me");
+        me.GetProperty("tenant").GetProperty("identifier").GetString().ShouldBe("st-albans");
+
+        // The header moves the call, not the token's rights: the token was issued at st-albans and is worth nothing at werribee.
+        var otherGym = Bearer(null, access);
+        otherGym.DefaultRequestHeaders.Add("X-Tenant", "werribee");
+        (await otherGym.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task RefreshAndThenRefuseARevokedToken()
     {
         var tokens = await CodeFlowAsync($"multi@{D}", "werribee");
