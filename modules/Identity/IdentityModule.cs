@@ -52,7 +52,8 @@ public sealed class IdentityModule : DerrimutModule
             })
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddUserStore<UserOnlyStore<DerrimutUser, DerrimutDbContext, Guid>>();
+            .AddUserStore<DerrimutUserStore>();
+        services.AddSessionRules(builder.Configuration);
 
         services.AddAuthentication().AddIdentityCookies();
         services.AddSingleton<RootDomainCookieManager>();

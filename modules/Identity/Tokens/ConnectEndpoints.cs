@@ -24,6 +24,9 @@ namespace Derrimut.Identity.Tokens;
 internal static class ConnectEndpoints
 {
     public const string TenantProperty = "tenant_id";
+
+    /// <summary>The private claim carrying the person's security stamp inside codes and refresh tokens.</summary>
+    internal const string SecurityStampClaim = "derrimut_security_stamp";
     public const string PermissionsProperty = "permissions";
 
     public static void Map(IEndpointRouteBuilder app)
@@ -73,6 +76,14 @@ internal static class ConnectEndpoints
                 return Forbid(Errors.InvalidGrant, "The token is no longer valid at this location.");
             }
 
+            // The stamp moves when the person's credentials change (password, 2FA, deactivation): what was issued
+            // before that must not be renewed. Revocation in the token store says the same; this holds even without it.
+            if (request.IsRefreshTokenGrantType()
+                && previous.FindFirstValue(SecurityStampClaim) != await users.GetSecurityStampAsync(user))
+            {
+                return Forbid(Errors.InvalidGrant, "Your sign-in details changed since this token was issued. Sign in again.");
+            }
+
             var here = await access.ResolveAsync(userId, http.RequestAborted);
             if (!here.IsMember)
             {
@@ -119,8 +130,11 @@ internal static class ConnectEndpoints
         identity.SetClaims(Claims.Role, [.. roles, .. user.IsSuperAdmin ? [DerrimutClaims.SuperAdminRole] : Array.Empty<string>()]);
         identity.SetClaims(DerrimutClaims.Permission, [.. permissions]);
         identity.SetScopes(scopes);
+        // Kept inside the code and refresh tokens only (no destination: never in an access or identity token).
+        identity.SetClaim(SecurityStampClaim, user.SecurityStamp);
         identity.SetDestinations(claim => claim.Type switch
         {
+            SecurityStampClaim => [],
             // Name and email go into the identity token only when the client asked for them.
             Claims.Name when scopes.Contains(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
             Claims.Email when scopes.Contains(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],

@@ -9,13 +9,17 @@ namespace Derrimut.Web.Account;
 
 /// <summary>
 /// A circuit keeps the principal it started with. This re-checks the person's security stamp every few minutes, so
-/// a password change, a 2FA change or "sign out everywhere" also ends interactive sessions that are already open.
+/// a password change, a 2FA change, a deactivation or "sign out everywhere" also ends interactive sessions that are
+/// already open — as often as cookies are re-checked (<c>Identity:Sessions:RecheckInterval</c>).
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options,
+    IOptions<Derrimut.Identity.Authentication.SessionOptions> sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    // A circuit re-checks on a timer, so a zero interval (tests re-check cookies on every request) would spin.
+    protected override TimeSpan RevalidationInterval =>
+        sessions.Value.RecheckInterval < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : sessions.Value.RecheckInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

@@ -228,7 +228,23 @@ internal sealed class PeopleAtGym(
         }
 
         access.IsActive = active;
-        await db.SaveChangesAsync(ct);
+        if (active)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            // A new security stamp ends the person's open sessions and revokes their tokens (Sessions): a removed
+            // staff member must not keep a signed-in page or an app token. Their other gyms ask for a fresh sign-in.
+            // The people store saves this context, so the deactivation and the new stamp are written together.
+            var person = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("No such person.");
+            var stamped = await users.UpdateSecurityStampAsync(person);
+            if (!stamped.Succeeded)
+            {
+                throw new ConflictException(string.Join(" ", stamped.Errors.Select(e => e.Description)));
+            }
+        }
+
         await PublishAsync(userId, ct);
         var user = await db.Set<DerrimutUser>().AsNoTracking().FirstAsync(u => u.Id == userId, ct);
         return ToDto(access, user);

@@ -1,0 +1,101 @@
+using Derrimut.Identity.Contracts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace Derrimut.Identity.Authentication;
+
+/// <summary>Configuration section <c>Identity:Sessions</c>: how long a sign-in lives and how soon a change reaches it.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Identity:Sessions";
+
+    /// <summary>
+    /// A sign-in ends this long after the password was typed, however active the person has been since (sliding
+    /// expiry alone would let a stolen cookie live for ever if it is used daily).
+    /// </summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How often a signed-in browser's cookie is checked against the person's security stamp (and an open page's
+    /// circuit against it): the longest a session survives a password change, a 2FA change or a deactivation.
+    /// </summary>
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Credentials changes end old sessions. ASP.NET Core Identity renews a person's security stamp whenever their
+/// credentials change (password reset or change, 2FA on or off, recovery codes, "sign out everywhere"); this makes the
+/// stamp the one switch for every kind of session: cookies are re-checked against it every
+/// <see cref="SessionOptions.RecheckInterval"/>, refresh tokens carry it and are refused once it moved, and the moment
+/// it moves every token issued to the person is revoked in the token store (access tokens are checked against that
+/// store on each call, so they stop too).
+/// </summary>
+internal static class Sessions
+{
+    /// <summary>The authentication property holding when the password was typed (survives sliding renewals).</summary>
+    public const string StartedProperty = ".derrimut.session_started";
+
+    public static void AddSessionRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SessionOptions>>((o, sessions) => o.ValidationInterval = sessions.Value.RecheckInterval);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<IOptions<SessionOptions>, TimeProvider>((o, sessions, clock) =>
+            {
+                var signingIn = o.Events.OnSigningIn;
+                o.Events.OnSigningIn = async context =>
+                {
+                    // A refresh of the sign-in (after a profile change, say) keeps the original start.
+                    context.Properties.Items.TryAdd(StartedProperty, clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    await signingIn(context);
+                };
+                var validating = o.Events.OnValidatePrincipal;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    if (HasOutlived(context.Properties, sessions.Value.AbsoluteLifetime, clock.GetUtcNow()))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await validating(context);
+                };
+            });
+    }
+
+    /// <summary>True when the sign-in began more than <paramref name="lifetime"/> ago (or its start is unreadable).</summary>
+    internal static bool HasOutlived(AuthenticationProperties properties, TimeSpan lifetime, DateTimeOffset now)
+    {
+        var started = properties.Items.TryGetValue(StartedProperty, out var text)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                ? at
+                : properties.IssuedUtc;
+        return started is null || now - started.Value >= lifetime;
+    }
+}
+
+/// <summary>
+/// The people store, with one addition: when a person's security stamp changes (not when the first one is set at
+/// creation), every OpenIddict token issued to them is revoked in the same moment.
+/// </summary>
+internal sealed class DerrimutUserStore(DerrimutDbContext context, IOpenIddictTokenManager tokens, IdentityErrorDescriber? describer = null)
+    : UserOnlyStore<DerrimutUser, DerrimutDbContext, Guid>(context, describer)
+{
+    public override async Task SetSecurityStampAsync(DerrimutUser user, string stamp, CancellationToken cancellationToken = default)
+    {
+        var replacing = user.SecurityStamp is not null && user.SecurityStamp != stamp;
+        await base.SetSecurityStampAsync(user, stamp, cancellationToken);
+        if (replacing)
+        {
+            await tokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
+        }
+    }
+}
