@@ -225,7 +225,8 @@ bench_create_database() {
 # chosen explicitly: Production refuses to start without a Stripe key unless Billing:Gateway says 'Simulated', and a
 # benchmark must neither hold a real key nor weaken that rule. Extra settings (NAME=VALUE, as environment variables)
 # come last and win. Plain loopback HTTP, so Production's HTTPS-only transport is turned off explicitly (the load is
-# measured on the app, not on TLS). Waits for /health/ready; sets APP_PID.
+# measured on the app, not on TLS), and the run says it is a throwaway that may use demo data, the simulated gateway's
+# development secret and the mail pickup folder (the app refuses those in Production otherwise). Waits for /health/ready; sets APP_PID.
 bench_start_app() {
   [[ -f "$APP_DIR/Derrimut.Web.dll" ]] || die "$APP_DIR/Derrimut.Web.dll missing (build first)"
   local timeout="${BENCH_START_TIMEOUT:-240}" t0
@@ -245,6 +246,7 @@ bench_start_app() {
       Tenancy__RootDomain="$ROOT_DOMAIN" \
       Billing__Gateway=Simulated \
       Transport__RequireHttps=false \
+      Safety__AllowUnsafeProductionSettings=true \
       Serilog__MinimumLevel__Default=Warning \
       "$@" \
       taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"

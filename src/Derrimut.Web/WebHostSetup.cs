@@ -21,6 +21,7 @@ internal static class WebHostSetup
 
     public static void AddDerrimutWeb(this WebApplicationBuilder builder, IReadOnlyList<DerrimutModule> modules)
     {
+        ProductionSafety.Check(builder);
         builder.Services.AddSerilog((services, lc) => lc
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
@@ -104,8 +105,12 @@ internal static class WebHostSetup
         app.UseAntiforgery();
 
         app.MapDerrimutModules();
-        app.MapOpenApi().SkipTenantResolution();
-        app.MapScalarApiReference().SkipTenantResolution();
+        // The API's map helps attackers as much as integrators: Production serves it only when asked to.
+        if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>(ProductionSafety.ApiReferenceKey))
+        {
+            app.MapOpenApi().SkipTenantResolution();
+            app.MapScalarApiReference().SkipTenantResolution();
+        }
         app.MapDerrimutUi();
     }
 

@@ -119,8 +119,12 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSe
     {
         var settings = options.Value;
         using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port,
-            settings.Smtp.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        // TLS is required, never "when available": a server (or a man in the middle) that does not offer STARTTLS must
+        // not get password-reset links in clear text. Port 465 speaks TLS from the first byte.
+        var security = settings.Smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls
+            : SecureSocketOptions.None;
+        await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(settings.Smtp.UserName))
         {
             await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);

@@ -114,6 +114,7 @@ internal static class TransportSecurity
         }
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<CrossSiteWrites>();
     }
 }
 
