@@ -40,6 +40,7 @@ public sealed class MembershipsModule : DerrimutModule
         services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentSucceeded, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentFailed, MembershipBillingHandlers>();
+        services.AddIntegrationEventHandler<Derrimut.Organizations.Contracts.LocationOpened, Features.FranchisePlans.FranchisePlansForNewLocations>();
         services.AddIntegrationEventHandler<RefundIssued, MembershipBillingHandlers>();
 
         services.AddSingleton<IDataSeedContributor, MembershipsSeeder>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Derrimut.Web.Tests.Identity;
 
 namespace Derrimut.Web.Tests.AiPlans;
 
@@ -36,9 +37,7 @@ public abstract class VoiceAssistantSettingsShould(DemoAppFixture fixture)
 
         var refused = await admin.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey = "sk_live_not-a-public-key", assistantId = "nope" });
 
-        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("errors").TryGetProperty("publicKey", out _).ShouldBeTrue();
+        var problem = await ProblemAssert.NamesFieldAsync(refused, "publicKey");
         problem.GetProperty("errors").TryGetProperty("assistantId", out _).ShouldBeTrue();
     }
 
@@ -73,7 +72,7 @@ public abstract class VoiceAssistantSettingsShould(DemoAppFixture fixture)
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("secret");
 
-        var member = await App.SignedInAsync($"member1@st-albans.{D}", "st-albans");
+        var member = await App.SignedInAsync($"member@st-albans.{D}", "st-albans");
         (await member.PostAsync("/api/plans/voice-assistant/test", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await member.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey = PublicKey })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

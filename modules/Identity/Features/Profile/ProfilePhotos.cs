@@ -148,7 +148,6 @@ internal static class ProfilePhotoEndpoints
         api.MapPut("/me/profile/photo", async (HttpRequest request, ClaimsPrincipal user, MyProfilePhotoHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.UploadAsync(await Photos.ReadUploadAsync(request, ProfilePhotoPaths.Field, ct), user, ct)))
             .RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Writes)
-            .Accepts<byte[]>("image/jpeg", "image/png", "image/webp")
             .WithTags("Identity").WithName("UploadMyProfilePhoto").WithSummary("Replaces the signed-in person's photo (the image itself as the body).");
         api.MapDelete("/me/profile/photo", async (ClaimsPrincipal user, MyProfilePhotoHandler h, CancellationToken ct) => TypedResults.Ok(await h.RemoveAsync(user, ct)))
             .RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Writes)

@@ -142,7 +142,6 @@ internal static class GymPhotoEndpoints
             .RequireRateLimiting(RateLimitPolicies.Writes);
         admin.MapPut("", async (HttpRequest request, ClaimsPrincipal user, GymPhotoHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.UploadAsync(await Photos.ReadUploadAsync(request, GymPhotoPaths.Field, ct), user, ct)))
-            .Accepts<byte[]>("image/jpeg", "image/png", "image/webp")
             .WithName("UploadGymPhoto").WithSummary("Replaces the gym's photo (the image itself as the body); the public site shows it at once.");
         admin.MapDelete("", async (ClaimsPrincipal user, GymPhotoHandler h, CancellationToken ct) => TypedResults.Ok(await h.RemoveAsync(user, ct)))
             .WithName("RemoveGymPhoto").WithSummary("Removes the gym's photo.");
