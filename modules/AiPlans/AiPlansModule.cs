@@ -55,7 +55,8 @@ public sealed class AiPlansModule : DerrimutModule
         services.AddScoped<VoiceAssistantSettingsHandler>();
         services.AddScoped<VoiceAssistantTester>();
         // The test call is the app calling its own public address; no retries, Vapi makes one attempt.
-        services.AddHttpClient(AiPlansHttpClients.VoiceAssistantTest, c => c.Timeout = VoiceAssistantTester.VapiTimeout + TimeSpan.FromSeconds(5));
+        services.AddHttpClient(AiPlansHttpClients.VoiceAssistantTest, c => c.Timeout = VoiceAssistantTester.VapiTimeout + TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(VoiceAssistantTester.CreateHandler);
         services.AddSingleton<IDataSeedContributor, DemoPlansSeeder>();
     }
 

@@ -90,6 +90,39 @@ internal sealed class VoiceAssistantTester(
         }
     }
 
+    /// <summary>
+    /// The test call's connection: ordinary DNS, except that <c>*.localhost</c> (the development and test sites,
+    /// <c>st-albans.derrimut.localhost</c>) is the loopback address, as RFC 6761 reserves it and browsers treat it;
+    /// the system resolver does not know these subdomains.
+    /// </summary>
+    public static HttpMessageHandler CreateHandler() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+                {
+                    await socket.ConnectAsync(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                }
+                else
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                }
+
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
     /// <summary>A <c>tool-calls</c> server message for the "generate my program" tool, as Vapi sends it.</summary>
     internal static string SampleToolCall(string toolCallId, string? assistantId, Guid memberId, string? memberName, DateTimeOffset now)
     {
