@@ -52,6 +52,11 @@ public sealed class AiPlansModule : DerrimutModule
         services.AddScoped<EditPlanHandler>();
         services.AddScoped<ApprovePlanHandler>();
         services.AddScoped<VapiSecrets>();
+        services.AddScoped<VoiceAssistantSettingsHandler>();
+        services.AddScoped<VoiceAssistantTester>();
+        // The test call is the app calling its own public address; no retries, Vapi makes one attempt.
+        services.AddHttpClient(AiPlansHttpClients.VoiceAssistantTest, c => c.Timeout = VoiceAssistantTester.VapiTimeout + TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(VoiceAssistantTester.CreateHandler);
         services.AddSingleton<IDataSeedContributor, DemoPlansSeeder>();
     }
 
@@ -80,7 +85,7 @@ public sealed class AiPlansModule : DerrimutModule
         .Add(AiPlansPermissions.ViewOwnPlans, "One's own workout and diet plans.", PermissionScope.Tenant, IdentityRoles.Member, IdentityRoles.Trainer)
         .Add(AiPlansPermissions.GenerateOwnPlans, "Generate one's own workout and diet plan.", PermissionScope.Tenant, IdentityRoles.Member, IdentityRoles.Trainer)
         .Add(AiPlansPermissions.ReviewClientPlans, "Edit and approve the plans of this gym's members.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
-        .Add(AiPlansPermissions.ManageVoiceAssistant, "Set this gym's voice assistant (Vapi) webhook secret.");
+        .Add(AiPlansPermissions.ManageVoiceAssistant, "Set this gym's voice assistant (Vapi): public key, assistant id, webhook secret, test call.");
 
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
@@ -88,5 +93,7 @@ public sealed class AiPlansModule : DerrimutModule
         .AddNavigation(new(Portal.Member, "My plan", "/member/plans", MudBlazor.Icons.Material.Outlined.ListAlt,
             AiPlansPermissions.ViewOwnPlans, Order: 20))
         .AddNavigation(new(Portal.Trainer, "Client plans", "/trainer/plans", MudBlazor.Icons.Material.Outlined.AssignmentInd,
-            IdentityPermissions.ViewClients, Order: 20));
+            IdentityPermissions.ViewClients, Order: 20))
+        .AddNavigation(new(Portal.Admin, "Voice assistant", "/admin/voice", MudBlazor.Icons.Material.Outlined.RecordVoiceOver,
+            AiPlansPermissions.ManageVoiceAssistant, Order: 80));
 }

@@ -93,6 +93,7 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<Features.MyGyms.MyGymsHandler>();
         services.AddScoped<Features.Profile.GetMyProfileHandler>();
         services.AddScoped<Features.Profile.SaveMyProfileHandler>();
+        services.AddScoped<Features.Profile.MyProfilePhotoHandler>();
         services.AddScoped<IPersonProfiles, Features.Profile.PersonProfiles>();
         services.AddScoped<ILocationPeople, Derrimut.Identity.Features.People.LocationPeople>();
         services.AddScoped<IPeopleReadModel, Derrimut.Identity.Features.People.PeopleReadModel>();
@@ -121,6 +122,7 @@ public sealed class IdentityModule : DerrimutModule
         GetMe.Map(api);
         Features.MyGyms.MyGymsEndpoint.Map(api);
         Features.Profile.MyProfileEndpoints.Map(api);
+        Features.Profile.ProfilePhotoEndpoints.Map(app, api);
         TenantUsersEndpoints.Map(api);
         GrantsEndpoints.Map(api);
         PlatformUsersEndpoints.Map(api);

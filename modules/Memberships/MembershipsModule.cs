@@ -40,6 +40,7 @@ public sealed class MembershipsModule : DerrimutModule
         services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentSucceeded, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentFailed, MembershipBillingHandlers>();
+        services.AddIntegrationEventHandler<Derrimut.Organizations.Contracts.LocationOpened, Features.FranchisePlans.FranchisePlansForNewLocations>();
         services.AddIntegrationEventHandler<RefundIssued, MembershipBillingHandlers>();
 
         services.AddSingleton<IDataSeedContributor, MembershipsSeeder>();
@@ -52,7 +53,9 @@ public sealed class MembershipsModule : DerrimutModule
         .AddRecurring<RenewalRemindersJob>(RenewalRemindersJob.Name, RenewalRemindersJob.DefaultSchedule,
             "Emails members whose next payment is a few days away, once per billing period.")
         .AddRecurring<FreezeExpiryJob>(FreezeExpiryJob.Name, FreezeExpiryJob.DefaultSchedule,
-            "Ends freezes whose date has passed, resuming collection at the gateway when it has not.");
+            "Ends freezes whose date has passed, resuming collection at the gateway when it has not.")
+        .AddRecurring<ScheduledPriceChangesJob>(ScheduledPriceChangesJob.Name, ScheduledPriceChangesJob.DefaultSchedule,
+            "Puts each announced price rise on the member's subscription at the gateway a day before the billing date it starts on.");
 
     /// <inheritdoc />
     public override void ConfigureModel(ModelBuilder modelBuilder) => MembershipsModel.Configure(modelBuilder);

@@ -31,6 +31,7 @@ public sealed class OrganizationsModule : DerrimutModule
         builder.Services.AddScoped<CurrentOrganizationProfile>();
         builder.Services.AddScoped<GetGymProfileHandler>();
         builder.Services.AddScoped<SaveGymProfileHandler>();
+        builder.Services.AddScoped<GymPhotoHandler>();
         builder.Services.AddScoped<ListGymProfileChangesHandler>();
     }
 
@@ -43,6 +44,7 @@ public sealed class OrganizationsModule : DerrimutModule
         var organizations = api.MapGroup("/organizations").WithTags("Organizations");
         GetCurrentOrganization.Map(organizations);
         GymProfileEndpoints.Map(organizations);
+        GymPhotoEndpoints.Map(app, organizations);
         PlatformTenantsEndpoints.Map(api);
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
         {

@@ -1,8 +1,8 @@
 namespace Derrimut.E2E;
 
 /// <summary>
-/// A gym admin runs the gym from its admin pages: changes Monday's staffed hours and a plan's price, and the public
-/// site shows both (axe on each page visited). Sunshine West, so the other journeys' St Albans stays as seeded.
+/// A gym admin runs the gym from its admin pages: changes Monday's staffed hours and a plan's price, sets the voice
+/// assistant's secret and sends its test call, and the public site shows the hours and the price (axe on each page visited). Sunshine West, so the other journeys' St Albans stays as seeded.
 /// </summary>
 public sealed partial class DerrimutInChromiumShould
 {
@@ -35,6 +35,21 @@ public sealed partial class DerrimutInChromiumShould
         await page.Locator("#plan-price").BlurAsync();
         await page.GetByTestId("save-plan").ClickAsync();
         await Expect(page.GetByText("Saved. The public site shows it now.")).ToBeVisibleAsync();
+
+        // The voice assistant's settings: the secret is write-only, and the test call reaches the gym's own endpoint
+        // signed with it and shows the answer (the admin is no member here, so the answer is the polite refusal).
+        await page.GotoAsync(site + "/admin/voice");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Voice assistant", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("test-voice")).ToBeEnabledAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Accessibility.CheckAsync(page, "admin-voice");
+        await page.Locator("#voice-secret").FillAsync("sunshine-west-voice-secret-0123456789");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set secret" }).ClickAsync();
+        await Expect(page.GetByText("The secret is set.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#voice-secret")).ToHaveValueAsync("");
+        await page.GetByTestId("test-voice").ClickAsync();
+        await Expect(page.GetByTestId("voice-test-answer")).ToContainTextAsync("not a member of this gym");
+        await Accessibility.CheckAsync(page, "admin-voice-tested");
 
         var (publicContext, publicPage, publicErrors) = await fixture.NewPageAsync(1440, 1000);
         await using var __ = publicContext;

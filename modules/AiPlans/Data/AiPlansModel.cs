@@ -35,6 +35,8 @@ internal static class AiPlansModel
             b.HasKey(s => s.Id);
             b.HasIndex(s => s.TenantId).IsUnique();
             b.Property(s => s.ProtectedSecret).HasMaxLength(2000).IsRequired();
+            b.Property(s => s.PublicKey).HasMaxLength(100);
+            b.Property(s => s.AssistantId).HasMaxLength(100);
         });
     }
 }

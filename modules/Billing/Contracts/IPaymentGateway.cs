@@ -59,6 +59,15 @@ public interface IPaymentGateway
     /// </summary>
     /// <exception cref="NotFoundException">The gateway knows no such subscription for this gym.</exception>
     Task<SubscriptionSnapshot> GetSubscriptionAsync(Guid tenantId, string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a subscription to a plan's new price from its next invoice on: no proration, nothing charged now (the
+    /// member was given notice of the date; the charge on that date is the first at the new price).
+    /// </summary>
+    /// <returns>The subscription as the gateway reports it after the change.</returns>
+    /// <exception cref="PaymentGatewayException">The gateway refused or could not be reached.</exception>
+    /// <exception cref="NotFoundException">The gateway knows no such subscription for this gym.</exception>
+    Task<SubscriptionSnapshot> ChangeSubscriptionPriceAsync(SubscriptionPriceChangeRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>The implementation behind <see cref="IPaymentGateway"/>.</summary>

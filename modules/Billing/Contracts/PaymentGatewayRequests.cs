@@ -230,3 +230,10 @@ public sealed record IssuedRefund(string RefundId, string? ChargeId, string? Pay
 /// <param name="Interval">How often it is charged.</param>
 /// <param name="IdempotencyKey">Makes a retried create return the same price.</param>
 public sealed record PlanPriceRequest(Guid TenantId, string PlanCode, string PlanName, long PriceCents, BillingInterval Interval, string IdempotencyKey);
+
+/// <summary>A subscription moving to its plan's new price from the next invoice.</summary>
+/// <param name="TenantId">The gym the subscription belongs to.</param>
+/// <param name="SubscriptionId">The gateway's subscription id.</param>
+/// <param name="Plan">The plan as it is now: its price (and Stripe price id when the gym's account holds one).</param>
+/// <param name="IdempotencyKey">The same key for a retry of the same change.</param>
+public sealed record SubscriptionPriceChangeRequest(Guid TenantId, string SubscriptionId, CheckoutPlan Plan, string IdempotencyKey);

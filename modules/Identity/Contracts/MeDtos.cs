@@ -35,7 +35,7 @@ public sealed record GymLinkDto(string Identifier, string Name, OrganizationKind
 /// <param name="DisplayName">How the person is addressed.</param>
 /// <param name="Email">Their sign-in email (changed through the account pages, not here).</param>
 /// <param name="Phone">Their phone number.</param>
-/// <param name="PhotoUrl">An https address of their photo.</param>
+/// <param name="PhotoUrl">Their photo's address: the app's own <c>/people/{id}/photo?v=…</c> for an uploaded one (served on any gym site they belong to), or an https link.</param>
 /// <param name="EmergencyContactName">Who to call if something happens at the gym.</param>
 /// <param name="EmergencyContactPhone">The emergency contact's phone number.</param>
 public sealed record PersonProfileDto(string DisplayName, string Email, string? Phone, string? PhotoUrl, string? EmergencyContactName, string? EmergencyContactPhone);

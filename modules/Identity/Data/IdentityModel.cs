@@ -101,6 +101,25 @@ internal static class IdentityModel
             b.Property(g => g.Role).HasMaxLength(32);
             b.Property(g => g.Permission).HasMaxLength(100);
         });
+
+        // Profile photos and the audit of profile edits: platform-owned like the person, removed with them.
+        modelBuilder.Entity<ProfilePhoto>(b =>
+        {
+            b.ToTable("profile_photos", Schema);
+            b.HasKey(p => p.UserId);
+            b.HasOne<DerrimutUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(p => p.Jpeg).IsRequired();
+            b.Property(p => p.Version).HasMaxLength(16).IsRequired();
+        });
+        modelBuilder.Entity<ProfileAuditEntry>(b =>
+        {
+            b.ToTable("profile_audit_entries", Schema);
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.UserId, e.At });
+            b.HasOne<DerrimutUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(e => e.Action).HasMaxLength(50).IsRequired();
+            b.Property(e => e.Detail).HasMaxLength(1000).IsRequired();
+        });
     }
 
     private static void RolesColumn(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<string>> property) =>

@@ -72,6 +72,7 @@ internal static class MembershipsModel
             b.HasKey(e => e.Id);
             b.HasIndex(e => new { e.TenantId, e.MembershipId });
             b.HasIndex(e => new { e.TenantId, e.PlanId });
+            b.Property(e => e.LastError).HasMaxLength(500);
         });
 
         modelBuilder.Entity<PlanAuditEntry>(b =>

@@ -29,6 +29,12 @@ internal sealed class PlanPriceChange : ILocationOwned
     public DateTimeOffset NoticeSentAt { get; set; }
 
     public Guid? ChangedByUserId { get; set; }
+
+    /// <summary>When the new price was set on the member's subscription at the gateway; null until then.</summary>
+    public DateTimeOffset? AppliedAt { get; set; }
+
+    /// <summary>Why the last attempt to apply it failed (the job tries again on its next run).</summary>
+    public string? LastError { get; set; }
 }
 
 /// <summary>Who created, changed or retired a plan, and what changed.</summary>

@@ -17,3 +17,12 @@ public interface IOrganizationDirectory
     /// <exception cref="Derrimut.BuildingBlocks.Errors.NotFoundException">No tenant has this id.</exception>
     Task<string?> SetAbnAsync(Guid tenantId, string? abn, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A location was opened under a franchise (created on the platform console), after it was saved and the tenant
+/// catalog knows it; modules give it what every location of the franchise starts with (Memberships: the franchise's
+/// plans). Published in the platform's scope: handlers work in the new location's own scope.
+/// </summary>
+/// <param name="LocationId">The new location's tenant id.</param>
+/// <param name="FranchiseId">Its franchise.</param>
+public sealed record LocationOpened(Guid LocationId, Guid FranchiseId) : Derrimut.BuildingBlocks.Events.IIntegrationEvent;

@@ -67,5 +67,16 @@ internal static class OrganizationsModel
             b.Property(e => e.Action).HasMaxLength(50).IsRequired();
             b.Property(e => e.Detail).HasMaxLength(2000).IsRequired();
         });
+
+        // The gym's uploaded photo: bytes in the database (served by the app on the gym's site), one row per
+        // organisation, removed with it.
+        modelBuilder.Entity<GymPhoto>(b =>
+        {
+            b.ToTable("gym_photos", Schema);
+            b.HasKey(p => p.OrganizationId);
+            b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(p => p.Jpeg).IsRequired();
+            b.Property(p => p.Version).HasMaxLength(16).IsRequired();
+        });
     }
 }

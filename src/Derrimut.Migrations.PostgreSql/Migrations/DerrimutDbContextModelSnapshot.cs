@@ -143,6 +143,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AssistantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("ChangedBy")
                         .HasColumnType("uuid");
 
@@ -156,6 +160,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -1572,6 +1580,60 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("permission_grants", "identity");
                 });
 
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfileAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("profile_audit_entries", "identity");
+                });
+
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfilePhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("profile_photos", "identity");
+                });
+
             modelBuilder.Entity("Derrimut.Identity.Tokens.IntegrationClient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2544,6 +2606,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ChangedByUserId")
                         .HasColumnType("uuid");
 
@@ -2552,6 +2617,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("MembershipId")
                         .HasColumnType("uuid");
@@ -2583,6 +2652,28 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "PlanId");
 
                     b.ToTable("plan_price_changes", "memberships");
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.GymPhoto", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("gym_photos", "organizations");
                 });
 
             modelBuilder.Entity("Derrimut.Organizations.Domain.Organization", b =>
@@ -3774,6 +3865,24 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfileAuditEntry", b =>
+                {
+                    b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfilePhoto", b =>
+                {
+                    b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.OrderLine", b =>
                 {
                     b.HasOne("Derrimut.Marketplace.Data.Order", null)
@@ -3809,6 +3918,15 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.GymPhoto", b =>
+                {
+                    b.HasOne("Derrimut.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -144,6 +144,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AssistantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<Guid?>("ChangedBy")
                         .HasColumnType("uniqueidentifier");
 
@@ -157,6 +161,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
@@ -1580,6 +1588,60 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("permission_grants", "identity");
                 });
 
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfileAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("profile_audit_entries", "identity");
+                });
+
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfilePhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("profile_photos", "identity");
+                });
+
             modelBuilder.Entity("Derrimut.Identity.Tokens.IntegrationClient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2551,6 +2613,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("ChangedByUserId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2559,6 +2624,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("MembershipId")
                         .HasColumnType("uniqueidentifier");
@@ -2590,6 +2659,28 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "PlanId");
 
                     b.ToTable("plan_price_changes", "memberships");
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.GymPhoto", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("gym_photos", "organizations");
                 });
 
             modelBuilder.Entity("Derrimut.Organizations.Domain.Organization", b =>
@@ -3783,6 +3874,24 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfileAuditEntry", b =>
+                {
+                    b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfilePhoto", b =>
+                {
+                    b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.OrderLine", b =>
                 {
                     b.HasOne("Derrimut.Marketplace.Data.Order", null)
@@ -3818,6 +3927,15 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.GymPhoto", b =>
+                {
+                    b.HasOne("Derrimut.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

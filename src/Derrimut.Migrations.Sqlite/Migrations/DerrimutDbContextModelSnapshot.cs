@@ -138,6 +138,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssistantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ChangedBy")
                         .HasColumnType("TEXT");
 
@@ -150,6 +154,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -1567,6 +1575,60 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("identity_permission_grants", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfileAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("identity_profile_audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfilePhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("identity_profile_photos", (string)null);
+                });
+
             modelBuilder.Entity("Derrimut.Identity.Tokens.IntegrationClient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2537,6 +2599,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ChangedByUserId")
                         .HasColumnType("TEXT");
 
@@ -2544,6 +2609,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MembershipId")
@@ -2576,6 +2645,28 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "PlanId");
 
                     b.ToTable("memberships_plan_price_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.GymPhoto", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("organizations_gym_photos", (string)null);
                 });
 
             modelBuilder.Entity("Derrimut.Organizations.Domain.Organization", b =>
@@ -3762,6 +3853,24 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfileAuditEntry", b =>
+                {
+                    b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Derrimut.Identity.Domain.ProfilePhoto", b =>
+                {
+                    b.HasOne("Derrimut.Identity.Contracts.DerrimutUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.OrderLine", b =>
                 {
                     b.HasOne("Derrimut.Marketplace.Data.Order", null)
@@ -3797,6 +3906,15 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Derrimut.Organizations.Domain.GymPhoto", b =>
+                {
+                    b.HasOne("Derrimut.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

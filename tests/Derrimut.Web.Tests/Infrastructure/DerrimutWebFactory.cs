@@ -41,6 +41,9 @@ public sealed class DerrimutWebFactory(
         // starts before the tests migrate, so the job store's tables would not exist yet.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
+        // The app calling its own public address (the voice settings' test call) reaches this test server.
+        builder.ConfigureServices(s => s.AddHttpClient(Derrimut.AiPlans.Contracts.AiPlansHttpClients.VoiceAssistantTest)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
         if (services is not null)
         {
             // Test-only registrations (e.g. a recording integration-event handler), after the app's own.

@@ -102,6 +102,12 @@ internal sealed class VoiceAssistantSettings : ILocationOwned, IAuditable, IVers
     /// <summary>The protected (encrypted, authenticated) secret; never the secret itself.</summary>
     public string ProtectedSecret { get; set; } = "";
 
+    /// <summary>Vapi's public key for the web SDK (meant to sit in a browser, so stored as is).</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>The Vapi assistant the member's page starts.</summary>
+    public string? AssistantId { get; set; }
+
     public Guid? ChangedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

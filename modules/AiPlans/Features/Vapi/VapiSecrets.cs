@@ -29,9 +29,10 @@ internal sealed class VapiSecrets(
         "Derrimut.AiPlans.VapiWebhookSecret.v1",
         (tenant.Id ?? throw new InvalidOperationException("Vapi secrets belong to a location.")).ToString("N"));
 
-    /// <summary>When the location's own secret was last set, or null when it has none.</summary>
+    /// <summary>When the location's voice settings (its secret among them) last changed, or null when it has no secret.</summary>
     public async Task<DateTimeOffset?> StoredSinceAsync(CancellationToken cancellationToken) =>
-        await db.Set<VoiceAssistantSettings>().AsNoTracking().Select(s => (DateTimeOffset?)s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+        // The row also holds the public key and assistant id, which may be set before any secret.
+        await db.Set<VoiceAssistantSettings>().AsNoTracking().Where(s => s.ProtectedSecret != "").Select(s => (DateTimeOffset?)s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>True when the development fallback would be used for this location.</summary>
     public bool HasDevelopmentFallback => environment.IsDevelopment() && !string.IsNullOrEmpty(configuration[ConfigurationKey]);
@@ -76,10 +77,11 @@ internal sealed class VapiSecrets(
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
     }
 
-    private async Task<string?> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>The secret Vapi must present here (the voice settings' test call signs with it), or null when none is set.</summary>
+    internal async Task<string?> CurrentAsync(CancellationToken cancellationToken)
     {
         var stored = await db.Set<VoiceAssistantSettings>().AsNoTracking().Select(s => s.ProtectedSecret).FirstOrDefaultAsync(cancellationToken);
-        if (stored is not null)
+        if (!string.IsNullOrEmpty(stored))
         {
             try
             {

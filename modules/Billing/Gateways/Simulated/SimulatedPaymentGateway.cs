@@ -100,6 +100,30 @@ internal sealed class SimulatedPaymentGateway(ISimulatedBillingStore store, Simu
     public Task<string?> CreatePlanPriceAsync(PlanPriceRequest request, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     /// <inheritdoc />
+    public async Task<SubscriptionSnapshot> ChangeSubscriptionPriceAsync(SubscriptionPriceChangeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Plan.PriceCents <= 0 || string.IsNullOrWhiteSpace(request.IdempotencyKey))
+        {
+            throw new ArgumentException("A price change needs a positive amount and an idempotency key.", nameof(request));
+        }
+
+        var subscription = await LiveSubscriptionAsync(request.TenantId, request.SubscriptionId, cancellationToken);
+        if (subscription.Plan.PriceCents == request.Plan.PriceCents)
+        {
+            return subscription.ToSnapshot(); // Already at this price (a retry): Stripe would change nothing either.
+        }
+
+        // Renewals bill the subscription's plan price, so the next one charges the new amount; nothing is charged now.
+        var changed = subscription with
+        {
+            Plan = subscription.Plan with { PriceCents = request.Plan.PriceCents, StripePriceId = request.Plan.StripePriceId },
+            PriceId = request.Plan.StripePriceId ?? SimulatedIds.New("price"),
+        };
+        return await SaveAndReportAsync(subscription, changed, EventTypes.CustomerSubscriptionUpdated, request.IdempotencyKey, Now(), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<string?> FindInvoiceOfPaymentAsync(Guid tenantId, string paymentIntentId, CancellationToken cancellationToken) =>
         (await store.FindPaymentAsync(tenantId, paymentIntentId, cancellationToken))?.InvoiceId;
 

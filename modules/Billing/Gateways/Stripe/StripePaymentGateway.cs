@@ -234,6 +234,56 @@ internal sealed class StripePaymentGateway(StripeClient client, IStripeKeyResolv
     }
 
     /// <inheritdoc />
+    public async Task<SubscriptionSnapshot> ChangeSubscriptionPriceAsync(SubscriptionPriceChangeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Plan.PriceCents <= 0 || string.IsNullOrWhiteSpace(request.IdempotencyKey))
+        {
+            throw new ArgumentException("A price change needs a positive amount and an idempotency key.", nameof(request));
+        }
+
+        // The item to re-price, read with the gym's key (and refused when the subscription names another gym).
+        GatewayRequestRules.ValidateSubscriptionLookup(request.TenantId, request.SubscriptionId);
+        var current = await CallAsync(request.TenantId, idempotencyKey: null, (requestOptions, ct) =>
+            client.V1.Subscriptions.GetAsync(request.SubscriptionId, null, requestOptions, ct), cancellationToken);
+        if (current.Metadata?.GetValueOrDefault(BillingMetadata.TenantId) is { } owner
+            && owner != request.TenantId.ToString("D", CultureInfo.InvariantCulture))
+        {
+            throw new NotFoundException($"No such subscription: '{request.SubscriptionId}'.");
+        }
+
+        var item = current.Items?.Data?.FirstOrDefault()
+            ?? throw new PaymentGatewayException(PaymentGatewayFailure.Rejected, $"Subscription {request.SubscriptionId} has no item to re-price.");
+        var itemOptions = new SubscriptionItemOptions { Id = item.Id };
+        if (request.Plan.StripePriceId is { Length: > 0 } priceId)
+        {
+            itemOptions.Price = priceId;
+        }
+        else
+        {
+            // A plan priced inline: a new inline price on the item's own product (Stripe wants a product id here).
+            itemOptions.PriceData = new SubscriptionItemPriceDataOptions
+            {
+                Currency = Aud.StripeCurrency,
+                Product = item.Price?.ProductId ?? throw new PaymentGatewayException(PaymentGatewayFailure.Rejected, $"Subscription {request.SubscriptionId}'s price names no product."),
+                UnitAmount = request.Plan.PriceCents,
+                TaxBehavior = "inclusive",
+                Recurring = new SubscriptionItemPriceDataRecurringOptions
+                {
+                    Interval = StripeObjectMapping.IntervalOf(request.Plan.Interval.Unit),
+                    IntervalCount = request.Plan.Interval.Count,
+                },
+            };
+        }
+
+        // "none": the member pays the old price up to the date they were told and the new one from it; prorating
+        // would charge or credit the difference for days the notice promised at the old price.
+        var options = new SubscriptionUpdateOptions { Items = [itemOptions], ProrationBehavior = "none" };
+        var subscription = await UpdateAsync(request.TenantId, request.SubscriptionId, request.IdempotencyKey, options, cancellationToken);
+        return StripeObjectMapping.ToSnapshot(subscription);
+    }
+
+    /// <inheritdoc />
     public async Task<string?> FindInvoiceOfPaymentAsync(Guid tenantId, string paymentIntentId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(paymentIntentId);

@@ -22,7 +22,7 @@ internal sealed record UpdateProfileRequest(string? DisplayName, string? Phone, 
         errors.AddIf(string.IsNullOrWhiteSpace(EmergencyContactName) != string.IsNullOrWhiteSpace(EmergencyContactPhone),
             string.IsNullOrWhiteSpace(EmergencyContactName) ? "emergencyContactName" : "emergencyContactPhone",
             "Give the emergency contact's name and phone number together.");
-        if (!string.IsNullOrWhiteSpace(PhotoUrl))
+        if (!string.IsNullOrWhiteSpace(PhotoUrl) && !ProfilePhotoPaths.IsStored(PhotoUrl))
         {
             errors.AddIf(PhotoUrl.Length > 500 || !Uri.TryCreate(PhotoUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps,
                 "photoUrl", "Give the photo's full https address (at most 500 characters).");
@@ -58,9 +58,11 @@ internal sealed class GetMyProfileHandler(UserManager<DerrimutUser> users)
 
 /// <summary>
 /// Saves the signed-in person's profile (<c>PUT /api/me/profile</c>): their name, phone, photo and emergency contact,
-/// one record for every gym they belong to. The change is logged as an audit event with the fields that changed.
+/// one record for every gym they belong to. The change is audited in <c>identity.profile_audit_entries</c> (who, when,
+/// which fields; never the values) in the same save. The photo is uploaded separately (<see cref="MyProfilePhotoHandler"/>);
+/// here it can only be kept, cleared or replaced by an https link.
 /// </summary>
-internal sealed class SaveMyProfileHandler(UserManager<DerrimutUser> users, ILogger<SaveMyProfileHandler> logger)
+internal sealed class SaveMyProfileHandler(UserManager<DerrimutUser> users, DerrimutDbContext db, TimeProvider time, ILogger<SaveMyProfileHandler> logger)
 {
     public async Task<PersonProfileDto> HandleAsync(UpdateProfileRequest request, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -69,11 +71,32 @@ internal sealed class SaveMyProfileHandler(UserManager<DerrimutUser> users, ILog
         errors.ThrowIfAny();
         var user = await users.FindByIdAsync(principal.RequireUserId().ToString()) ?? throw new NotFoundException("No such person.");
         var before = GetMyProfileHandler.ToDto(user);
+        var photoUrl = Blank(request.PhotoUrl);
+        if (ProfilePhotoPaths.IsStored(photoUrl) && photoUrl != user.PhotoUrl)
+        {
+            // Only the person's own stored photo may be kept; another's address is not theirs to show.
+            throw new ValidationException("photoUrl", "Upload a photo, or give the full https address of one.");
+        }
+
+        if (ProfilePhotoPaths.IsStored(user.PhotoUrl) && photoUrl != user.PhotoUrl)
+        {
+            // The stored photo is no longer shown: it goes, in the same save.
+            await db.Set<ProfilePhoto>().Where(p => p.UserId == user.Id).ForEachAsync(p => db.Remove(p), cancellationToken);
+        }
+
         user.DisplayName = request.DisplayName!.Trim();
         user.PhoneNumber = Blank(request.Phone);
-        user.PhotoUrl = Blank(request.PhotoUrl);
+        user.PhotoUrl = photoUrl;
         user.EmergencyContactName = Blank(request.EmergencyContactName);
         user.EmergencyContactPhone = Blank(request.EmergencyContactPhone);
+        var after = GetMyProfileHandler.ToDto(user);
+        var changed = Changed(before, after).ToList();
+        if (changed.Count > 0)
+        {
+            // Saved by the user store's save below, with the profile itself.
+            db.Add(ProfileAudit.Entry(user.Id, principal, "profile-updated", "Changed: " + string.Join(", ", changed) + ".", time));
+        }
+
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -81,8 +104,7 @@ internal sealed class SaveMyProfileHandler(UserManager<DerrimutUser> users, ILog
             throw new ConflictException("Your profile was changed elsewhere at the same time; reload and try again.", "displayName");
         }
 
-        var after = GetMyProfileHandler.ToDto(user);
-        logger.LogInformation("Audit: person {User} changed their profile ({Fields})", user.Id, string.Join(", ", Changed(before, after)));
+        logger.LogInformation("Person {User} changed their profile ({Fields})", user.Id, string.Join(", ", changed));
         return after;
     }
 

@@ -57,7 +57,10 @@ internal sealed record UpdateGymProfileRequest : IValidatable
             errors.Add("abn", abnError!);
         }
 
-        GymProfileRules.ValidatePhotoUrl(PhotoUrl, errors, "photoUrl");
+        if (!GymPhotoPaths.IsStored(PhotoUrl))
+        {
+            GymProfileRules.ValidatePhotoUrl(PhotoUrl, errors, "photoUrl");
+        }
     }
 }
 
@@ -122,7 +125,20 @@ internal sealed class SaveGymProfileHandler(ICurrentTenant tenant, DerrimutDbCon
         organization.OpeningHours = OpeningHoursRules.ToEntity(request.OpeningHours);
         organization.Amenities = (request.Amenities ?? []).Distinct(StringComparer.Ordinal).ToList();
         organization.Abn = string.IsNullOrWhiteSpace(request.Abn) ? null : AbnRules.Normalise(request.Abn, out _);
-        organization.PhotoUrl = Blank(request.PhotoUrl);
+        var photoUrl = Blank(request.PhotoUrl);
+        if (GymPhotoPaths.IsStored(photoUrl) && photoUrl != organization.PhotoUrl)
+        {
+            // Only this gym's own stored photo may be kept; another gym's address is not this one's to show.
+            throw new ValidationException("photoUrl", "Upload a photo, or give the full https address of one.");
+        }
+
+        if (GymPhotoPaths.IsStored(organization.PhotoUrl) && photoUrl != organization.PhotoUrl)
+        {
+            // The stored photo is no longer shown: it goes, in the same save.
+            await db.Set<GymPhoto>().Where(p => p.OrganizationId == organization.Id).ForEachAsync(p => db.Remove(p), cancellationToken);
+        }
+
+        organization.PhotoUrl = photoUrl;
         var changed = Snapshot(organization).Where(f => before[f.Key] != f.Value).Select(f => f.Key).ToList();
         if (changed.Count == 0)
         {

@@ -48,7 +48,7 @@ internal static class PlatformTenantsEndpoints
 /// Superadmins' franchises and locations: list, create, update, suspend and activate. Called by the platform API and
 /// the platform console; every write invalidates the tenant catalog on every node.
 /// </summary>
-internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catalog)
+internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catalog, Derrimut.BuildingBlocks.Events.IIntegrationEventPublisher events)
 {
     public async Task<TenantPage> ListAsync(string? kind, Guid? franchiseId, string? state, string? search, int? page, int? pageSize, CancellationToken ct)
     {
@@ -130,6 +130,12 @@ internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catal
         db.Add(organization);
         await SaveAsync(organization.Identifier, ct);
         await catalog.InvalidateAsync(organization.Id, [organization.Identifier], ct);
+        if (organization is { Kind: TenantKind.Location, ParentId: { } franchiseId })
+        {
+            // After the save: the handlers work in the new location's own scope, which the catalog must know.
+            await events.PublishAsync(new LocationOpened(organization.Id, franchiseId), ct);
+        }
+
         return ToDto(organization);
     }
 
