@@ -49,6 +49,7 @@ public sealed class AiPlansModule : DerrimutModule
         services.AddScoped<GetMyPlansHandler>();
         services.AddScoped<GetPlanHandler>();
         services.AddScoped<ListClientPlansHandler>();
+        services.AddScoped<IClientPlans, ClientPlans>();
         services.AddScoped<EditPlanHandler>();
         services.AddScoped<ApprovePlanHandler>();
         services.AddScoped<VapiSecrets>();

@@ -1120,6 +1120,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("RefundDue")
+                        .HasColumnType("bit");
+
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
