@@ -24,7 +24,7 @@ public sealed partial class BookingsModule : DerrimutModule
     public override string Name => "Bookings";
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule), typeof(BillingModule), typeof(MembershipsModule), typeof(Derrimut.AiPlans.AiPlansModule)];
+    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule), typeof(BillingModule), typeof(MembershipsModule)];
 
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)

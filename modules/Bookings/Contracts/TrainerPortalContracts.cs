@@ -50,3 +50,24 @@ public sealed record TrainerClientDto(
 
 /// <summary>A note the trainer left on a session.</summary>
 public sealed record ClientNoteDto(Guid SessionId, DateTimeOffset Start, string Text);
+
+/// <summary>A member's current AI plan at a glance, for the trainer's client roster.</summary>
+/// <param name="PlanId">The plan.</param>
+/// <param name="MemberId">Its member.</param>
+/// <param name="Name">Its title.</param>
+/// <param name="TargetCalories">The daily calorie target.</param>
+/// <param name="TrainingDays">Training days a week.</param>
+/// <param name="CreatedAt">When it was made (UTC).</param>
+/// <param name="TrainerUrl">Where a trainer reads (and reviews) it.</param>
+public sealed record ClientPlanGlance(Guid PlanId, Guid MemberId, string Name, int TargetCalories, int TrainingDays, DateTimeOffset CreatedAt, string TrainerUrl);
+
+/// <summary>
+/// A seam Bookings declares and the plans module above it fills (AiPlans sits above Bookings in the module order, so
+/// Bookings never references it): the members' current AI plans at this location. Optional: without a registration the
+/// roster shows no plans.
+/// </summary>
+public interface IClientPlans
+{
+    /// <summary>The active plan of each of <paramref name="memberIds"/> that has one, in the caller's location.</summary>
+    Task<IReadOnlyDictionary<Guid, ClientPlanGlance>> ActivePlansAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken = default);
+}

@@ -1,11 +1,14 @@
-using Derrimut.AiPlans.Contracts;
+using Derrimut.Bookings.Contracts;
 using Derrimut.AiPlans.Domain.Plans;
 using Derrimut.BuildingBlocks.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Derrimut.AiPlans.Features.ListClientPlans;
 
-/// <summary>Answers <see cref="IClientPlans"/> from the plans table (the tenant filter keeps it inside the location).</summary>
+/// <summary>
+/// Answers Bookings' <see cref="IClientPlans"/> seam (the trainer's client roster) from the plans table; the tenant filter
+/// keeps it inside the location. AiPlans sits above Bookings, so it fills the seam rather than Bookings calling up.
+/// </summary>
 internal sealed class ClientPlans(DerrimutDbContext db) : IClientPlans
 {
     public async Task<IReadOnlyDictionary<Guid, ClientPlanGlance>> ActivePlansAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Derrimut.AiPlans.Contracts;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Domain.Sessions;
 using Derrimut.Bookings.Domain.Trainers;
@@ -14,9 +13,9 @@ namespace Derrimut.Bookings.Features.TrainerPortal;
 /// <summary>
 /// The signed-in trainer's portal reads: the dashboard (today's sessions, the next client, the week's earnings from the
 /// pay module through <see cref="ITrainerEarningsGlance"/>) and the client roster (each client's sessions with this
-/// trainer, the trainer's notes, and the client's current AI plan through AiPlans' <see cref="IClientPlans"/>).
+/// trainer, the trainer's notes, and the client's current AI plan through the <see cref="IClientPlans"/> seam AiPlans fills).
 /// </summary>
-internal sealed class TrainerPortalHandler(BookingReads reads, IPeopleReadModel people, IClientPlans plans, IServiceProvider services)
+internal sealed class TrainerPortalHandler(BookingReads reads, IPeopleReadModel people, IServiceProvider services)
 {
     public async Task<TrainerDashboardDto> DashboardAsync(Guid personId, CancellationToken cancellationToken)
     {
@@ -53,7 +52,8 @@ internal sealed class TrainerPortalHandler(BookingReads reads, IPeopleReadModel 
         var notes = await db.Set<PtSession>().AsNoTracking().Where(s => s.TrainerId == trainerId && s.Notes != null)
             .Select(s => new { s.Id, s.MemberId, s.StartsAt, s.Notes }).ToListAsync(cancellationToken);
         var emails = await people.People.Where(p => memberIds.Contains(p.UserId)).Select(p => new { p.UserId, p.Email }).ToListAsync(cancellationToken);
-        var planByMember = await plans.ActivePlansAsync(memberIds, cancellationToken);
+        var plans = services.GetService<IClientPlans>();
+        var planByMember = plans is null ? new Dictionary<Guid, ClientPlanGlance>() : await plans.ActivePlansAsync(memberIds, cancellationToken);
         return memberIds.Select(id =>
             {
                 var mine = sessions.Where(s => s.MemberId == id).OrderByDescending(s => s.Start).ToList();
