@@ -72,6 +72,10 @@ public sealed partial class BookingsModule
         app.MapCalendarFeed(trainer, trainerWrites);
         Features.TrainerPortal.TrainerPortalEndpoints.MapTrainerPortal(trainer, trainerWrites, trainerProfileWrites);
         Features.Admin.TrainerProfilesEndpoints.MapTrainerProfiles(trainers);
+        if (Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<bool>(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Benchmarks:BareEndpoints"))
+        {
+            Features.Bench.BookingsBenchBaselines.Map(app);
+        }
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
