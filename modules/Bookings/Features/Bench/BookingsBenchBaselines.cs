@@ -19,8 +19,9 @@ namespace Derrimut.Bookings.Features.Bench;
 /// </summary>
 internal static class BookingsBenchBaselines
 {
+    private const string PolicySql = """SELECT p."FreeCancellationHours" FROM bookings.policies p WHERE p."TenantId" = $1""";
+
     private const string UpcomingSql = """
-        SELECT p."FreeCancellationHours" FROM bookings.policies p WHERE p."TenantId" = $1;
         SELECT s."Id", s."TrainerId", t."DisplayName", s."MemberId", u."DisplayName", s."SessionTypeCode", s."SessionTypeName",
                s."StartsAt", s."EndsAt", s."Minutes", s."Status", s."PaymentStatus", s."PriceCents", s."LateCancellation", s."CheckoutUrl"
         FROM bookings.pt_sessions s
@@ -42,11 +43,17 @@ internal static class BookingsBenchBaselines
                 var zone = GymTime.ZoneOf((string?)null);
                 await using var connection = new NpgsqlConnection(_connectionString);
                 await connection.OpenAsync(ct);
-                await using var command = new NpgsqlCommand(UpcomingSql, connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = locationId });
-                command.Parameters.Add(new NpgsqlParameter { Value = memberId });
-                command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
-                await using var reader = await command.ExecuteReaderAsync(ct);
+                // One round trip for both statements (positional parameters allow one statement per command).
+                await using var batch = new NpgsqlBatch(connection);
+                var policy = new NpgsqlBatchCommand(PolicySql);
+                policy.Parameters.Add(new NpgsqlParameter { Value = locationId });
+                var upcoming = new NpgsqlBatchCommand(UpcomingSql);
+                upcoming.Parameters.Add(new NpgsqlParameter { Value = locationId });
+                upcoming.Parameters.Add(new NpgsqlParameter { Value = memberId });
+                upcoming.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
+                batch.BatchCommands.Add(policy);
+                batch.BatchCommands.Add(upcoming);
+                await using var reader = await batch.ExecuteReaderAsync(ct);
                 var freeHours = await reader.ReadAsync(ct) ? reader.GetInt32(0) : new Domain.Sessions.BookingPolicy().FreeCancellationHours;
                 await reader.NextResultAsync(ct);
                 var result = new List<BookingDto>();
