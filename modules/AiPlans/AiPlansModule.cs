@@ -37,7 +37,7 @@ public sealed class AiPlansModule : DerrimutModule
     public override string Name => "AiPlans";
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule)];
+    public override IReadOnlyList<Type> DependsOn => [typeof(IdentityModule), typeof(Derrimut.Bookings.BookingsModule)];
 
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
@@ -49,6 +49,7 @@ public sealed class AiPlansModule : DerrimutModule
         services.AddScoped<GetMyPlansHandler>();
         services.AddScoped<GetPlanHandler>();
         services.AddScoped<ListClientPlansHandler>();
+        services.AddScoped<Derrimut.Bookings.Contracts.IClientPlans, ClientPlans>();
         services.AddScoped<EditPlanHandler>();
         services.AddScoped<ApprovePlanHandler>();
         services.AddScoped<VapiSecrets>();

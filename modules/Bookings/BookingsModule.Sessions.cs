@@ -41,6 +41,9 @@ public sealed partial class BookingsModule
         services.AddScoped<TrainerAvailabilityHandler>();
         services.AddScoped<Features.CalendarFeed.CalendarFeedHandler>();
         services.AddScoped<Features.Admin.ManageTrainersHandler>();
+        services.AddScoped<Features.TrainerPortal.TrainerPortalHandler>();
+        services.AddScoped<Features.TrainerPortal.TrainerPhotoHandler>();
+        services.AddScoped<Features.Admin.TrainerProfilesHandler>();
         services.AddIntegrationEventHandler<CheckoutCompleted, BookingBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentFailed, BookingBillingHandlers>();
         services.AddIntegrationEventHandler<RefundIssued, BookingBillingHandlers>();
@@ -67,12 +70,21 @@ public sealed partial class BookingsModule
         trainer.MapTrainerSessions(trainerWrites);
         trainer.MapTrainerAvailability(trainerWrites);
         app.MapCalendarFeed(trainer, trainerWrites);
+        Features.TrainerPortal.TrainerPortalEndpoints.MapTrainerPortal(trainer, trainerWrites, trainerProfileWrites);
+        Features.Admin.TrainerProfilesEndpoints.MapTrainerProfiles(trainers);
+        if (Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<bool>(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Benchmarks:BareEndpoints"))
+        {
+            Features.Bench.BookingsBenchBaselines.Map(app);
+        }
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
     partial void DefineSessionUi(UiDefinitionContext context) => context
         .AddNavigation(new(Portal.Member, "Trainers", "/trainers", MudBlazor.Icons.Material.Outlined.SportsGymnastics, BookingsPermissions.ManageOwnBookings, Order: 30))
         .AddNavigation(new(Portal.Member, "My bookings", "/member/bookings", MudBlazor.Icons.Material.Outlined.EventAvailable, BookingsPermissions.ManageOwnBookings, Order: 31))
+        .AddNavigation(new(Portal.Trainer, "Today", "/trainer", MudBlazor.Icons.Material.Outlined.Today, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 5))
+        .AddNavigation(new(Portal.Trainer, "Clients", "/trainer/clients", MudBlazor.Icons.Material.Outlined.Groups, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 13))
+        .AddNavigation(new(Portal.Admin, "Trainers", "/admin/trainers", MudBlazor.Icons.Material.Outlined.SportsGymnastics, Derrimut.Identity.Contracts.IdentityPermissions.ManageTrainers, Order: 40))
         .AddNavigation(new(Portal.Trainer, "Schedule", "/trainer/schedule", MudBlazor.Icons.Material.Outlined.CalendarMonth, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 10))
         .AddNavigation(new(Portal.Trainer, "Sessions", "/trainer/sessions", MudBlazor.Icons.Material.Outlined.EventNote, Derrimut.Identity.Contracts.IdentityPermissions.ViewOwnSchedule, Order: 11))
         .AddNavigation(new(Portal.Trainer, "Availability", "/trainer/availability", MudBlazor.Icons.Material.Outlined.Schedule, BookingsPermissions.ManageOwnAvailability, Order: 12))
@@ -81,5 +93,7 @@ public sealed partial class BookingsModule
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Declared as an instance partial in BookingsModule.cs, shared with the classes half.")]
     partial void ConfigureSessionJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
         .AddRecurring<Jobs.SessionRemindersJob>(Jobs.SessionRemindersJob.Name, Jobs.SessionRemindersJob.DefaultSchedule,
-            "Emails members a reminder of their PT session about 24 hours before it, once per session.");
+            "Emails members a reminder of their PT session about 24 hours before it, once per session.")
+        .AddRecurring<Jobs.LatePaymentRefundsJob>(Jobs.LatePaymentRefundsJob.Name, Jobs.LatePaymentRefundsJob.DefaultSchedule,
+            "Refunds PT sessions paid after their hold was released (and refunds the gateway refused), once per session.");
 }

@@ -58,6 +58,8 @@ public sealed class PayrollModule : DerrimutModule
         builder.Services.AddScoped<ListMyPayslipsHandler>();
         builder.Services.AddScoped<GetMyPayslipHandler>();
         builder.Services.AddScoped<ITrainerSessionPayables, TrainerSessionPayables>();
+        builder.Services.AddScoped<TrainerEarningsHandler>();
+        builder.Services.AddScoped<Derrimut.Bookings.Contracts.ITrainerEarningsGlance>(sp => sp.GetRequiredService<TrainerEarningsHandler>());
         Derrimut.BuildingBlocks.Events.IntegrationEventRegistration.AddIntegrationEventHandler<Derrimut.Bookings.Contracts.TrainerSessionCompleted, TrainerSessionCompletedHandler>(builder.Services);
         builder.Services.AddScoped<IPayrollCalculator, PayrollCalculatorFacade>();
         builder.Services.AddScoped<IPayrollTaxTables, PayrollTaxTables>();
@@ -89,6 +91,8 @@ public sealed class PayrollModule : DerrimutModule
             PayrollPermissions.ManageOwnTimesheet, Order: 10))
         .AddNavigation(new(Portal.Staff, "My payslips", "/payslips", MudBlazor.Icons.Material.Outlined.ReceiptLong,
             PayrollPermissions.ViewOwnPayslips, Order: 20))
+        .AddNavigation(new(Portal.Trainer, "Earnings", "/trainer/earnings", MudBlazor.Icons.Material.Outlined.Savings,
+            Derrimut.Bookings.Contracts.BookingsPermissions.ViewOwnEarnings, Order: 14))
         .AddNavigation(new(Portal.Admin, "Payroll", "/admin/payroll", MudBlazor.Icons.Material.Outlined.Payments,
             PayrollPermissions.ManagePayroll, Order: 30))
         .AddNavigation(new(Portal.Platform, "Payroll tax tables", "/platform/payroll/tax-tables", MudBlazor.Icons.Material.Outlined.TableChart,

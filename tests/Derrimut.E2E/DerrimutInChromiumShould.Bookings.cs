@@ -4,13 +4,14 @@ namespace Derrimut.E2E;
 
 /// <summary>
 /// Trainer bookings in a real browser: a member finds a trainer, books and pays on the simulated gateway, the trainer's
-/// open schedule shows it live, and the trainer marks a session that has happened completed.
+/// open schedule shows it live, the trainer marks a session that has happened completed and finds it on their
+/// earnings page (through Payroll), then their dashboard and client roster.
 /// </summary>
 public sealed partial class DerrimutInChromiumShould
 {
     // Each page's title is awaited before its accessibility check: the head is re-rendered when the page's circuit starts.
     [Fact]
-    public async Task LetAMemberBookAndPayATrainerWhoSeesItLiveAndMarksASessionCompleted()
+    public async Task LetAMemberBookAndPayATrainerWhoSeesItLiveMarksASessionCompletedAndSeesItInTheirEarnings()
     {
         // The trainer's schedule is open first, so the booking must reach it as a live update.
         var (trainerContext, trainerPage, trainerErrors) = await fixture.NewPageAsync(1440, 1000);
@@ -63,13 +64,41 @@ public sealed partial class DerrimutInChromiumShould
         // A session only counts once it has happened: the trainer marks yesterday's (demo) session completed.
         await trainerPage.GotoAsync(Server.Site("st-albans") + "/trainer/sessions");
         await Expect(trainerPage.GetByRole(AriaRole.Heading, new() { Name = "My sessions", Level = 1 })).ToBeVisibleAsync();
-        var complete = trainerPage.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark the session of .* completed$") }).First;
+        var completeName = new Regex("^Mark the session of .* completed$");
+        var complete = trainerPage.GetByRole(AriaRole.Button, new() { NameRegex = completeName }).First;
         await Expect(complete).ToBeEnabledAsync();
         await Expect(trainerPage).ToHaveTitleAsync(new Regex("^My sessions · "));
         await Accessibility.CheckAsync(trainerPage, "trainer-sessions");
-        await complete.ClickAsync();
+        var completedRow = trainerPage.Locator("tr[data-session]").Filter(new() { Has = trainerPage.GetByRole(AriaRole.Button, new() { NameRegex = completeName }) }).First;
+        var completedId = await completedRow.GetAttributeAsync("data-session");
+        completedId.ShouldNotBeNullOrEmpty();
+        await completedRow.GetByRole(AriaRole.Button, new() { NameRegex = completeName }).ClickAsync();
         await Expect(trainerPage.GetByText("Marked completed; it will be paid in the next pay run.")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(trainerPage, "20-trainer-session-completed");
+
+        // The completed session reached Payroll (through Bookings' TrainerSessionCompleted event): it is on the
+        // trainer's earnings page, waiting for the next pay run, at the trainer's per-session rate.
+        await trainerPage.GotoAsync(Server.Site("st-albans") + "/trainer/earnings");
+        await Expect(trainerPage.GetByRole(AriaRole.Heading, new() { Name = "My earnings", Level = 1 })).ToBeVisibleAsync();
+        var nextRun = trainerPage.Locator("tr[data-period='next']");
+        await Expect(nextRun).ToContainTextAsync("Next pay run");
+        await Expect(nextRun).ToContainTextAsync("$45.00 a session");
+        await Expect(trainerPage.Locator($"li[data-session='{completedId}']")).ToBeVisibleAsync();
+        await Expect(trainerPage).ToHaveTitleAsync(new Regex("^My earnings · "));
+        await Accessibility.CheckAsync(trainerPage, "trainer-earnings");
+        await Screenshots.SaveAsync(trainerPage, "21-trainer-earnings");
+
+        // The dashboard counts it in the week's earnings; the roster lists the member who booked and paid.
+        await trainerPage.GotoAsync(Server.Site("st-albans") + "/trainer");
+        await Expect(trainerPage.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Your day"), Level = 1 })).ToBeVisibleAsync();
+        await Expect(trainerPage.GetByRole(AriaRole.Region, new() { Name = "This week's earnings" })).ToContainTextAsync("delivered");
+        await Expect(trainerPage).ToHaveTitleAsync(new Regex("^Today · "));
+        await Accessibility.CheckAsync(trainerPage, "trainer-dashboard");
+        await trainerPage.GotoAsync(Server.Site("st-albans") + "/trainer/clients");
+        await Expect(trainerPage.GetByRole(AriaRole.Heading, new() { Name = "Aisha Rahman", Level = 2 })).ToBeVisibleAsync();
+        await Expect(trainerPage).ToHaveTitleAsync(new Regex("^My clients · "));
+        await Accessibility.CheckAsync(trainerPage, "trainer-clients");
+        await Screenshots.SaveAsync(trainerPage, "22-trainer-clients");
 
         errors.ShouldBeEmpty();
         trainerErrors.ShouldBeEmpty();

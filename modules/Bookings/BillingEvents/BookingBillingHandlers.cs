@@ -38,11 +38,23 @@ internal sealed class BookingBillingHandlers(
         }
 
         session.PaymentIntentId ??= billingEvent.PaymentIntentId;
+        if (session.Status == BookingStatus.Cancelled && session.PaymentStatus is BookingPaymentStatus.Unpaid or BookingPaymentStatus.Pending)
+        {
+            // Paid after the hold was released (the member paid a checkout the gym had already given up on, or staff
+            // cancelled it meanwhile): the slot may be someone else's now, so the money goes back. The session is marked
+            // paid-and-cancelled here, inside Billing's webhook transaction; the refund itself is a gateway call, made
+            // after this commits by LatePaymentRefundsJob (one refund per session: its idempotency key).
+            logger.LogWarning("Checkout {Checkout} paid for booking {Session} after its hold was released; refunding it", billingEvent.CheckoutSessionId, session.Id);
+            session.PaymentStatus = BookingPaymentStatus.Paid;
+            session.RefundDue = true;
+            db.Add(BookSessionHandler.Change(session, null, "paid-after-release", $"Checkout {billingEvent.CheckoutSessionId}; refund due."));
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         if (session.Status != BookingStatus.Pending)
         {
-            // Paid after the hold was released (the member paid a checkout the gym had already given up on): the
-            // payment stands at the gateway and staff refund it from the booking; nothing here moves backwards.
-            logger.LogWarning("Checkout {Checkout} paid for booking {Session} which is {Status}", billingEvent.CheckoutSessionId, session.Id, session.Status);
+            // A repeated delivery of the completion that already confirmed it: nothing moves.
             await db.SaveChangesAsync(cancellationToken);
             return;
         }

@@ -15,13 +15,23 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
 
     public IGymClock Clock => clock;
 
+    /// <summary>
+    /// Set only by the slot-search benchmark's bare baseline (mapped when <c>Benchmarks:BareEndpoints</c> is true): the
+    /// location as a plain WHERE on its id instead of the tenant pipeline and global query filter; null everywhere else.
+    /// </summary>
+    internal Guid? BareLocationId { get; set; }
+
+    /// <summary>The location's rows: the tenant filter's, or the bare baseline's plain WHERE.</summary>
+    private IQueryable<T> Q<T>() where T : class, ILocationOwned =>
+        BareLocationId is { } location ? db.Set<T>().IgnoreQueryFilters().Where(e => e.TenantId == location) : db.Set<T>();
+
     /// <summary>The location's policy, or the defaults until an admin saves one.</summary>
     public async Task<BookingPolicy> PolicyAsync(CancellationToken cancellationToken) =>
-        await db.Set<BookingPolicy>().AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new BookingPolicy();
+        await Q<BookingPolicy>().AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new BookingPolicy();
 
     /// <summary>A listed trainer of this location, or a 404 (another location's trainer is not found here).</summary>
     public async Task<Trainer> ListedTrainerAsync(Guid trainerId, CancellationToken cancellationToken) =>
-        await db.Set<Trainer>().AsNoTracking().Where(t => t.Id == trainerId && t.IsListed)
+        await Q<Trainer>().AsNoTracking().Where(t => t.Id == trainerId && t.IsListed)
             .Select(t => new Trainer { Id = t.Id, TenantId = t.TenantId, PersonId = t.PersonId, DisplayName = t.DisplayName, Bio = t.Bio, Specialties = t.Specialties, Qualifications = t.Qualifications, PhotoVersion = t.PhotoVersion, PhotoContentType = t.PhotoContentType })
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("No such trainer at this gym.");
@@ -34,8 +44,8 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
     /// <summary>What trainers offer, by trainer.</summary>
     public async Task<ILookup<Guid, OfferedSession>> OffersAsync(IReadOnlyCollection<Guid> trainerIds, CancellationToken cancellationToken)
     {
-        var rows = await (from o in db.Set<TrainerOffer>()
-                          join s in db.Set<SessionType>() on o.SessionTypeId equals s.Id
+        var rows = await (from o in Q<TrainerOffer>()
+                          join s in Q<SessionType>() on o.SessionTypeId equals s.Id
                           where trainerIds.Contains(o.TrainerId) && s.IsActive
                           orderby s.Name
                           select new { o.TrainerId, s.Code, s.Name, o.Minutes, o.PriceCents })
@@ -54,12 +64,12 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
         var zone = clock.Zone;
         var firstDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime);
         var lastDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime);
-        var weekly = await db.Set<WeeklyHours>().AsNoTracking().Where(w => w.TrainerId == trainerId).ToListAsync(cancellationToken);
-        var exceptions = await db.Set<AvailabilityException>().AsNoTracking()
+        var weekly = await Q<WeeklyHours>().AsNoTracking().Where(w => w.TrainerId == trainerId).ToListAsync(cancellationToken);
+        var exceptions = await Q<AvailabilityException>().AsNoTracking()
             .Where(e => e.TrainerId == trainerId && e.Date >= firstDate && e.Date <= lastDate).ToListAsync(cancellationToken);
         var busyFrom = from - buffer - TimeSpan.FromDays(1);
         var busyTo = to + buffer + TimeSpan.FromDays(1);
-        var busy = await db.Set<CalendarBlock>().AsNoTracking()
+        var busy = await Q<CalendarBlock>().AsNoTracking()
             .Where(b => b.TrainerId == trainerId && b.StartsAt >= busyFrom && b.StartsAt < busyTo)
             .Select(b => b.StartsAt).ToListAsync(cancellationToken);
         return new SlotSearch(zone, from, to, weekly, exceptions, offers, busy.Select(CalendarBlocks.Floor).ToHashSet(), buffer,

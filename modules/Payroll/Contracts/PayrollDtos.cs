@@ -204,3 +204,17 @@ public sealed record NotCalculatedEmployeeDto(Guid UserId, string EmployeeName, 
 /// <param name="CompletedOn">The local date the session took place.</param>
 /// <param name="Description">e.g. "PT session with Mia Member".</param>
 public sealed record CompletedTrainerSession(Guid TrainerUserId, Guid SessionId, DateOnly CompletedOn, string Description);
+
+/// <summary>One pay period of a trainer's delivered sessions: <c>GET /api/payroll/me/trainer-earnings</c>, <c>/trainer/earnings</c>.</summary>
+/// <param name="PeriodStart">First day of the pay period (or of the sessions still to be paid).</param>
+/// <param name="PeriodEnd">Last day of the pay period (or today, for sessions still to be paid).</param>
+/// <param name="PaidOn">The pay day, or null while the sessions wait for the next pay run.</param>
+/// <param name="PayRunNumber">The pay run that paid them, or null.</param>
+/// <param name="Sessions">Sessions delivered (completed) and recorded as payable work.</param>
+/// <param name="Rate">Per-session rate in dollars: as paid in that run, or the current rate for sessions still to be paid; null when the trainer is not paid per session.</param>
+/// <param name="Amount">Sessions × rate in dollars, before tax (what the payslip's commission lines pay).</param>
+/// <param name="Lines">Each session: date and description.</param>
+public sealed record TrainerEarningsPeriodDto(DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly? PaidOn, int? PayRunNumber, int Sessions, decimal? Rate, decimal Amount, IReadOnlyList<TrainerEarningsSessionDto> Lines);
+
+/// <summary>One delivered session as the earnings page lists it.</summary>
+public sealed record TrainerEarningsSessionDto(Guid SessionId, DateOnly CompletedOn, string Description);

@@ -2,8 +2,8 @@ namespace Derrimut.Payroll.Contracts;
 
 /// <summary>
 /// The seam through which bookings feed completed trainer sessions to payroll as payable work. Bookings sits below
-/// Payroll in the module order, so Bookings publishes a "session completed" event and Payroll's handler calls this;
-/// until then the demo seed and tests call it directly. Runs in the session's location scope.
+/// Payroll in the module order, so Bookings publishes a "session completed" event and Payroll's handler calls this
+/// (the demo seed publishes that event too). Runs in the session's location scope.
 /// </summary>
 public interface ITrainerSessionPayables
 {

@@ -57,6 +57,7 @@ internal static class PayrollEndpoints
         own.MapSaveMyTimesheetDay();
         own.MapListMyPayslips();
         own.MapGetMyPayslip();
+        TrainerSessions.TrainerEarningsEndpoint.MapTrainerEarnings(own);
     }
 
     /// <summary>The signed-in person (cookie <c>NameIdentifier</c> or token <c>sub</c>); integration clients have none.</summary>

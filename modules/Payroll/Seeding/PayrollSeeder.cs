@@ -76,13 +76,17 @@ internal sealed class PayrollSeeder : IDataSeedContributor
 
         // The demo is entered through the same use cases as the API and the pages.
         T Use<T>() where T : notnull => services.GetRequiredService<T>();
-        var sessions = services.GetRequiredService<ITrainerSessionPayables>();
+        // Completed PT sessions reach payroll the way every delivered session does: Bookings' TrainerSessionCompleted
+        // integration event, handled by Payroll's handler (never by writing payables directly).
+        var events = services.GetRequiredService<Derrimut.BuildingBlocks.Events.IIntegrationEventPublisher>();
         var people = (await services.GetRequiredService<IStaffDirectory>().ListAsync(cancellationToken)).ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
         if (!people.TryGetValue($"trainer@{tenant.Identifier}.{Domain}", out var trainer) || !people.TryGetValue($"admin@{tenant.Identifier}.{Domain}", out var admin))
         {
             return;
         }
 
+        var gymClock = services.GetRequiredService<Derrimut.BuildingBlocks.Time.IGymClock>();
+        var client = await services.GetRequiredService<ILocationPeople>().FindByEmailAsync($"member@{tenant.Identifier}.{Domain}", cancellationToken);
         var stAlbans = tenant.Identifier == "st-albans";
         // Keep the location's ABN (Organizations seeds it): saving the employer details saves the ABN too.
         var abn = (await Use<GetEmployerPaySettingsHandler>().HandleAsync(cancellationToken)).Abn;
@@ -125,8 +129,9 @@ internal sealed class PayrollSeeder : IDataSeedContributor
 
                 if (date.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
                 {
-                    await sessions.RecordCompletedSessionAsync(
-                        new CompletedTrainerSession(trainer.UserId, DemoSessionId(tenant.Id, date), date, $"PT session {date:d MMM}"), cancellationToken);
+                    var startsAt = gymClock.StartOf(date).AddHours(7); // 7 am local (weekdays only: never a DST-change Sunday)
+                    await events.PublishAsync(new Derrimut.Bookings.Contracts.TrainerSessionCompleted(tenant.Id, DemoSessionId(tenant.Id, date), trainer.UserId,
+                        client?.UserId ?? Guid.Empty, startsAt, 60, date, $"Personal training, 60 min, {date.ToString("ddd d MMM", GymCulture.Australian)} 7:00 am", 8_500), cancellationToken);
                 }
             }
 

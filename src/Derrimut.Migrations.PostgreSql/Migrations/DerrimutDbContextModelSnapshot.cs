@@ -1123,6 +1123,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("RefundDue")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");

@@ -1128,6 +1128,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("RefundDue")
+                        .HasColumnType("bit");
+
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");

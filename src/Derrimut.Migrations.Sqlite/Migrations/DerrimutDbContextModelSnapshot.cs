@@ -1118,6 +1118,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<long>("PriceCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RefundDue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");

@@ -70,6 +70,12 @@ internal sealed class PtSession : ILocationOwned, IAuditable, IVersioned
     /// <summary>Cancelled by the member after the free window: no refund, and an included session stays used.</summary>
     public bool LateCancellation { get; set; }
 
+    /// <summary>
+    /// Money taken that must go back without anyone asking: a payment that arrived after its hold was released, or a
+    /// cancellation whose refund the gateway refused. <c>LatePaymentRefundsJob</c> refunds it and clears the flag.
+    /// </summary>
+    public bool RefundDue { get; set; }
+
     public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>The trainer's note on the session.</summary>

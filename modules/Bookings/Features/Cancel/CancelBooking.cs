@@ -104,10 +104,12 @@ internal sealed class CancelBookingHandler(BookingReads reads, TrainerCalendar c
             }
             catch (PaymentGatewayException)
             {
-                // The session stays cancelled (its time is free) but shows as paid, so staff can see and retry the refund.
+                // The session stays cancelled (its time is free) but shows as paid with a refund due: the late-payment
+                // refunds job tries again (same idempotency key, so never twice).
                 await db.Entry(session).ReloadAsync(CancellationToken.None);
                 session.PaymentStatus = BookingPaymentStatus.Paid;
-                db.Add(BookSessionHandler.Change(session, actorId, "refund-failed", "The gateway refused the refund; retry it."));
+                session.RefundDue = true;
+                db.Add(BookSessionHandler.Change(session, actorId, "refund-failed", "The gateway refused the refund; it is retried automatically."));
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
             }
