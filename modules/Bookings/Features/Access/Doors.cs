@@ -13,12 +13,21 @@ namespace Derrimut.Bookings.Features.Access;
 /// <summary>Body of <c>POST /api/access/decisions</c>.</summary>
 /// <param name="DoorId">The door asking.</param>
 /// <param name="Code">The member's QR payload as scanned.</param>
-internal sealed record DoorDecisionRequest(Guid DoorId, string? Code) : IValidatable
+/// <param name="CardNumber">Or the member card number the reader read (assigned at this gym).</param>
+internal sealed record DoorDecisionRequest(Guid DoorId, string? Code, string? CardNumber = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
         errors.AddIf(DoorId == Guid.Empty, "doorId", "Name the door.");
-        errors.Required(Code, "code", 1000);
+        if (string.IsNullOrWhiteSpace(CardNumber))
+        {
+            errors.Required(Code, "code", 1000);
+        }
+        else
+        {
+            errors.AddIf(!string.IsNullOrWhiteSpace(Code), "cardNumber", "Send the QR code or the card number, not both.");
+            errors.MaxLength(CardNumber, "cardNumber", MemberCards.MaxLength);
+        }
     }
 }
 
@@ -86,13 +95,13 @@ internal sealed class DoorDecisions(DerrimutDbContext db, IGymClock clock, Check
             ?? throw new ValidationException("doorId", "No such door at this gym.");
         var now = clock.UtcNow;
 
-        var (personId, refusal) = desk.Identify(request.Code, null);
+        var (personId, refusal) = await desk.IdentifyAsync(request.Code, request.CardNumber, null, cancellationToken);
         if (personId is null)
         {
             return await LogAsync(door, null, false, refusal!, null, cancellationToken);
         }
 
-        var (entitlement, name) = await desk.DecideAsync(personId.Value, cancellationToken);
+        var (entitlement, name, _) = await desk.DecideAsync(personId.Value, cancellationToken);
         if (!entitlement.IsEntitled)
         {
             return await LogAsync(door, personId, false, entitlement.Reason, name, cancellationToken);
