@@ -5,6 +5,7 @@ using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Bookings;
@@ -40,6 +41,10 @@ public sealed partial class BookingsModule
         ClassAttendance.Map(api);
         MemberCardEndpoints.Map(api);
         VisitsElsewhere.Map(api);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
+        {
+            AccessEndpoints.MapBareBaseline(app);
+        }
     }
 
     partial void DefineClassPermissions(PermissionDefinitionContext context) => context

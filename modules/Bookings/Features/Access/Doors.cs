@@ -118,9 +118,10 @@ internal sealed class DoorDecisions(DerrimutDbContext db, IGymClock clock, Check
             return await LogAsync(door, personId, false, "Already entered: one entry per swipe.", name, cancellationToken);
         }
 
-        var decision = await LogAsync(door, personId, true, entitlement.Reason, name, cancellationToken);
+        // The decision's log line and the visit are saved together (one round trip): a door answers on every swipe.
+        db.Add(new DoorDecision { DoorId = door.Id, PersonId = personId, Allowed = true, Reason = entitlement.Reason, DecidedAt = now });
         await desk.RecordAsync(personId.Value, entitlement, door.Id, door.Name, null, cancellationToken);
-        return decision;
+        return new DoorDecisionDto(true, entitlement.Reason, name);
     }
 
     private async Task<DoorDecisionDto> LogAsync(Door door, Guid? personId, bool allowed, string reason, string? name, CancellationToken cancellationToken)
@@ -150,4 +151,16 @@ internal static class AccessEndpoints
                 TypedResults.Ok(await doors.DecideAsync(request, ct)))
             .RequireAuthorization(ClassesPermissions.AccessDoors).WithName("DecideDoor");
     }
+
+    /// <summary>
+    /// The door benchmark's baseline (etc/bench/doors.sh): the same decision — door read, credential, the entitlement
+    /// read as of now, name, the logged decision and the visit — in a scope of the location named by id, without the
+    /// request pipeline in front of it (no host parsing, no token validation, no permission check, no endpoint
+    /// filters). Mapped only when <c>Benchmarks:BareEndpoints</c> is true.
+    /// </summary>
+    public static void MapBareBaseline(IEndpointRouteBuilder app) =>
+        app.MapPost("/bench/bare/access/decisions/{locationId:guid}", async (Guid locationId, DoorDecisionRequest request, ITenantScopeFactory scopes, CancellationToken ct) =>
+                TypedResults.Ok(await scopes.RunAsync(locationId, (sp, token) => sp.GetRequiredService<DoorDecisions>().DecideAsync(request, token), ct)))
+            .SkipTenantResolution()
+            .ExcludeFromDescription();
 }

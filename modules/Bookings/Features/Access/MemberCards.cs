@@ -43,7 +43,7 @@ internal sealed class MemberCards(DerrimutDbContext db, ILocationPeople people, 
                 select new MemberCardDto(c.PersonId, p.DisplayName, c.CardNumber, c.UpdatedAt))
             .AsNoTracking().ToListAsync(cancellationToken);
 
-    public async Task<MemberCardDto> AssignAsync(Guid memberId, AssignCardRequest request, Guid staffId, CancellationToken cancellationToken)
+    public async Task<MemberCardDto> AssignAsync(Guid memberId, AssignCardRequest request, Guid? staffId, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
         // Only people of this gym get its cards (another gym's person is "not found" here, like any other gym's row).
@@ -95,7 +95,7 @@ internal static class MemberCardEndpoints
         var cards = api.MapGroup("/access/cards").RequireLocation().RequireAuthorization(ClassesPermissions.CheckInMembers).WithTags("Access: member cards");
         cards.MapGet("/", (MemberCards handler, CancellationToken ct) => handler.ListAsync(ct)).WithName("ListMemberCards");
         cards.MapPut("/{memberId:guid}", async (Guid memberId, AssignCardRequest request, ClaimsPrincipal user, MemberCards handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.AssignAsync(memberId, request, user.RequireUserId(), ct)))
+                TypedResults.Ok(await handler.AssignAsync(memberId, request, user.FindUserId(), ct)))
             .RequireRateLimiting(RateLimitPolicies.Writes).WithName("AssignMemberCard");
         cards.MapDelete("/{memberId:guid}", async (Guid memberId, MemberCards handler, CancellationToken ct) =>
             {
