@@ -19,7 +19,8 @@
 #
 # The member is a demo member of st-albans with an active membership; the script gives them a card through the API
 # (PUT /api/access/cards/{id}) and makes the door controller's integration client through the API
-# (POST /api/identity/clients), both as the platform (a development platform key of its own, Platform:ApiKey).
+# (POST /api/identity/clients), both as the platform (a development platform key of its own, Platform:ApiKey). The
+# app listens on plain HTTP on the loopback, so the token endpoint is allowed HTTP (Identity:AllowHttp) for this run.
 # Every swipe is allowed (the door is 24/7 with no anti-passback), so every request writes its decision and a visit.
 #
 # Everything else (services, build, Production app on PostgreSQL with the demo seed, warm-up, alternating rounds,
@@ -67,6 +68,7 @@ bench_start_app \
   "Caching__InstanceName=derrimut-bench-$$:" \
   Benchmarks__BareEndpoints=true \
   Platform__ApiKey="$PLATFORM_KEY" \
+  Identity__AllowHttp=true \
   Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
 
 # ------------------------------------------------------------------ the door, the member's card, the controller
@@ -84,12 +86,12 @@ code="$(as_platform -o "$WORK/card.json" -w '%{http_code}' -X PUT -d "{\"cardNum
 [[ "$code" == 200 ]] || { cat "$WORK/card.json" >&2; die "assigning the card answered $code"; }
 code="$(as_platform -o "$WORK/client.json" -w '%{http_code}' -d '{"name":"Bench door controller","permissions":["access:doors"]}' "$BASE/api/identity/clients")"
 [[ "$code" == 201 ]] || { cat "$WORK/client.json" >&2; die "creating the door controller's client answered $code"; }
-CLIENT_ID="$(sed -n 's/.*"clientId":"\([^"]*\)".*/\1/p' "$WORK/client.json")"
-CLIENT_SECRET="$(sed -n 's/.*"clientSecret":"\([^"]*\)".*/\1/p' "$WORK/client.json")"
+CLIENT_ID="$(sed -n 's/.*"clientId": *"\([^"]*\)".*/\1/p' "$WORK/client.json")"
+CLIENT_SECRET="$(sed -n 's/.*"clientSecret": *"\([^"]*\)".*/\1/p' "$WORK/client.json")"
 code="$(curl -s -o "$WORK/token.json" -w '%{http_code}' -H "Host: $HOST_HEADER" --data-urlencode grant_type=client_credentials \
   --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET" "$BASE/connect/token")"
 [[ "$code" == 200 ]] || { cat "$WORK/token.json" >&2; die "the token endpoint answered $code"; }
-TOKEN="$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' "$WORK/token.json")"
+TOKEN="$(sed -n 's/.*"access_token": *"\([^"]*\)".*/\1/p' "$WORK/token.json")"
 [[ -n "$TOKEN" ]] || die "no access_token in $(cat "$WORK/token.json")"
 
 BODY="{\"doorId\":\"$DOOR_ID\",\"cardNumber\":\"$CARD\"}"
