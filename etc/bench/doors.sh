@@ -118,11 +118,14 @@ app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 
 # run_wrk <phase> <round> <endpoint> <seconds> [pace ms]
 run_wrk() {
-  local phase="$1" round="$2" endpoint="$3" seconds="$4" pace="${5:-0}" out line load1 cpu0 cpu1 cpu_us url auth="" host=""
+  local phase="$1" round="$2" endpoint="$3" seconds="$4" pace="${5:-0}" out line load1 cpu0 cpu1 cpu_us url auth="" host="" platform=""
   out="$WORK/wrk-$phase-$round-$endpoint.txt"
   if [[ "$endpoint" == doors ]]; then url="$DOORS_URL"; auth="Bearer $TOKEN"; host="$HOST_HEADER"; else url="$BARE_URL"; fi
+  # Diagnosis (BENCH_DOORS_PLATFORM_KEY=1): the door endpoint with the platform key instead of the bearer token, to
+  # see what validating the access token costs.
+  [[ "$endpoint" == doors && "${BENCH_DOORS_PLATFORM_KEY:-0}" == 1 ]] && auth="" && platform="$PLATFORM_KEY"
   cpu0="$(app_cpu_ticks)"
-  BENCH_LABEL="$phase/$round/$endpoint" BENCH_LUA_DIR="$REPO/etc/bench" BENCH_BODY="$BODY" BENCH_AUTH="$auth" BENCH_HOST="$host" BENCH_PACE_MS="$pace" \
+  BENCH_LABEL="$phase/$round/$endpoint" BENCH_LUA_DIR="$REPO/etc/bench" BENCH_BODY="$BODY" BENCH_AUTH="$auth" BENCH_HOST="$host" BENCH_PACE_MS="$pace" BENCH_PLATFORM_KEY="$platform" \
     taskset -c "$WRK_CPUS" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$LUA" "$url" >"$out" 2>&1 \
     || { cat "$out" >&2; die "wrk failed"; }
   line="$(grep '^BENCH ' "$out" | tail -n 1)"

@@ -98,36 +98,38 @@ internal sealed class DoorDecisions(DerrimutDbContext db, IGymClock clock, Check
         var (personId, refusal) = await desk.IdentifyAsync(request.Code, request.CardNumber, null, cancellationToken);
         if (personId is null)
         {
-            return await LogAsync(door, null, false, refusal!, null, cancellationToken);
+            return await LogAsync(door, null, false, refusal!, null);
         }
 
         var (entitlement, name, _) = await desk.DecideAsync(personId.Value, cancellationToken);
         if (!entitlement.IsEntitled)
         {
-            return await LogAsync(door, personId, false, entitlement.Reason, name, cancellationToken);
+            return await LogAsync(door, personId, false, entitlement.Reason, name);
         }
 
         if (!door.IsOpenAt(TimeOnly.FromDateTime(clock.ToLocal(now).DateTime)))
         {
-            return await LogAsync(door, personId, false, $"{door.Name} is closed at this hour.", name, cancellationToken);
+            return await LogAsync(door, personId, false, $"{door.Name} is closed at this hour.", name);
         }
 
         if (door.AntiPassback && await db.Set<DoorDecision>().AnyAsync(
                 d => d.DoorId == door.Id && d.PersonId == personId && d.Allowed && d.DecidedAt > now - PassbackWindow, cancellationToken))
         {
-            return await LogAsync(door, personId, false, "Already entered: one entry per swipe.", name, cancellationToken);
+            return await LogAsync(door, personId, false, "Already entered: one entry per swipe.", name);
         }
 
         // The decision's log line and the visit are saved together (one round trip): a door answers on every swipe.
+        // Once decided it is logged even if the controller hangs up meanwhile (no cancellation of the write).
         db.Add(new DoorDecision { DoorId = door.Id, PersonId = personId, Allowed = true, Reason = entitlement.Reason, DecidedAt = now });
-        await desk.RecordAsync(personId.Value, entitlement, door.Id, door.Name, null, cancellationToken);
+        await desk.RecordAsync(personId.Value, entitlement, door.Id, door.Name, null, CancellationToken.None);
         return new DoorDecisionDto(true, entitlement.Reason, name);
     }
 
-    private async Task<DoorDecisionDto> LogAsync(Door door, Guid? personId, bool allowed, string reason, string? name, CancellationToken cancellationToken)
+    private async Task<DoorDecisionDto> LogAsync(Door door, Guid? personId, bool allowed, string reason, string? name)
     {
+        // Every decision is logged, also when the controller hung up before the answer: the write is not cancelled.
         db.Add(new DoorDecision { DoorId = door.Id, PersonId = personId, Allowed = allowed, Reason = reason, DecidedAt = clock.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         return new DoorDecisionDto(allowed, reason, name);
     }
 }
