@@ -5,6 +5,7 @@ using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Bookings;
@@ -27,6 +28,9 @@ public sealed partial class BookingsModule
         .AddScoped<CheckInDesk>()
         .AddScoped<DoorDecisions>()
         .AddScoped<ClassPolicies>()
+        .AddScoped<ClassAttendance>()
+        .AddScoped<MemberCards>()
+        .AddScoped<VisitsElsewhere>()
         .AddSingleton<IDataSeedContributor, Seeding.ClassesSeeder>();
 
     partial void MapClassEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
@@ -34,6 +38,13 @@ public sealed partial class BookingsModule
         ClassEndpoints.Map(api);
         CheckInEndpoints.Map(api);
         AccessEndpoints.Map(api);
+        ClassAttendance.Map(api);
+        MemberCardEndpoints.Map(api);
+        VisitsElsewhere.Map(api);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:BareEndpoints"))
+        {
+            AccessEndpoints.MapBareBaseline(app);
+        }
     }
 
     partial void DefineClassPermissions(PermissionDefinitionContext context) => context
@@ -51,10 +62,15 @@ public sealed partial class BookingsModule
         .AddNavigation(new(Portal.Member, "Check-in code", "/member/check-in", MudBlazor.Icons.Material.Outlined.QrCode2, ClassesPermissions.BookOwnClasses, Order: 22))
         .AddNavigation(new(Portal.Trainer, "Class rosters", "/trainer/classes", MudBlazor.Icons.Material.Outlined.FactCheck, ClassesPermissions.ViewClassRosters, Order: 30))
         .AddNavigation(new(Portal.Staff, "Front desk check-in", "/desk/check-in", MudBlazor.Icons.Material.Outlined.HowToReg, ClassesPermissions.CheckInMembers, Order: 5))
+        .AddNavigation(new(Portal.Staff, "Class attendance", "/desk/attendance", MudBlazor.Icons.Material.Outlined.Rule, ClassesPermissions.ViewClassRosters, Order: 6))
+        .AddNavigation(new(Portal.Staff, "Member cards", "/desk/cards", MudBlazor.Icons.Material.Outlined.Badge, ClassesPermissions.CheckInMembers, Order: 7))
+        .AddNavigation(new(Portal.Staff, "Visits elsewhere", "/desk/visits-elsewhere", MudBlazor.Icons.Material.Outlined.TravelExplore, ClassesPermissions.CheckInMembers, Order: 8))
         .AddNavigation(new(Portal.Admin, "Class timetable", "/admin/classes", MudBlazor.Icons.Material.Outlined.CalendarMonth, ClassesPermissions.ManageClasses, Order: 30));
 
     partial void ConfigureClassJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
         .AddRecurring<Jobs.ClassScheduleExtensionJob>(Jobs.ClassScheduleExtensionJob.Name, Jobs.ClassScheduleExtensionJob.DefaultSchedule,
-            "Extends every running weekly class schedule so its classes exist four weeks ahead.");
+            "Extends every running weekly class schedule so its classes exist four weeks ahead.")
+        .AddRecurring<Jobs.ClassNoShowsJob>(Jobs.ClassNoShowsJob.Name, Jobs.ClassNoShowsJob.DefaultSchedule,
+            "Marks booked members not checked in by a class's start plus the grace period as no-shows (and strikes where the gym counts them).");
 #pragma warning restore CA1822
 }

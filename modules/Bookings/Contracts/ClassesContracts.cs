@@ -156,7 +156,8 @@ public sealed record CheckInCodeDto(string Code, DateTimeOffset ExpiresAt);
 /// <param name="MembershipState">The refusal code, <c>none</c> when allowed.</param>
 /// <param name="HomeLocation">The member's home gym, for a multi-club visit.</param>
 /// <param name="CheckInId">The recorded visit, when allowed.</param>
-public sealed record CheckInResultDto(bool Allowed, string Reason, Guid? MemberId, string? MemberName, string MembershipState, string? HomeLocation, Guid? CheckInId);
+/// <param name="MemberPhotoUrl">The member's profile photo (Identity's URL), so the desk sees who stands there.</param>
+public sealed record CheckInResultDto(bool Allowed, string Reason, Guid? MemberId, string? MemberName, string MembershipState, string? HomeLocation, Guid? CheckInId, string? MemberPhotoUrl = null);
 
 /// <summary>A door of the location.</summary>
 /// <param name="Id">The door.</param>

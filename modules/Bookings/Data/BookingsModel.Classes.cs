@@ -97,6 +97,18 @@ internal static partial class BookingsModel
             b.HasIndex(c => new { c.TenantId, c.PersonId, c.At });
             b.HasIndex(c => new { c.TenantId, c.At });
             b.Property(c => c.Place).HasMaxLength(80);
+            // The home gym's report of its members' visits elsewhere reads by home location across the franchise.
+            b.HasIndex(c => new { c.FranchiseId, c.HomeLocationId, c.At });
+        });
+
+        // Member card numbers (session 5): one card per member per location, one member per number per location.
+        modelBuilder.Entity<MemberCard>(b =>
+        {
+            b.ToTable("member_cards", Schema);
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => new { c.TenantId, c.CardNumber }).IsUnique();
+            b.HasIndex(c => new { c.TenantId, c.PersonId }).IsUnique();
+            b.Property(c => c.CardNumber).HasMaxLength(40).IsRequired();
         });
     }
 }

@@ -12,7 +12,8 @@ namespace Derrimut.Bookings.Seeding;
 /// Development demo classes at st-albans and werribee: five class types, a week-by-week timetable led by the demo
 /// trainer (made through the same writer the admin page uses, so the shared calendar refuses any clash with the
 /// trainer's PT sessions — a clashing class is simply left out), bookings by the demo members through the booking
-/// handler (one small class full with a waitlist), two doors and recent check-ins. Idempotent: a gym with class
+/// handler (one small class full with a waitlist, another full with no one waiting), two doors, member cards and recent
+/// check-ins. Idempotent: a gym with class
 /// types is left alone.
 /// </summary>
 internal sealed class ClassesSeeder : IDataSeedContributor
@@ -104,7 +105,25 @@ internal sealed class ClassesSeeder : IDataSeedContributor
             }
         }
 
+        // Another one-on-one class the day after, booked by the gym's own member only: full, nobody waiting yet (the
+        // Chromium journey joins its waitlist and sees the promotion when the booked member cancels).
+        ClassOccurrenceDto? fullNoWaitlist = null;
+        await SkippingClashesAsync(db, async () => fullNoWaitlist = await writer.CreateOneOffAsync(new CreateOneOffClassRequest(
+            types["Reformer intro"].Id, trainer.Id, clock.Today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "12:30", null), cancellationToken));
+
         var booking = services.GetRequiredService<ClassBookingHandler>();
+        if (fullNoWaitlist is not null && await people.FindByEmailAsync($"member@{tenant.Identifier}.{Domain}", cancellationToken) is { } own)
+        {
+            try
+            {
+                await booking.BookAsync(own.UserId, fullNoWaitlist.Id, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ForbiddenException or ConflictException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
         var soon = await db.Set<ClassOccurrence>().AsNoTracking()
             .Where(o => o.StartsAt > clock.UtcNow.AddHours(3) && o.StartsAt < clock.UtcNow.AddDays(6))
             .OrderBy(o => o.StartsAt).Select(o => o.Id).Take(4).ToListAsync(cancellationToken);
@@ -139,6 +158,8 @@ internal sealed class ClassesSeeder : IDataSeedContributor
                 continue;
             }
 
+            // A member card for each (numbers as this gym's reader sends them), so the desk and doors take cards too.
+            db.Add(new MemberCard { PersonId = goer, CardNumber = $"{tenant.Identifier[..2].ToUpperInvariant()}{100001 + goers.IndexOf(goer)}" });
             var home = entitlement.HomeLocationId ?? tenant.Id;
             for (var daysAgo = 1; daysAgo <= 5; daysAgo++)
             {

@@ -14,6 +14,9 @@ public sealed class PersonRow
 
     /// <summary>Their login email.</summary>
     public string Email { get; init; } = "";
+
+    /// <summary>The address of their profile photo, when they have one (the desk shows it at check-in).</summary>
+    public string? PhotoUrl { get; init; }
 }
 
 /// <summary>

@@ -438,6 +438,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("FranchiseId", "HomeLocationId", "At");
+
                     b.HasIndex("TenantId", "PersonId", "At");
 
                     b.ToTable("check_ins", "bookings");
@@ -526,6 +528,48 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "PersonId", "DecidedAt");
 
                     b.ToTable("door_decisions", "bookings");
+                });
+
+            modelBuilder.Entity("Derrimut.Bookings.Domain.Access.MemberCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CardNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "CardNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("member_cards", "bookings");
                 });
 
             modelBuilder.Entity("Derrimut.Bookings.Domain.Availability.AvailabilityException", b =>

@@ -440,6 +440,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("FranchiseId", "HomeLocationId", "At");
+
                     b.HasIndex("TenantId", "PersonId", "At");
 
                     b.ToTable("check_ins", "bookings");
@@ -528,6 +530,48 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "PersonId", "DecidedAt");
 
                     b.ToTable("door_decisions", "bookings");
+                });
+
+            modelBuilder.Entity("Derrimut.Bookings.Domain.Access.MemberCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CardNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "CardNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("member_cards", "bookings");
                 });
 
             modelBuilder.Entity("Derrimut.Bookings.Domain.Availability.AvailabilityException", b =>

@@ -433,6 +433,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("FranchiseId", "HomeLocationId", "At");
+
                     b.HasIndex("TenantId", "PersonId", "At");
 
                     b.ToTable("bookings_check_ins", (string)null);
@@ -521,6 +523,48 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "PersonId", "DecidedAt");
 
                     b.ToTable("bookings_door_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Bookings.Domain.Access.MemberCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "CardNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("bookings_member_cards", (string)null);
                 });
 
             modelBuilder.Entity("Derrimut.Bookings.Domain.Availability.AvailabilityException", b =>

@@ -191,6 +191,82 @@ public abstract class AccessShould(AppFixture fixture)
         result.HomeLocation.ShouldNotBeNull("the visit is reported with the home gym");
         (await AllAsync<CheckIn>(App, fixture.A2.Id)).ShouldContain(c => c.PersonId == userId && c.HomeLocationId == fixture.A1.Id);
         (await AllAsync<CheckIn>(App, fixture.A1.Id)).ShouldNotContain(c => c.PersonId == userId, "the visit is recorded at the visited gym");
+
+        // Reported to the home gym, and to no other gym.
+        var homeDesk = await DeskAsync(fixture.A1);
+        var reported = (await homeDesk.GetFromJsonAsync<List<VisitElsewhereDto>>("/api/check-ins/elsewhere"))!;
+        var visit = reported.Where(v => v.MemberId == userId).ShouldHaveSingleItem();
+        visit.VisitedLocation.ShouldNotBeNullOrWhiteSpace();
+        visit.VisitedLocation.ShouldNotBe("Another gym");
+        visit.Place.ShouldBe("Front desk");
+        (await desk.GetFromJsonAsync<List<VisitElsewhereDto>>("/api/check-ins/elsewhere"))!.ShouldNotContain(v => v.MemberId == userId, "A2 is not the home gym");
+        (await (await DeskAsync(fixture.B1)).GetFromJsonAsync<List<VisitElsewhereDto>>("/api/check-ins/elsewhere"))!.ShouldNotContain(v => v.MemberId == userId);
+        await ProblemAssert.NamesFieldAsync(await homeDesk.GetAsync("/api/check-ins/elsewhere?from=2026-12-10&to=2026-12-01"), "to");
+        (await home.GetAsync("/api/check-ins/elsewhere")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a member does not see the gym's report");
+    }
+
+    [Fact]
+    public async Task OpenTheDoorForAMemberCardNumberAssignedAtThisGymOnly()
+    {
+        var (doorId, controller) = await DoorAsync(fixture.A1);
+        var (membership, _) = await MemberWithCodeAsync(fixture.A1);
+        var (other, _) = await MemberWithCodeAsync(fixture.A1);
+        var desk = await DeskAsync(fixture.A1);
+        var number = $"C{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+
+        var assigned = await desk.PutAsJsonAsync($"/api/access/cards/{membership.UserId}", new { cardNumber = number.ToLowerInvariant() });
+        assigned.StatusCode.ShouldBe(HttpStatusCode.OK, await assigned.Content.ReadAsStringAsync());
+        (await assigned.Content.ReadFromJsonAsync<MemberCardDto>())!.CardNumber.ShouldBe(number);
+        (await desk.GetFromJsonAsync<List<MemberCardDto>>("/api/access/cards"))!.ShouldContain(c => c.MemberId == membership.UserId && c.CardNumber == number);
+
+        var byCard = await controller.PostAsJsonAsync("/api/access/decisions", new { doorId, cardNumber = number });
+        byCard.StatusCode.ShouldBe(HttpStatusCode.OK, await byCard.Content.ReadAsStringAsync());
+        var allowed = (await byCard.Content.ReadFromJsonAsync<DoorDecisionDto>())!;
+        allowed.Allow.ShouldBeTrue(allowed.Reason);
+        (await AllAsync<CheckIn>(App, fixture.A1.Id)).ShouldContain(c => c.PersonId == membership.UserId && c.DoorId == doorId);
+
+        // A number names one member per gym; bad numbers and two credentials at once are named problems.
+        var taken = await desk.PutAsJsonAsync($"/api/access/cards/{other.UserId}", new { cardNumber = number });
+        (await ProblemAssert.IsAsync(taken, HttpStatusCode.Conflict, "conflict")).GetProperty("field").GetString().ShouldBe("cardNumber");
+        await ProblemAssert.NamesFieldAsync(await desk.PutAsJsonAsync($"/api/access/cards/{other.UserId}", new { cardNumber = "a!" }), "cardNumber");
+        await ProblemAssert.NamesFieldAsync(await controller.PostAsJsonAsync("/api/access/decisions", new { doorId, code = "DM1.x", cardNumber = number }), "cardNumber");
+        (await desk.PutAsJsonAsync($"/api/access/cards/{Guid.NewGuid()}", new { cardNumber = "12345678" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The card is this gym's: another gym's door does not know it, even in the same franchise.
+        var (a2Door, a2Controller) = await DoorAsync(fixture.A2);
+        var elsewhere = (await (await a2Controller.PostAsJsonAsync("/api/access/decisions", new { doorId = a2Door, cardNumber = number })).Content.ReadFromJsonAsync<DoorDecisionDto>())!;
+        elsewhere.Allow.ShouldBeFalse();
+        elsewhere.MemberName.ShouldBeNull();
+        (await (await DeskAsync(fixture.B1)).GetFromJsonAsync<List<MemberCardDto>>("/api/access/cards"))!.ShouldNotContain(c => c.CardNumber == number);
+
+        // A replaced card stops working at once; the desk takes the number too.
+        (await desk.PutAsJsonAsync($"/api/access/cards/{membership.UserId}", new { cardNumber = number + "2" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var old = (await (await controller.PostAsJsonAsync("/api/access/decisions", new { doorId, cardNumber = number })).Content.ReadFromJsonAsync<DoorDecisionDto>())!;
+        old.Allow.ShouldBeFalse();
+        old.Reason.ShouldBe("Card not recognised at this gym.");
+        var atDesk = (await (await desk.PostAsJsonAsync("/api/check-ins", new { cardNumber = number + "2" })).Content.ReadFromJsonAsync<CheckInResultDto>())!;
+        atDesk.Allowed.ShouldBeTrue(atDesk.Reason);
+        atDesk.MemberId.ShouldBe(membership.UserId);
+    }
+
+    [Fact]
+    public async Task ShowTheMembersProfilePhotoAtTheDesk()
+    {
+        var (membership, member) = await MemberWithCodeAsync(fixture.A1);
+        const string photo = "https://photos.example.com/member.jpg";
+        await App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(fixture.A1.Id, async (sp, ct) =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DerrimutUser>>();
+            var user = (await users.FindByIdAsync(membership.UserId.ToString()))!;
+            user.PhotoUrl = photo;
+            (await users.UpdateAsync(user)).Succeeded.ShouldBeTrue();
+        });
+        var desk = await DeskAsync(fixture.A1);
+
+        var result = (await (await desk.PostAsJsonAsync("/api/check-ins", new { code = await CodeAsync(member) })).Content.ReadFromJsonAsync<CheckInResultDto>())!;
+
+        result.Allowed.ShouldBeTrue(result.Reason);
+        result.MemberPhotoUrl.ShouldBe(photo);
     }
 }
 

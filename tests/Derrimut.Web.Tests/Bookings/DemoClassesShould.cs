@@ -36,6 +36,8 @@ public abstract class DemoClassesShould(DemoAppFixture fixture)
         visits.Count.ShouldBeGreaterThanOrEqualTo(5);
         var admin = await fixture.App.SignedInAsync($"admin@werribee.{D}", "werribee");
         (await admin.GetFromJsonAsync<List<DoorDto>>("/api/access/doors"))!.Count.ShouldBe(2);
+        var stAlbansAdmin = await fixture.App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
+        (await stAlbansAdmin.GetFromJsonAsync<List<MemberCardDto>>("/api/access/cards"))!.ShouldContain(c => c.CardNumber == "ST100001");
     }
 }
 

@@ -16,12 +16,14 @@ namespace Derrimut.Bookings.Features.Access;
 /// <summary>Body of <c>POST /api/check-ins</c>: a scanned code, or a member chosen by name at the desk.</summary>
 /// <param name="Code">The member's QR payload.</param>
 /// <param name="MemberId">A member found by name search (instead of a code).</param>
-internal sealed record CheckInRequest(string? Code, Guid? MemberId) : IValidatable
+/// <param name="CardNumber">A member card number assigned at this gym (instead of a code).</param>
+internal sealed record CheckInRequest(string? Code, Guid? MemberId, string? CardNumber = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
-        errors.AddIf(string.IsNullOrWhiteSpace(Code) && MemberId is null, "code", "Scan the member's code or choose the member.");
+        errors.AddIf(string.IsNullOrWhiteSpace(Code) && MemberId is null && string.IsNullOrWhiteSpace(CardNumber), "code", "Scan the member's code or card, or choose the member.");
         errors.MaxLength(Code, "code", 1000);
+        errors.MaxLength(CardNumber, "cardNumber", MemberCards.MaxLength);
     }
 }
 
@@ -32,32 +34,38 @@ internal sealed record CheckInRequest(string? Code, Guid? MemberId) : IValidatab
 /// </summary>
 internal sealed class CheckInDesk(
     DerrimutDbContext db, ICurrentTenant tenant, IGymClock clock, CheckInCodes codes, IMembershipEntitlements entitlements,
-    IPeopleReadModel people, ITenantCatalog catalog, ClassRosters rosters, ILiveUpdates live)
+    IPeopleReadModel people, ITenantCatalog catalog, ClassRosters rosters, ILiveUpdates live, MemberCards cards)
 {
     public CheckInCodeDto CodeFor(Guid personId) => codes.Issue(personId, tenant.Tenant!.FranchiseId);
 
     public async Task<CheckInResultDto> CheckInAsync(CheckInRequest request, Guid staffId, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
-        var (personId, refusal) = Identify(request.Code, request.MemberId);
+        var (personId, refusal) = await IdentifyAsync(request.Code, request.CardNumber, request.MemberId, cancellationToken);
         if (personId is null)
         {
             return new CheckInResultDto(false, refusal!, null, null, "invalid_code", null, null);
         }
 
-        var (entitlement, name) = await DecideAsync(personId.Value, cancellationToken);
+        var (entitlement, name, photo) = await DecideAsync(personId.Value, cancellationToken);
         if (!entitlement.IsEntitled)
         {
-            return new CheckInResultDto(false, entitlement.Reason, personId, name, Wire(entitlement.Refusal), await HomeNameAsync(entitlement, cancellationToken), null);
+            return new CheckInResultDto(false, entitlement.Reason, personId, name, Wire(entitlement.Refusal), await HomeNameAsync(entitlement, cancellationToken), null, photo);
         }
 
         var visit = await RecordAsync(personId.Value, entitlement, null, "Front desk", staffId, cancellationToken);
-        return new CheckInResultDto(true, entitlement.Reason, personId, name, Wire(entitlement.Refusal), await HomeNameAsync(entitlement, cancellationToken), visit.Id);
+        return new CheckInResultDto(true, entitlement.Reason, personId, name, Wire(entitlement.Refusal), await HomeNameAsync(entitlement, cancellationToken), visit.Id, photo);
     }
 
-    /// <summary>The person a code (or a chosen member id) names, or why not.</summary>
-    public (Guid? PersonId, string? Refusal) Identify(string? code, Guid? memberId)
+    /// <summary>The person a code, a member card number (or a chosen member id) names, or why not.</summary>
+    public async Task<(Guid? PersonId, string? Refusal)> IdentifyAsync(string? code, string? cardNumber, Guid? memberId, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(code) && !string.IsNullOrWhiteSpace(cardNumber))
+        {
+            // A card is this gym's own hardware: its number names a member of this gym only (tenant filter).
+            return await cards.HolderAsync(cardNumber, cancellationToken) is { } holder ? (holder, null) : (null, "Card not recognised at this gym.");
+        }
+
         if (!string.IsNullOrWhiteSpace(code))
         {
             var read = codes.Read(code);
@@ -73,14 +81,14 @@ internal sealed class CheckInDesk(
         return (memberId, null);
     }
 
-    public async Task<(MembershipEntitlement Entitlement, string? Name)> DecideAsync(Guid personId, CancellationToken cancellationToken)
+    public async Task<(MembershipEntitlement Entitlement, string? Name, string? PhotoUrl)> DecideAsync(Guid personId, CancellationToken cancellationToken)
     {
         var entitlement = await entitlements.GetAsync(personId, tenant.Tenant!.Id, clock.UtcNow, cancellationToken);
         // Only a person with a membership in this franchise is named: a stranger's id reveals nothing.
-        var name = entitlement.MembershipId is null
+        var person = entitlement.MembershipId is null
             ? null
-            : await people.People.Where(p => p.UserId == personId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return (entitlement, name);
+            : await people.People.Where(p => p.UserId == personId).Select(p => new { p.DisplayName, p.PhotoUrl }).FirstOrDefaultAsync(cancellationToken);
+        return (entitlement, person?.DisplayName, person?.PhotoUrl);
     }
 
     public async Task<CheckIn> RecordAsync(Guid personId, MembershipEntitlement entitlement, Guid? doorId, string place, Guid? staffId, CancellationToken cancellationToken)

@@ -13,12 +13,21 @@ namespace Derrimut.Bookings.Features.Access;
 /// <summary>Body of <c>POST /api/access/decisions</c>.</summary>
 /// <param name="DoorId">The door asking.</param>
 /// <param name="Code">The member's QR payload as scanned.</param>
-internal sealed record DoorDecisionRequest(Guid DoorId, string? Code) : IValidatable
+/// <param name="CardNumber">Or the member card number the reader read (assigned at this gym).</param>
+internal sealed record DoorDecisionRequest(Guid DoorId, string? Code, string? CardNumber = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
         errors.AddIf(DoorId == Guid.Empty, "doorId", "Name the door.");
-        errors.Required(Code, "code", 1000);
+        if (string.IsNullOrWhiteSpace(CardNumber))
+        {
+            errors.Required(Code, "code", 1000);
+        }
+        else
+        {
+            errors.AddIf(!string.IsNullOrWhiteSpace(Code), "cardNumber", "Send the QR code or the card number, not both.");
+            errors.MaxLength(CardNumber, "cardNumber", MemberCards.MaxLength);
+        }
     }
 }
 
@@ -86,38 +95,41 @@ internal sealed class DoorDecisions(DerrimutDbContext db, IGymClock clock, Check
             ?? throw new ValidationException("doorId", "No such door at this gym.");
         var now = clock.UtcNow;
 
-        var (personId, refusal) = desk.Identify(request.Code, null);
+        var (personId, refusal) = await desk.IdentifyAsync(request.Code, request.CardNumber, null, cancellationToken);
         if (personId is null)
         {
-            return await LogAsync(door, null, false, refusal!, null, cancellationToken);
+            return await LogAsync(door, null, false, refusal!, null);
         }
 
-        var (entitlement, name) = await desk.DecideAsync(personId.Value, cancellationToken);
+        var (entitlement, name, _) = await desk.DecideAsync(personId.Value, cancellationToken);
         if (!entitlement.IsEntitled)
         {
-            return await LogAsync(door, personId, false, entitlement.Reason, name, cancellationToken);
+            return await LogAsync(door, personId, false, entitlement.Reason, name);
         }
 
         if (!door.IsOpenAt(TimeOnly.FromDateTime(clock.ToLocal(now).DateTime)))
         {
-            return await LogAsync(door, personId, false, $"{door.Name} is closed at this hour.", name, cancellationToken);
+            return await LogAsync(door, personId, false, $"{door.Name} is closed at this hour.", name);
         }
 
         if (door.AntiPassback && await db.Set<DoorDecision>().AnyAsync(
                 d => d.DoorId == door.Id && d.PersonId == personId && d.Allowed && d.DecidedAt > now - PassbackWindow, cancellationToken))
         {
-            return await LogAsync(door, personId, false, "Already entered: one entry per swipe.", name, cancellationToken);
+            return await LogAsync(door, personId, false, "Already entered: one entry per swipe.", name);
         }
 
-        var decision = await LogAsync(door, personId, true, entitlement.Reason, name, cancellationToken);
-        await desk.RecordAsync(personId.Value, entitlement, door.Id, door.Name, null, cancellationToken);
-        return decision;
+        // The decision's log line and the visit are saved together (one round trip): a door answers on every swipe.
+        // Once decided it is logged even if the controller hangs up meanwhile (no cancellation of the write).
+        db.Add(new DoorDecision { DoorId = door.Id, PersonId = personId, Allowed = true, Reason = entitlement.Reason, DecidedAt = now });
+        await desk.RecordAsync(personId.Value, entitlement, door.Id, door.Name, null, CancellationToken.None);
+        return new DoorDecisionDto(true, entitlement.Reason, name);
     }
 
-    private async Task<DoorDecisionDto> LogAsync(Door door, Guid? personId, bool allowed, string reason, string? name, CancellationToken cancellationToken)
+    private async Task<DoorDecisionDto> LogAsync(Door door, Guid? personId, bool allowed, string reason, string? name)
     {
+        // Every decision is logged, also when the controller hung up before the answer: the write is not cancelled.
         db.Add(new DoorDecision { DoorId = door.Id, PersonId = personId, Allowed = allowed, Reason = reason, DecidedAt = clock.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         return new DoorDecisionDto(allowed, reason, name);
     }
 }
@@ -141,4 +153,16 @@ internal static class AccessEndpoints
                 TypedResults.Ok(await doors.DecideAsync(request, ct)))
             .RequireAuthorization(ClassesPermissions.AccessDoors).WithName("DecideDoor");
     }
+
+    /// <summary>
+    /// The door benchmark's baseline (etc/bench/doors.sh): the same decision — door read, credential, the entitlement
+    /// read as of now, name, the logged decision and the visit — in a scope of the location named by id, without the
+    /// request pipeline in front of it (no host parsing, no token validation, no permission check, no endpoint
+    /// filters). Mapped only when <c>Benchmarks:BareEndpoints</c> is true.
+    /// </summary>
+    public static void MapBareBaseline(IEndpointRouteBuilder app) =>
+        app.MapPost("/bench/bare/access/decisions/{locationId:guid}", async (Guid locationId, DoorDecisionRequest request, ITenantScopeFactory scopes, CancellationToken ct) =>
+                TypedResults.Ok(await scopes.RunAsync(locationId, (sp, token) => sp.GetRequiredService<DoorDecisions>().DecideAsync(request, token), ct)))
+            .SkipTenantResolution()
+            .ExcludeFromDescription();
 }
