@@ -57,7 +57,8 @@ public sealed class MarketplaceModule : DerrimutModule
         .Add(MarketplacePermissions.ShopForSelf, "Keep a cart at this gym, check out and see one's own orders.", PermissionScope.Tenant,
             IdentityRoles.Member, IdentityRoles.Trainer, IdentityRoles.Staff)
         .Add(MarketplacePermissions.ManageShop, "Run this gym's shop: products, stock, orders, refunds, over-the-counter sales.", PermissionScope.Tenant,
-            IdentityRoles.Staff);
+            IdentityRoles.Staff)
+        .Add(MarketplacePermissions.ManageFranchiseCatalogue, "Keep the franchise's shop catalogue and publish it to its locations.", PermissionScope.Tenant);
 
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context
@@ -69,5 +70,7 @@ public sealed class MarketplaceModule : DerrimutModule
         .AddNavigation(new(Portal.Admin, "Shop orders", "/admin/shop/orders", MudBlazor.Icons.Material.Outlined.Storefront,
             MarketplacePermissions.ManageShop, Order: 40))
         .AddNavigation(new(Portal.Admin, "Shop stock", "/admin/shop/stock", MudBlazor.Icons.Material.Outlined.Inventory2,
-            MarketplacePermissions.ManageShop, Order: 41));
+            MarketplacePermissions.ManageShop, Order: 41))
+        .AddNavigation(new(Portal.Admin, "Franchise catalogue", "/admin/shop/franchise-catalogue", MudBlazor.Icons.Material.Outlined.Storefront,
+            MarketplacePermissions.ManageFranchiseCatalogue, Sites: SiteKinds.Franchise, Order: 42));
 }

@@ -53,6 +53,25 @@ public abstract class DemoShopShould(DemoShopFixture fixture)
         shakers.Items.ShouldHaveSingleItem().Variants.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task SellTheDerrimutFranchiseCatalogueWithAGymsOwnProductAndOwnPrice()
+    {
+        async Task<IReadOnlyList<ShopProductDto>> ShopAsync(string gym) =>
+            (await ReadAsync<ShopProductPage>(await fixture.App.ClientFor(gym).GetAsync("/api/shop/products?pageSize=60", _ct))).Items;
+        var stAlbans = await ShopAsync("st-albans");
+        stAlbans.Single(p => p.Name == "Whey Protein Isolate").FromFranchise.ShouldBeTrue();
+        stAlbans.Single(p => p.Name == "St Albans Run Club Cap").FromFranchise.ShouldBeFalse();
+        var werribee = await ShopAsync("werribee");
+        werribee.ShouldNotContain(p => p.Name == "St Albans Run Club Cap");
+        var shaker = werribee.Single(p => p.Name == "Shaker Bottle 700 ml");
+        (shaker.FromFranchise, shaker.OwnPrice, shaker.PriceCents).ShouldBe((true, true, 1295L));
+        stAlbans.Single(p => p.Name == "Shaker Bottle 700 ml").PriceCents.ShouldBe(1495);
+        // Northside's coburg is another franchise: its own catalogue, none of Derrimut's.
+        var coburg = await ShopAsync("coburg");
+        coburg.ShouldContain(p => p.Name == "Whey Protein Isolate");
+        coburg.ShouldAllBe(p => !p.FromFranchise);
+    }
+
     [Theory]
     [InlineData("st-albans")]
     [InlineData("werribee")]

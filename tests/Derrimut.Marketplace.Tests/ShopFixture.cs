@@ -19,12 +19,17 @@ public abstract class ShopFixture : ProviderFixture
 
     public TestTenant B1 { get; private set; } = null!;
 
+    /// <summary>The franchise of <see cref="A1"/> and <see cref="A2"/>.</summary>
+    public TestTenant FranchiseA { get; private set; } = null!;
+
+    /// <summary>The franchise of <see cref="B1"/>.</summary>
+    public TestTenant FranchiseB { get; private set; } = null!;
+
     protected override async ValueTask SetUpAsync(TestDatabase database)
     {
         _app = Own(new DerrimutWebFactory(database, settings: new Dictionary<string, string> { ["Billing:SimulatedTools"] = "true" }));
         await _app.StartAsync();
-        TestTenant fa, fb, b2;
-        (fa, A1, A2, fb, B1, b2) = await TenantBuilder.CreateTwoByTwoAsync(_app.PlatformClient());
+        (FranchiseA, A1, A2, FranchiseB, B1, _) = await TenantBuilder.CreateTwoByTwoAsync(_app.PlatformClient());
     }
 }
 
@@ -60,6 +65,23 @@ internal static class ShopKit
 
         await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenantId, (sp, ct) => sp.GetRequiredService<ILocationAccessGrants>().JoinAsync(id, role, ct));
         return id;
+    }
+
+    /// <summary>
+    /// A signed-in super admin on <paramref name="site"/>'s host (a franchise's site: the franchise catalogue's
+    /// permission, which the demo's franchise admin holds by their franchise access; the leak suite covers that path).
+    /// </summary>
+    public static async Task<HttpClient> SuperAdminAsync(DerrimutWebFactory app, TestTenant site)
+    {
+        var email = $"sa-{Guid.NewGuid():N}@example.com";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DerrimutUser>>();
+            var user = new DerrimutUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Super", IsSuperAdmin = true, CreatedAt = DateTimeOffset.UtcNow };
+            (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+        }
+
+        return await app.SignedInAsync(email, site.Identifier);
     }
 
     /// <summary>A signed-in member of the gym and their id.</summary>

@@ -8,4 +8,7 @@ public static class MarketplacePermissions
 
     /// <summary>Run this gym's shop: products and prices, stock, orders, refunds and over-the-counter sales.</summary>
     public const string ManageShop = "manage:shop";
+
+    /// <summary>Keep the franchise's shop catalogue and publish it to its locations (on the franchise's site).</summary>
+    public const string ManageFranchiseCatalogue = "manage:franchise_catalogue";
 }

@@ -15,7 +15,9 @@ public sealed record ShopProductDto(
     bool GstFree,
     string? ImageUrl,
     bool InStock,
-    IReadOnlyList<ShopVariantDto> Variants);
+    IReadOnlyList<ShopVariantDto> Variants,
+    bool FromFranchise = false,
+    bool OwnPrice = false);
 
 /// <summary>One page of the catalogue.</summary>
 public sealed record ShopProductPage(IReadOnlyList<ShopProductDto> Items, int Page, int PageSize, int Total);
@@ -95,3 +97,23 @@ public sealed record StockMovementDto(Guid VariantId, StockMovementKind Kind, in
 
 /// <summary>This location's shop settings: the shipping rule (flat, free over a threshold) and the low-stock email.</summary>
 public sealed record ShopSettingsDto(bool ShippingEnabled, long ShippingFlatCents, long? FreeShippingOverCents, string? LowStockEmail);
+
+/// <summary>A variant of a franchise catalogue product: the SKU every location sells it under.</summary>
+public sealed record FranchiseVariantDto(Guid Id, string Name, string Sku, long? PriceCents, bool IsActive);
+
+/// <summary>A product of the franchise's catalogue (the franchise's price; a location may set its own).</summary>
+public sealed record FranchiseProductDto(
+    Guid Id, string Name, string Description, string? Brand, ProductCategory Category, long PriceCents, long? CompareAtPriceCents, bool GstFree,
+    bool IsActive, IReadOnlyList<FranchiseVariantDto> Variants);
+
+/// <summary>How publishing went at one location.</summary>
+public sealed record LocationPublication(Guid LocationId, string LocationName, bool Published, string? Problem);
+
+/// <summary>A saved (or republished) franchise product and how publishing went at each location of the franchise.</summary>
+public sealed record FranchisePublication(FranchiseProductDto? Product, IReadOnlyList<LocationPublication> Locations);
+
+/// <summary>What bringing the franchise catalogue into one location did.</summary>
+public sealed record FranchiseSyncResult(int Added, int Updated, IReadOnlyList<string> Problems);
+
+/// <summary>Another location of the franchise that stock can be sent to.</summary>
+public sealed record TransferDestinationDto(Guid LocationId, string Name);

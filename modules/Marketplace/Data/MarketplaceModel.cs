@@ -22,6 +22,7 @@ internal static class MarketplaceModel
             b.Property(x => x.Brand).HasMaxLength(60);
             b.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
             b.Property(x => x.ImageFile).HasMaxLength(80);
+            b.HasIndex(x => new { x.TenantId, x.FranchiseProductId }).IsUnique();
             b.Property(x => x.Version).IsConcurrencyToken();
             b.HasIndex(x => new { x.TenantId, x.IsActive, x.Category, x.Name });
             b.HasMany(x => x.Variants).WithOne(v => v.Product).HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
@@ -34,6 +35,7 @@ internal static class MarketplaceModel
             b.Property(x => x.Sku).HasMaxLength(40).IsRequired();
             b.HasIndex(x => new { x.TenantId, x.Sku }).IsUnique();
             b.HasIndex(x => new { x.TenantId, x.ProductId });
+            b.HasIndex(x => new { x.TenantId, x.FranchiseVariantId }).IsUnique();
             b.HasOne(x => x.Stock).WithOne().HasForeignKey<StockLevel>(s => s.VariantId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<StockLevel>(b =>
@@ -125,6 +127,31 @@ internal static class MarketplaceModel
             b.Property(x => x.RefundId).HasMaxLength(255);
             b.Property(x => x.Note).HasMaxLength(200).IsRequired();
             b.HasIndex(x => new { x.TenantId, x.OrderId });
+        });
+    
+        modelBuilder.Entity<FranchiseProduct>(b =>
+        {
+            b.ToTable("franchise_products", Schema, t =>
+            {
+                t.HasCheckConstraint("ck_franchise_products_price", "\"PriceCents\" >= 0");
+                t.HasCheckConstraint("ck_franchise_products_compare_at", "\"CompareAtPriceCents\" IS NULL OR \"CompareAtPriceCents\" > \"PriceCents\"");
+            });
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Name).HasMaxLength(120).IsRequired();
+            b.Property(x => x.Description).HasMaxLength(2000).IsRequired();
+            b.Property(x => x.Brand).HasMaxLength(60);
+            b.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.HasIndex(x => new { x.FranchiseId, x.Category, x.Name });
+            b.HasMany(x => x.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<FranchiseVariant>(b =>
+        {
+            b.ToTable("franchise_product_variants", Schema, t => t.HasCheckConstraint("ck_franchise_product_variants_price", "\"PriceCents\" IS NULL OR \"PriceCents\" >= 0"));
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Name).HasMaxLength(60).IsRequired();
+            b.Property(x => x.Sku).HasMaxLength(40).IsRequired();
+            b.HasIndex(x => new { x.FranchiseId, x.Sku }).IsUnique();
         });
     }
 }

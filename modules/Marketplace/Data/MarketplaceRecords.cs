@@ -34,6 +34,18 @@ internal sealed class Product : ILocationOwned, IAuditable, IVersioned
     /// <summary>The stored, resized image's file name under the shop's image folder, when one was uploaded.</summary>
     public string? ImageFile { get; set; }
 
+    /// <summary>
+    /// The franchise catalogue's product this location sells (decision 0044); null for the location's own product.
+    /// Name, description, category, GST and SKUs then come from the franchise; price and whether it is sold here are the location's.
+    /// </summary>
+    public Guid? FranchiseProductId { get; set; }
+
+    /// <summary>The location set its own prices for this franchise product: publishing no longer overwrites them.</summary>
+    public bool OwnPrice { get; set; }
+
+    /// <summary>The location stopped selling this franchise product (the franchise's own active flag is applied on top).</summary>
+    public bool WithdrawnHere { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -69,6 +81,9 @@ internal sealed class ProductVariant : ILocationOwned
     public bool IsActive { get; set; } = true;
 
     public int SortOrder { get; set; }
+
+    /// <summary>The franchise catalogue's variant this one sells (its SKU and name come from there); null for the location's own.</summary>
+    public Guid? FranchiseVariantId { get; set; }
 
     /// <summary>Staff are emailed when what is available falls to this or below.</summary>
     public int LowStockThreshold { get; set; } = 5;
@@ -329,4 +344,62 @@ internal sealed class OrderRefund : ILocationOwned
     public Guid? ByUserId { get; set; }
 
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// A product of the franchise's catalogue (decision 0044): written on the franchise's site, published to each of its
+/// locations as a location <see cref="Product"/> linked by <see cref="Product.FranchiseProductId"/>, where stock, orders
+/// and (when the location chooses) the price are the location's own. The tenant filter shows it to the franchise and
+/// its locations only.
+/// </summary>
+internal sealed class FranchiseProduct : IFranchiseOwned, IAuditable, IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid FranchiseId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string? Brand { get; set; }
+
+    public ProductCategory Category { get; set; }
+
+    /// <summary>The franchise's price of one, in cents, GST included unless <see cref="GstFree"/>.</summary>
+    public long PriceCents { get; set; }
+
+    public long? CompareAtPriceCents { get; set; }
+
+    public bool GstFree { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public List<FranchiseVariant> Variants { get; set; } = [];
+}
+
+/// <summary>A size or flavour of a franchise product: the SKU every location of the franchise sells it under.</summary>
+internal sealed class FranchiseVariant : IFranchiseOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid FranchiseId { get; set; }
+
+    public Guid ProductId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Sku { get; set; } = "";
+
+    public long? PriceCents { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int SortOrder { get; set; }
 }

@@ -74,6 +74,23 @@ internal sealed class StockLedger(DerrimutDbContext db, TimeProvider time)
         return changed == 1;
     }
 
+    /// <summary>
+    /// A stock count: on hand becomes <paramref name="counted"/>, provided it is still <paramref name="expectedOnHand"/>
+    /// (a sale in between makes this false, and the caller reads again) and covers what is reserved. The ledger line
+    /// is an adjustment by the difference, with the count's reason.
+    /// </summary>
+    public async Task<bool> TrySetCountedAsync(Guid variantId, int expectedOnHand, int counted, string reason, Guid byUserId, CancellationToken cancellationToken)
+    {
+        var changed = await Stock(variantId).Where(s => s.OnHand == expectedOnHand && s.Reserved <= counted)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, counted), cancellationToken);
+        if (changed == 1 && counted != expectedOnHand)
+        {
+            Record(variantId, StockMovementKind.Adjusted, counted - expectedOnHand, reason, byUserId: byUserId);
+        }
+
+        return changed == 1;
+    }
+
     /// <summary>Creates the variant's stock row at zero when it has none (new variants get one when created).</summary>
     public async Task EnsureRowAsync(Guid variantId, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Derrimut.Marketplace.Features.Admin;
 using Derrimut.Marketplace.Features.Cart;
 using Derrimut.Marketplace.Features.Catalogue;
 using Derrimut.Marketplace.Features.Checkout;
+using Derrimut.Marketplace.Features.Franchise;
 using Derrimut.Marketplace.Features.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,12 @@ internal static class MarketplaceEndpoints
             .MapProductImageUpload()
             .MapStockWrites()
             .MapCounterSale()
-            .MapShopSettingsWrite();
+            .MapShopSettingsWrite()
+            .MapStockCounts()
+            .MapFranchiseCatalogueSync();
+        admin.MapTransferDestinations();
+
+        FranchiseCatalogueEndpoints.MapFranchiseCatalogue(api);
     }
 
     /// <summary>One scoped handler per use case, shared by the API and the pages.</summary>
@@ -60,5 +66,9 @@ internal static class MarketplaceEndpoints
         .AddScoped<ManageStockHandler>()
         .AddScoped<CounterSaleHandler>()
         .AddScoped<ProductImages>()
-        .AddScoped<ShopSettingsHandler>();
+        .AddScoped<ShopSettingsHandler>()
+        .AddScoped<StockCountHandler>()
+        .AddScoped<TransferDestinationsHandler>()
+        .AddScoped<FranchiseCatalogueHandler>()
+        .AddScoped<FranchiseCatalogueSync>();
 }

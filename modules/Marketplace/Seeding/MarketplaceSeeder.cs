@@ -4,7 +4,8 @@ using Derrimut.Identity.Contracts;
 namespace Derrimut.Marketplace.Seeding;
 
 /// <summary>
-/// Development demo data: every location sells a realistic catalogue (protein and pre-workout in flavours and sizes,
+/// Development demo data: the Derrimut franchise publishes its catalogue to its locations (Northside's coburg keeps
+/// its own); every location sells a realistic catalogue (protein and pre-workout in flavours and sizes,
 /// shakers, gloves, straps, apparel in sizes) with stock on its shelf; st-albans and werribee also have orders in
 /// every status, dated relative to today, numbered from the day's counter like real ones, and the stock ledger to
 /// match (sold stock left the shelf, a pending order holds its reservation).
@@ -61,7 +62,44 @@ internal sealed class MarketplaceSeeder : IDataSeedContributor
 
     public int Order => 70;
 
-    public Task SeedPlatformAsync(SeedContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The demo franchise that publishes its catalogue (Northside's coburg keeps a catalogue of its own).</summary>
+    public const string PublishingFranchise = "derrimut-group";
+
+    /// <summary>
+    /// The Derrimut franchise's catalogue (decision 0044), in the franchise's scope. Tenants exist by now (Organizations
+    /// seeds them in its platform step, which runs first), and every location is seeded after every platform step, so
+    /// each location finds the catalogue to bring in.
+    /// </summary>
+    public async Task SeedPlatformAsync(SeedContext context, CancellationToken cancellationToken)
+    {
+        if (!context.IncludeDemoData
+            || await context.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync(PublishingFranchise, cancellationToken) is not { Kind: TenantKind.Franchise } franchise)
+        {
+            return;
+        }
+
+        await context.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(franchise, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<DerrimutDbContext>();
+            if (await db.Set<FranchiseProduct>().AnyAsync(ct))
+            {
+                return;
+            }
+
+            foreach (var demo in Catalogue)
+            {
+                var product = new FranchiseProduct
+                {
+                    Name = demo.Name, Brand = demo.Brand, Category = demo.Category, PriceCents = demo.PriceCents, CompareAtPriceCents = demo.CompareAtCents,
+                    GstFree = demo.GstFree, Description = demo.Description,
+                };
+                product.Variants.AddRange(demo.Variants.Select((v, i) => new FranchiseVariant { ProductId = product.Id, Name = v.Name, Sku = v.Sku, PriceCents = v.PriceCents, SortOrder = i }));
+                db.Add(product);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
 
     public async Task SeedTenantAsync(TenantInfo tenant, SeedContext context, CancellationToken cancellationToken)
     {
@@ -79,6 +117,19 @@ internal sealed class MarketplaceSeeder : IDataSeedContributor
         var time = context.Services.GetRequiredService<TimeProvider>();
         var now = time.GetUtcNow();
         db.Add(new ShopSettings { LowStockEmail = $"admin@{tenant.Identifier}.{Domain}" });
+        var variants = await db.Set<FranchiseProduct>().AnyAsync(cancellationToken)
+            ? await FromFranchiseCatalogueAsync(tenant, context.Services, db, now, cancellationToken)
+            : OwnCatalogue(db, now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (tenant.Identifier is "st-albans" or "werribee")
+        {
+            await SeedOrdersAsync(tenant, context.Services, db, variants, now, cancellationToken);
+        }
+    }
+
+    /// <summary>A location of a franchise without a catalogue: its own products (the same demo range).</summary>
+    private static List<(Product Product, ProductVariant Variant)> OwnCatalogue(DerrimutDbContext db, DateTimeOffset now)
+    {
         var variants = new List<(Product Product, ProductVariant Variant)>();
         foreach (var demo in Catalogue)
         {
@@ -103,11 +154,52 @@ internal sealed class MarketplaceSeeder : IDataSeedContributor
             db.Add(product);
         }
 
+        return variants;
+    }
+
+    /// <summary>
+    /// A location of the publishing franchise: the franchise catalogue brought in (as staff would), opening stock on
+    /// its own shelf, plus what a location may do on its own — st-albans sells a product of its own, werribee sells the
+    /// shaker at its own price.
+    /// </summary>
+    private static async Task<List<(Product Product, ProductVariant Variant)>> FromFranchiseCatalogueAsync(
+        TenantInfo tenant, IServiceProvider services, DerrimutDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await db.SaveChangesAsync(cancellationToken);
-        if (tenant.Identifier is "st-albans" or "werribee")
+        await services.GetRequiredService<Features.Franchise.FranchiseCatalogueSync>().SyncAsync(null, cancellationToken);
+        var products = await db.Set<Product>().Include(p => p.Variants).ThenInclude(v => v.Stock).ToListAsync(cancellationToken);
+        var bySku = products.SelectMany(p => p.Variants.Select(v => (Product: p, Variant: v))).ToDictionary(x => x.Variant.Sku, StringComparer.Ordinal);
+        var variants = new List<(Product Product, ProductVariant Variant)>();
+        foreach (var v in Catalogue.SelectMany(d => d.Variants))
         {
-            await SeedOrdersAsync(tenant, context.Services, db, variants, now, cancellationToken);
+            var (product, variant) = bySku[v.Sku];
+            variant.LowStockThreshold = 3;
+            variant.Stock!.OnHand = v.Stock;
+            variants.Add((product, variant));
+            db.Add(new StockMovement { VariantId = variant.Id, Kind = StockMovementKind.Received, Quantity = v.Stock, Reason = "Opening stock", At = now.AddDays(-30) });
         }
+
+        if (tenant.Identifier == "werribee")
+        {
+            var shaker = bySku["SHAKE-700-BLK"].Product;
+            shaker.PriceCents = 1295;
+            shaker.OwnPrice = true;
+        }
+
+        if (tenant.Identifier == "st-albans")
+        {
+            var cap = new Product
+            {
+                Name = "St Albans Run Club Cap", Brand = "Derrimut 24:7 St Albans", Category = ProductCategory.Apparel, PriceCents = 2995,
+                Description = "Lightweight running cap of the St Albans Sunday run club. Sold only at St Albans.",
+            };
+            var variant = new ProductVariant { ProductId = cap.Id, Name = "One size", Sku = "STA-CAP-RUN", LowStockThreshold = 3, Stock = new StockLevel { OnHand = 9 } };
+            cap.Variants.Add(variant);
+            db.Add(cap);
+            db.Add(new StockMovement { VariantId = variant.Id, Kind = StockMovementKind.Received, Quantity = 9, Reason = "Opening stock", At = now.AddDays(-30) });
+        }
+
+        return variants;
     }
 
     /// <summary>One order in every status, for the location's demo members, over the last fortnight.</summary>

@@ -1770,6 +1770,116 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("CompareAtPriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("GstFree")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FranchiseId");
+
+                    b.HasIndex("FranchiseId", "Category", "Name");
+
+                    b.ToTable("franchise_products", "marketplace", t =>
+                        {
+                            t.HasCheckConstraint("ck_franchise_products_compare_at", "\"CompareAtPriceCents\" IS NULL OR \"CompareAtPriceCents\" > \"PriceCents\"");
+
+                            t.HasCheckConstraint("ck_franchise_products_price", "\"PriceCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long?>("PriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FranchiseId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("FranchiseId", "Sku")
+                        .IsUnique();
+
+                    b.ToTable("franchise_product_variants", "marketplace", t =>
+                        {
+                            t.HasCheckConstraint("ck_franchise_product_variants_price", "\"PriceCents\" IS NULL OR \"PriceCents\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2079,6 +2189,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("FranchiseProductId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("GstFree")
                         .HasColumnType("boolean");
 
@@ -2094,6 +2207,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<bool>("OwnPrice")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
@@ -2107,9 +2223,15 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("WithdrawnHere")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FranchiseProductId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "IsActive", "Category", "Name");
 
@@ -2128,6 +2250,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FranchiseVariantId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsActive")
@@ -2163,6 +2288,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("ProductId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FranchiseVariantId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "ProductId");
 
@@ -3930,6 +4058,15 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseVariant", b =>
+                {
+                    b.HasOne("Derrimut.Marketplace.Data.FranchiseProduct", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.OrderLine", b =>
                 {
                     b.HasOne("Derrimut.Marketplace.Data.Order", null)
@@ -4082,6 +4219,11 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseProduct", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Derrimut.Marketplace.Data.Order", b =>

@@ -1778,6 +1778,116 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long?>("CompareAtPriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("GstFree")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FranchiseId");
+
+                    b.HasIndex("FranchiseId", "Category", "Name");
+
+                    b.ToTable("franchise_products", "marketplace", t =>
+                        {
+                            t.HasCheckConstraint("ck_franchise_products_compare_at", "\"CompareAtPriceCents\" IS NULL OR \"CompareAtPriceCents\" > \"PriceCents\"");
+
+                            t.HasCheckConstraint("ck_franchise_products_price", "\"PriceCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<long?>("PriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FranchiseId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("FranchiseId", "Sku")
+                        .IsUnique();
+
+                    b.ToTable("franchise_product_variants", "marketplace", t =>
+                        {
+                            t.HasCheckConstraint("ck_franchise_product_variants_price", "\"PriceCents\" IS NULL OR \"PriceCents\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2087,6 +2197,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("FranchiseProductId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<bool>("GstFree")
                         .HasColumnType("bit");
 
@@ -2102,6 +2215,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<bool>("OwnPrice")
+                        .HasColumnType("bit");
+
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
@@ -2115,9 +2231,16 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("WithdrawnHere")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FranchiseProductId")
+                        .IsUnique()
+                        .HasFilter("[FranchiseProductId] IS NOT NULL");
 
                     b.HasIndex("TenantId", "IsActive", "Category", "Name");
 
@@ -2136,6 +2259,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FranchiseVariantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("IsActive")
@@ -2171,6 +2297,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("ProductId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FranchiseVariantId")
+                        .IsUnique()
+                        .HasFilter("[FranchiseVariantId] IS NOT NULL");
 
                     b.HasIndex("TenantId", "ProductId");
 
@@ -3939,6 +4069,15 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseVariant", b =>
+                {
+                    b.HasOne("Derrimut.Marketplace.Data.FranchiseProduct", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.OrderLine", b =>
                 {
                     b.HasOne("Derrimut.Marketplace.Data.Order", null)
@@ -4091,6 +4230,11 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseProduct", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Derrimut.Marketplace.Data.Order", b =>

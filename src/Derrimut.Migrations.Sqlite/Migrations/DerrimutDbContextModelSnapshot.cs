@@ -1765,6 +1765,116 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompareAtPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GstFree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FranchiseId");
+
+                    b.HasIndex("FranchiseId", "Category", "Name");
+
+                    b.ToTable("marketplace_franchise_products", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_franchise_products_compare_at", "\"CompareAtPriceCents\" IS NULL OR \"CompareAtPriceCents\" > \"PriceCents\"");
+
+                            t.HasCheckConstraint("ck_franchise_products_price", "\"PriceCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FranchiseId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("FranchiseId", "Sku")
+                        .IsUnique();
+
+                    b.ToTable("marketplace_franchise_product_variants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_franchise_product_variants_price", "\"PriceCents\" IS NULL OR \"PriceCents\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2074,6 +2184,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FranchiseProductId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("GstFree")
                         .HasColumnType("INTEGER");
 
@@ -2089,6 +2202,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OwnPrice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PriceCents")
                         .HasColumnType("INTEGER");
 
@@ -2102,9 +2218,15 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WithdrawnHere")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FranchiseProductId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "IsActive", "Category", "Name");
 
@@ -2123,6 +2245,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FranchiseVariantId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -2158,6 +2283,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("ProductId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FranchiseVariantId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "ProductId");
 
@@ -3918,6 +4046,15 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseVariant", b =>
+                {
+                    b.HasOne("Derrimut.Marketplace.Data.FranchiseProduct", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Derrimut.Marketplace.Data.OrderLine", b =>
                 {
                     b.HasOne("Derrimut.Marketplace.Data.Order", null)
@@ -4070,6 +4207,11 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Derrimut.Marketplace.Data.FranchiseProduct", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Derrimut.Marketplace.Data.Order", b =>

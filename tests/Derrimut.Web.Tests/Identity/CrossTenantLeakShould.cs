@@ -14,7 +14,7 @@ namespace Derrimut.Web.Tests.Identity;
 /// be what the permission matrix says (allowed, or 401/403/404), never a 5xx, and an allowed answer must never
 /// carry another gym's people.
 /// </summary>
-public abstract class CrossTenantLeakShould(DemoAppFixture fixture)
+public abstract partial class CrossTenantLeakShould(DemoAppFixture fixture)
 {
     private const string D = DemoAppFixture.Domain;
     private const string Home = "st-albans";

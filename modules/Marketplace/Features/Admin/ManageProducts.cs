@@ -58,7 +58,15 @@ internal sealed class ManageProductsHandler(DerrimutDbContext db)
         form.ThrowIfInvalid();
         var product = await db.Set<Product>().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken)
             ?? throw new NotFoundException("No such product.");
-        Apply(product, form);
+        if (product.FranchiseProductId is { } franchiseProductId)
+        {
+            await ApplyLocalPricingAsync(product, franchiseProductId, form, cancellationToken);
+        }
+        else
+        {
+            Apply(product, form);
+        }
+
         await SaveAsync(cancellationToken);
         return await ReadAsync(product.Id, cancellationToken);
     }
@@ -68,6 +76,47 @@ internal sealed class ManageProductsHandler(DerrimutDbContext db)
     {
         var rows = await db.Set<Product>().AsNoTracking().OrderBy(p => p.Category).ThenBy(p => p.Name).Select(Catalogue.ShopProjection.Product).ToListAsync(cancellationToken);
         return [.. rows.Select(Catalogue.ShopProjection.ToDto)];
+    }
+
+    /// <summary>
+    /// A franchise catalogue product (decision 0044): the location sets its own prices, low-stock thresholds and
+    /// whether it sells the product; everything else is the franchise's, and a form changing it is refused by field.
+    /// Prices equal to the franchise's mean "follow the franchise" again.
+    /// </summary>
+    private async Task ApplyLocalPricingAsync(Product product, Guid franchiseProductId, ProductForm form, CancellationToken cancellationToken)
+    {
+        var franchise = await db.Set<FranchiseProduct>().AsNoTracking().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == franchiseProductId, cancellationToken);
+        const string Why = "This product comes from the franchise catalogue: the franchise sets it. Only prices, low-stock levels and whether it is on sale here can change.";
+        var errors = new ValidationErrors()
+            .AddIf(form.Name!.Trim() != product.Name, "name", Why)
+            .AddIf((form.Description?.Trim() ?? "") != product.Description, "description", Why)
+            .AddIf((string.IsNullOrWhiteSpace(form.Brand) ? null : form.Brand.Trim()) != product.Brand, "brand", Why)
+            .AddIf(form.ParsedCategory != product.Category, "category", Why)
+            .AddIf(form.GstFree != product.GstFree, "gstFree", Why);
+        var bySku = product.Variants.ToDictionary(v => v.Sku, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < form.Variants!.Count; i++)
+        {
+            var v = form.Variants[i];
+            var known = bySku.GetValueOrDefault(v.Sku!.Trim());
+            errors.AddIf(known is null || (v.Id is { } id && id != known.Id), $"variants[{i}].sku", Why)
+                .AddIf(known is not null && (v.Name?.Trim() ?? "") != known.Name, $"variants[{i}].name", Why);
+        }
+
+        errors.ThrowIfAny();
+        product.PriceCents = form.PriceCents!.Value;
+        product.CompareAtPriceCents = form.CompareAtPriceCents;
+        product.WithdrawnHere = !form.IsActive;
+        product.IsActive = form.IsActive && (franchise?.IsActive ?? true);
+        foreach (var v in form.Variants)
+        {
+            var variant = bySku[v.Sku!.Trim()];
+            // A form without a variant price (the products page sends none) keeps the variant's price.
+            variant.PriceCents = v.PriceCents ?? variant.PriceCents;
+            variant.LowStockThreshold = v.LowStockThreshold ?? variant.LowStockThreshold;
+        }
+
+        product.OwnPrice = franchise is null || product.PriceCents != franchise.PriceCents || product.CompareAtPriceCents != franchise.CompareAtPriceCents
+            || product.Variants.Any(v => franchise.Variants.FirstOrDefault(f => f.Id == v.FranchiseVariantId) is { } fv && fv.PriceCents != v.PriceCents);
     }
 
     private static void Apply(Product product, ProductForm form)

@@ -73,13 +73,14 @@ internal static class ShopProjection
 
     public sealed record ProductRow(
         Guid Id, string Name, string Description, string? Brand, ProductCategory Category, long PriceCents, long? CompareAtPriceCents,
-        bool GstFree, string? ImageFile, List<VariantRow> Variants);
+        bool GstFree, string? ImageFile, List<VariantRow> Variants, bool FromFranchise, bool OwnPrice);
 
     public static readonly System.Linq.Expressions.Expression<Func<Product, ProductRow>> Product = p => new ProductRow(
         p.Id, p.Name, p.Description, p.Brand, p.Category, p.PriceCents, p.CompareAtPriceCents, p.GstFree, p.ImageFile,
         p.Variants.Where(v => v.IsActive).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new VariantRow(v.Id, v.Name, v.Sku, v.PriceCents, v.Stock == null ? 0 : v.Stock.OnHand, v.Stock == null ? 0 : v.Stock.Reserved))
-            .ToList());
+            .ToList(),
+        p.FranchiseProductId != null, p.OwnPrice);
 
     public static ShopProductDto ToDto(ProductRow p)
     {
@@ -87,7 +88,7 @@ internal static class ShopProjection
             .Select(v => new ShopVariantDto(v.Id, v.Name, v.Sku, v.PriceCents ?? p.PriceCents, v.OnHand - v.Reserved > 0, Math.Max(0, v.OnHand - v.Reserved)))
             .ToList();
         return new ShopProductDto(p.Id, p.Name, p.Description, p.Brand, p.Category, p.PriceCents, p.CompareAtPriceCents, p.GstFree,
-            p.ImageFile is null ? null : ProductImages.UrlOf(p.ImageFile), variants.Any(v => v.InStock), variants);
+            p.ImageFile is null ? null : ProductImages.UrlOf(p.ImageFile), variants.Any(v => v.InStock), variants, p.FromFranchise, p.OwnPrice);
     }
 }
 
