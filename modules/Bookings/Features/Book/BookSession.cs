@@ -39,16 +39,16 @@ internal sealed class BookSessionHandler(
     IMembershipEntitlements entitlements,
     IPaymentGateway gateway,
     IPeopleReadModel people,
-    BookingNotices notices)
+    BookingNotices notices,
+    ISiteAddresses sites)
 {
     private DerrimutDbContext Db => reads.Db;
 
     /// <param name="bookerId">Who books: the member, or front desk.</param>
     /// <param name="memberId">The member the session is for.</param>
     /// <param name="request">What is booked.</param>
-    /// <param name="siteBaseUrl">The location site's absolute base URL, for the gateway's return links.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<BookingCreatedDto> HandleAsync(Guid bookerId, Guid memberId, BookSessionRequest request, Uri siteBaseUrl, CancellationToken cancellationToken)
+    public async Task<BookingCreatedDto> HandleAsync(Guid bookerId, Guid memberId, BookSessionRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         request.Validate(errors);
@@ -117,7 +117,7 @@ internal sealed class BookSessionHandler(
 
         if (allowance is null)
         {
-            await StartCheckoutAsync(session, trainer, siteBaseUrl, cancellationToken);
+            await StartCheckoutAsync(session, trainer, cancellationToken);
         }
 
         await notices.ChangedAsync(session, allowance is null ? "held" : "booked", cancellationToken);
@@ -126,10 +126,9 @@ internal sealed class BookSessionHandler(
         return new BookingCreatedDto(reads.ToDto(session, trainer.DisplayName, memberName, policy), session.CheckoutUrl);
     }
 
-    private async Task StartCheckoutAsync(PtSession session, Trainer trainer, Uri siteBaseUrl, CancellationToken cancellationToken)
+    private async Task StartCheckoutAsync(PtSession session, Trainer trainer, CancellationToken cancellationToken)
     {
         var email = await people.People.Where(p => p.UserId == session.MemberId).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
-        var site = siteBaseUrl.ToString().TrimEnd('/');
         var local = reads.Clock.ToLocal(session.StartsAt);
         StartedCheckout started;
         try
@@ -139,8 +138,9 @@ internal sealed class BookSessionHandler(
                     $"{session.SessionTypeName} with {trainer.DisplayName}, {local.ToString("ddd d MMM h:mm tt", GymCulture.Australian)}",
                     session.PriceCents,
                     IdempotencyKey: $"trainer-booking:{session.Id:N}",
-                    SuccessUrl: $"{site}/member/bookings?paid={session.Id:N}",
-                    CancelUrl: $"{site}/member/bookings?cancelled={session.Id:N}",
+                    // The gateway's return links come from configuration, never from the request (decision 0039).
+                    SuccessUrl: sites.ForCurrentSite($"/member/bookings?paid={session.Id:N}").ToString(),
+                    CancelUrl: sites.ForCurrentSite($"/member/bookings?cancelled={session.Id:N}").ToString(),
                     CustomerEmail: string.IsNullOrEmpty(email) ? null : email),
                 cancellationToken);
         }
@@ -235,14 +235,14 @@ internal static class BookSessionEndpoint
 {
     public static void MapBookSession(this RouteGroupBuilder writes)
     {
-        writes.MapPost("/", (BookSessionRequest request, ClaimsPrincipal me, BookSessionHandler handler, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/", (BookSessionRequest request, ClaimsPrincipal me, BookSessionHandler handler, CancellationToken ct) =>
             {
                 var member = me.RequireUserId();
-                return BookingProblems.CreatedOrProblemAsync(() => handler.HandleAsync(member, member, request with { MemberId = null }, SiteOf(http), ct));
+                return BookingProblems.CreatedOrProblemAsync(() => handler.HandleAsync(member, member, request with { MemberId = null }, ct));
             })
             .RequireAuthorization(BookingsPermissions.ManageOwnBookings)
             .WithName("BookSession");
-        writes.MapPost("/for-member", async (BookSessionRequest request, ClaimsPrincipal me, BookSessionHandler handler, ILocationPeople people, HttpContext http, CancellationToken ct) =>
+        writes.MapPost("/for-member", async (BookSessionRequest request, ClaimsPrincipal me, BookSessionHandler handler, ILocationPeople people, CancellationToken ct) =>
             {
                 if (request.MemberId is not { } memberId || memberId == Guid.Empty)
                 {
@@ -251,13 +251,11 @@ internal static class BookSessionEndpoint
 
                 // Only a person of this gym; anyone else is unknown here.
                 _ = await people.FindAsync(memberId, ct) ?? throw new ValidationException("memberId", "No such member at this gym.");
-                return await BookingProblems.CreatedOrProblemAsync(() => handler.HandleAsync(me.RequireUserId(), memberId, request, SiteOf(http), ct));
+                return await BookingProblems.CreatedOrProblemAsync(() => handler.HandleAsync(me.RequireUserId(), memberId, request, ct));
             })
             .RequireAuthorization(BookingsPermissions.ManageBookings)
             .WithName("BookSessionForMember");
     }
-
-    internal static Uri SiteOf(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }
 
 /// <summary>Gateway failures as problems the member can act on.</summary>

@@ -19,10 +19,10 @@ internal sealed record CalendarFeedDto(string Url);
 /// Anyone with the URL sees the sessions (that is how calendar subscriptions work), so the trainer can replace the
 /// secret at any time, which revokes the old URL at once.
 /// </summary>
-internal sealed class CalendarFeedHandler(BookingReads reads, ICurrentTenant tenant)
+internal sealed class CalendarFeedHandler(BookingReads reads, ICurrentTenant tenant, ISiteAddresses sites)
 {
     /// <summary>The feed's URL, making a secret on first use.</summary>
-    public async Task<CalendarFeedDto> GetAsync(Guid personId, Uri site, bool replace, CancellationToken cancellationToken)
+    public async Task<CalendarFeedDto> GetAsync(Guid personId, bool replace, CancellationToken cancellationToken)
     {
         var trainerId = await reads.OwnTrainerIdAsync(personId, cancellationToken);
         var trainer = await reads.Db.Set<Trainer>().FirstAsync(t => t.Id == trainerId, cancellationToken);
@@ -32,7 +32,8 @@ internal sealed class CalendarFeedHandler(BookingReads reads, ICurrentTenant ten
             await reads.Db.SaveChangesAsync(cancellationToken);
         }
 
-        return new CalendarFeedDto($"{site.ToString().TrimEnd('/')}/calendar/trainers/{trainer.Id}/{trainer.CalendarFeedSecret}.ics");
+        // Built from configuration (decision 0039): the secret URL must never point at a host a request chose.
+        return new CalendarFeedDto(sites.ForCurrentSite($"/calendar/trainers/{trainer.Id}/{trainer.CalendarFeedSecret}.ics").ToString());
     }
 
     /// <summary>The feed itself: the last 30 days and the next 180 of booked, delivered and cancelled sessions; null for a wrong secret.</summary>
@@ -63,11 +64,11 @@ internal static class CalendarFeedEndpoints
 {
     public static void MapCalendarFeed(this IEndpointRouteBuilder app, RouteGroupBuilder trainer, RouteGroupBuilder writes)
     {
-        trainer.MapGet("/calendar-feed", (ClaimsPrincipal me, CalendarFeedHandler handler, HttpContext http, CancellationToken ct) =>
-                handler.GetAsync(me.RequireUserId(), Book.BookSessionEndpoint.SiteOf(http), replace: false, ct))
+        trainer.MapGet("/calendar-feed", (ClaimsPrincipal me, CalendarFeedHandler handler, CancellationToken ct) =>
+                handler.GetAsync(me.RequireUserId(), replace: false, ct))
             .RequireAuthorization(IdentityPermissions.ViewOwnSchedule).WithName("GetTrainerCalendarFeed");
-        writes.MapPost("/calendar-feed/replace", (ClaimsPrincipal me, CalendarFeedHandler handler, HttpContext http, CancellationToken ct) =>
-                handler.GetAsync(me.RequireUserId(), Book.BookSessionEndpoint.SiteOf(http), replace: true, ct))
+        writes.MapPost("/calendar-feed/replace", (ClaimsPrincipal me, CalendarFeedHandler handler, CancellationToken ct) =>
+                handler.GetAsync(me.RequireUserId(), replace: true, ct))
             .RequireAuthorization(IdentityPermissions.ViewOwnSchedule).WithName("ReplaceTrainerCalendarFeed");
         // The subscription URL itself: no sign-in (phone calendars cannot), the secret is the key.
         app.MapGet("/calendar/trainers/{trainerId:guid}/{secret}.ics", async Task<Results<ContentHttpResult, NotFound>> (Guid trainerId, string secret, CalendarFeedHandler handler, CancellationToken ct) =>
