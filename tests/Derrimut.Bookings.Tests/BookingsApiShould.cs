@@ -207,7 +207,11 @@ public abstract class BookingsApiShould(BookingsFixture fixture)
         saved.GetProperty("weekly").GetArrayLength().ShouldBe(7);
         await ProblemAssert.NamesFieldAsync(await client.PutAsJsonAsync("/api/trainer/availability/weekly", new { weekly = new[] { new { day = "funday", starts = "09:00", ends = "11:00" } } }), "weekly[0].day");
 
-        var slots = await client.GetFromJsonAsync<JsonElement>($"/api/trainers/{trainer.Id}/slots?sessionType=personal_training");
+        // From tomorrow's start in the gym's time: today's 9:00 may already be inside the notice period.
+        var melbourne = TimeZoneInfo.FindSystemTimeZoneById("Australia/Melbourne");
+        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, melbourne).Date.AddDays(1);
+        var from = Uri.EscapeDataString(new DateTimeOffset(tomorrow, melbourne.GetUtcOffset(tomorrow)).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var slots = await client.GetFromJsonAsync<JsonElement>($"/api/trainers/{trainer.Id}/slots?sessionType=personal_training&from={from}");
         // Two hours a day of 60-minute sessions on the half hour: 9:00, 9:30, 10:00.
         var first = slots[0].GetProperty("start").GetDateTimeOffset();
         first.ToString("HH:mm").ShouldBe("09:00");
