@@ -9,30 +9,11 @@ using OpenIddict.Abstractions;
 
 namespace Derrimut.Identity.Authentication;
 
-/// <summary>Configuration section <c>Identity:Sessions</c>: how long a sign-in lives and how soon a change reaches it.</summary>
-public sealed class SessionOptions
-{
-    /// <summary>The configuration section name.</summary>
-    public const string Section = "Identity:Sessions";
-
-    /// <summary>
-    /// A sign-in ends this long after the password was typed, however active the person has been since (sliding
-    /// expiry alone would let a stolen cookie live for ever if it is used daily).
-    /// </summary>
-    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
-
-    /// <summary>
-    /// How often a signed-in browser's cookie is checked against the person's security stamp (and an open page's
-    /// circuit against it): the longest a session survives a password change, a 2FA change or a deactivation.
-    /// </summary>
-    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// Credentials changes end old sessions. ASP.NET Core Identity renews a person's security stamp whenever their
 /// credentials change (password reset or change, 2FA on or off, recovery codes, "sign out everywhere"); this makes the
 /// stamp the one switch for every kind of session: cookies are re-checked against it every
-/// <see cref="SessionOptions.RecheckInterval"/>, refresh tokens carry it and are refused once it moved, and the moment
+/// <see cref="SignInSessionOptions.RecheckInterval"/>, refresh tokens carry it and are refused once it moved, and the moment
 /// it moves every token issued to the person is revoked in the token store (access tokens are checked against that
 /// store on each call, so they stop too).
 /// </summary>
@@ -43,11 +24,11 @@ internal static class Sessions
 
     public static void AddSessionRules(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.Configure<SignInSessionOptions>(configuration.GetSection(SignInSessionOptions.Section));
         services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<IOptions<SessionOptions>>((o, sessions) => o.ValidationInterval = sessions.Value.RecheckInterval);
+            .Configure<IOptions<SignInSessionOptions>>((o, sessions) => o.ValidationInterval = sessions.Value.RecheckInterval);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<IOptions<SessionOptions>, TimeProvider>((o, sessions, clock) =>
+            .PostConfigure<IOptions<SignInSessionOptions>, TimeProvider>((o, sessions, clock) =>
             {
                 var signingIn = o.Events.OnSigningIn;
                 o.Events.OnSigningIn = async context =>

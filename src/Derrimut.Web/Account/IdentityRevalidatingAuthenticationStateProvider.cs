@@ -14,7 +14,7 @@ namespace Derrimut.Web.Account;
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options,
-    IOptions<Derrimut.Identity.Authentication.SessionOptions> sessions)
+    IOptions<SignInSessionOptions> sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     // A circuit re-checks on a timer, so a zero interval (tests re-check cookies on every request) would spin.
