@@ -38,7 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(maintenance) { Database = name };
+        // Timeout: how long a request may wait for a pooled connection. The race tests send 200-1,000 requests at
+        // once while every other test project runs beside them on two cores; a request still queued for the pool after
+        // the default 15 s would fail as a 500, which is the machine's limit rather than the rule under test.
+        var builder = new NpgsqlConnectionStringBuilder(maintenance) { Database = name, Timeout = 120 };
         return new TestDatabase(provider, builder.ConnectionString, null, name);
     }
 
