@@ -176,6 +176,33 @@ else
   failed=$((failed + 1))
 fi
 
+# CI keeps only the tail of the output: name every failed test again here, next to the summary, with the first line
+# of its message, so a failure on a clean clone can be diagnosed from what CI printed.
+if (( failed > 0 )); then
+  for trx in "$RESULTS"/*.trx; do
+    if ! command -v python3 > /dev/null; then
+      # Names only (no message) where Python is missing.
+      grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
+        | grep -o ' testName="[^"]*"' | sed 's/^ testName="//; s/"$//' \
+        | while IFS= read -r line; do say "test: FAILED $line"; done
+      continue
+    fi
+    python3 - "$trx" <<'PY' | while IFS= read -r line; do say "test: FAILED $line"; done
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except ET.ParseError:
+    sys.exit(0)
+for r in root.iter("{%s}UnitTestResult" % ns["t"]):
+    if r.get("outcome") not in ("Passed", "NotExecuted"):
+        m = r.find(".//t:ErrorInfo/t:Message", ns)
+        first = (m.text or "").strip().splitlines()[0][:300] if m is not None and m.text else ""
+        print(f"{r.get('testName')} ({r.get('duration')}): {first}")
+PY
+  done
+fi
+
 if (( failed == 0 && test_rc == 0 )); then STATUS=0; else STATUS=1; fi
 SUMMARY="$passed passed, $failed failed, $skipped skipped"
 # finish() stops the services and prints $SUMMARY last.
