@@ -131,7 +131,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Base64url, not base64: Razor HTML-encodes '+' in an attribute (&#x2B;). Browsers decode it back, but a nonce
+        // that needs no encoding reads the same in the header and the page (and the header check in the tests is exact).
+        var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var isApiReference = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(() =>
