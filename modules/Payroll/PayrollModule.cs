@@ -34,6 +34,11 @@ public sealed class PayrollModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PayrollBook>();
+        builder.Services.AddDataProtection();
+        builder.Services.AddSingleton<Features.BankDetails.BankDetailsProtector>();
+        builder.Services.AddScoped<Features.BankDetails.BankDetailsBook>();
+        builder.Services.AddScoped<Features.BankDetails.RevealBankDetailsHandler>();
+        builder.Services.AddSingleton<IDataSeedContributor, BankDetailsEncryptionStep>();
         builder.Services.AddScoped<ListPayrollEmployeesHandler>();
         builder.Services.AddScoped<SaveEmployeePaySettingsHandler>();
         builder.Services.AddScoped<GetEmployerPaySettingsHandler>();

@@ -27,6 +27,16 @@ public sealed partial class DerrimutInChromiumShould
             await Accessibility.CheckAsync(page, "payroll" + path.Replace('/', '-'));
         }
 
+        // Bank details are masked on the pay settings form; a payroll admin reveals one on purpose (recorded in the audit).
+        await page.GotoAsync(site + "/admin/payroll");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Tara Trainer" }).ClickAsync();
+        await Expect(page.GetByTestId("bank-account")).ToHaveTextAsync("BSB •••-••• account •••678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reveal the full account (recorded)" }).ClickAsync();
+        await Expect(page.GetByTestId("revealed-bank-account")).ToContainTextAsync("BSB 062-000, account 12345678");
+        await page.GotoAsync(site + "/admin/payroll/employer");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bank details audit" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "revealed" }).Filter(new() { HasText = "Tara Trainer" }).First).ToBeVisibleAsync();
+
         // The demo's last finalised run opens with its payslips and the super contributions download.
         await page.GotoAsync(site + "/admin/payroll/runs");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "finalised" }).GetByRole(AriaRole.Link).First.ClickAsync();

@@ -103,6 +103,8 @@ internal static class StripeAccountEndpoints
             row.PublishableKey = publishableKey.Length == 0 ? null : publishableKey.Trim();
         }
 
+        StripeAccountRules.RequireOwnSecretKeyForWebhookSecret(row, request);
+
         // Without its signing secret no webhook of the account could be verified, so no payment would ever be recorded.
         if (row.ProtectedSecretKey is not null && row.ProtectedWebhookSecret is null)
         {

@@ -14,8 +14,8 @@ namespace Derrimut.Payroll.Contracts;
 /// <param name="SuperFundName">The super fund's name.</param>
 /// <param name="SuperFundUsi">The fund's USI (or ABN for a self-managed fund).</param>
 /// <param name="SuperMemberNumber">The employee's member number.</param>
-/// <param name="Bsb">"NNN-NNN".</param>
-/// <param name="AccountNumber">5 to 9 digits.</param>
+/// <param name="Bsb">"NNN-NNN"; answered empty (masked). Leave it and AccountNumber empty to keep the account on record.</param>
+/// <param name="AccountNumber">5 to 9 digits; answered empty (masked).</param>
 /// <param name="AccountName">Name on the account.</param>
 public sealed record EmployeePaySettingsInput(
     string? EmploymentType,
@@ -41,7 +41,11 @@ public sealed record EmployeePaySettingsInput(
 /// <param name="TaxScale">The NAT 1004 scale (1–6).</param>
 /// <param name="TaxScaleDescription">Why that scale, in words.</param>
 /// <param name="Version">Concurrency version.</param>
-public sealed record EmployeePaySettingsDto(Guid UserId, EmployeePaySettingsInput Settings, int TaxScale, string TaxScaleDescription, long Version);
+/// <param name="BankAccount">The account masked, "BSB •••-••• account •••678" (Settings.Bsb and Settings.AccountNumber are
+/// answered empty: a payroll admin reveals them explicitly, and the reveal is audited).</param>
+/// <param name="BankDetailsChangedAt">When the BSB or account number last changed (null: before changes were recorded).</param>
+public sealed record EmployeePaySettingsDto(Guid UserId, EmployeePaySettingsInput Settings, int TaxScale, string TaxScaleDescription, long Version,
+    string BankAccount = "", DateTimeOffset? BankDetailsChangedAt = null);
 
 /// <summary>A person who works here, with their pay settings when they have them.</summary>
 /// <param name="UserId">The person.</param>
@@ -60,6 +64,12 @@ public sealed record PayrollEmployeeDto(Guid UserId, string DisplayName, string 
 /// <param name="AccountNumber">The gym's account number.</param>
 /// <param name="RemitterName">Shown on employees' statements (16 characters).</param>
 /// <param name="BalancedFile">Add a balancing debit record.</param>
+/// <param name="SingleAdminMayApprove">
+/// A gym with one payroll admin lets that admin approve a run although bank details changed since the last paid run
+/// (every such run then warns); null on input leaves the setting as it is.
+/// </param>
+/// <param name="BankAccount">Answered only: the account masked, "BSB •••-••• account •••198". Bsb and AccountNumber are
+/// answered empty; leave both empty on input to keep the account on record.</param>
 public sealed record EmployerPaySettingsInput(
     string? Abn,
     string? FinancialInstitution,
@@ -68,7 +78,9 @@ public sealed record EmployerPaySettingsInput(
     string? Bsb,
     string? AccountNumber,
     string? RemitterName,
-    bool? BalancedFile);
+    bool? BalancedFile,
+    bool? SingleAdminMayApprove = null,
+    string? BankAccount = null);
 
 /// <summary>A public holiday at this location.</summary>
 /// <param name="Id">Id.</param>
@@ -173,7 +185,7 @@ public sealed record YearToDateDto(string FinancialYear, decimal Gross, decimal 
 /// <param name="WithholdingWorking">PAYG working.</param>
 /// <param name="SuperWorking">Super working.</param>
 /// <param name="SuperFund">Fund name, USI and member number.</param>
-/// <param name="BankAccount">"BSB NNN-NNN account ••••1234" (masked).</param>
+/// <param name="BankAccount">"BSB •••-••• account •••234" (masked).</param>
 /// <param name="YearToDate">Financial-year totals.</param>
 /// <param name="SuperBasis">"payday" (Payday Super, paid from 1 July 2026) or "quarterly".</param>
 /// <param name="SuperDueOn">When the fund must receive this payslip's super guarantee.</param>
@@ -189,7 +201,10 @@ public sealed record PayslipDto(
 /// <param name="Payslips">Payslips with their working.</param>
 /// <param name="Warnings">Things the reviewer should know: timesheets awaiting approval, employees with nothing to pay, employees not calculated.</param>
 /// <param name="NotCalculated">Employees left out because a table their pay needs is not known for the payment date.</param>
-public sealed record PayRunDetailDto(PayRunSummaryDto Run, IReadOnlyList<PayslipDto> Payslips, IReadOnlyList<string> Warnings, IReadOnlyList<NotCalculatedEmployeeDto> NotCalculated);
+/// <param name="BankDetailsChanged">Employees whose bank details changed since their last paid run (a second admin approves).</param>
+/// <param name="SecondAdminWaived">This gym lets one admin approve such a run (the warnings say so).</param>
+public sealed record PayRunDetailDto(PayRunSummaryDto Run, IReadOnlyList<PayslipDto> Payslips, IReadOnlyList<string> Warnings, IReadOnlyList<NotCalculatedEmployeeDto> NotCalculated,
+    IReadOnlyList<string>? BankDetailsChanged = null, bool SecondAdminWaived = false);
 
 /// <summary>An employee a pay run could not calculate.</summary>
 /// <param name="UserId">The employee.</param>
@@ -218,3 +233,17 @@ public sealed record TrainerEarningsPeriodDto(DateOnly PeriodStart, DateOnly Per
 
 /// <summary>One delivered session as the earnings page lists it.</summary>
 public sealed record TrainerEarningsSessionDto(Guid SessionId, DateOnly CompletedOn, string Description);
+
+/// <summary>Bank details in the clear, answered only to an explicit, audited reveal by a payroll admin.</summary>
+/// <param name="Bsb">"NNN-NNN".</param>
+/// <param name="AccountNumber">The account number.</param>
+/// <param name="AccountName">Name on the account (the employer's "user preferred specification" for the gym's own).</param>
+public sealed record RevealedBankDetailsDto(string Bsb, string AccountNumber, string AccountName);
+
+/// <summary>One line of the bank details audit: who saw, changed or exported whose account, and when.</summary>
+/// <param name="At">When.</param>
+/// <param name="Actor">The admin's name ("(system)" for a seed or the start-up encryption step).</param>
+/// <param name="Action">"revealed", "changed" or "exported".</param>
+/// <param name="Subject">Whose account: the employee's name, or "the gym (employer)".</param>
+/// <param name="Detail">What, e.g. "ABA file of pay run 12" or the new account's ending.</param>
+public sealed record BankDetailsAuditDto(DateTimeOffset At, string Actor, string Action, string Subject, string Detail);

@@ -29,8 +29,11 @@ internal static class PayrollModel
             b.Property(x => x.SuperFundName).HasMaxLength(100).IsRequired();
             b.Property(x => x.SuperFundUsi).HasMaxLength(20).IsRequired();
             b.Property(x => x.SuperMemberNumber).HasMaxLength(20).IsRequired();
-            b.Property(x => x.Bsb).HasMaxLength(6).IsRequired();
-            b.Property(x => x.AccountNumber).HasMaxLength(9).IsRequired();
+            b.Property(x => x.BankAccountCiphertext).HasMaxLength(1000).IsRequired();
+            b.Property(x => x.AccountNumberEnding).HasMaxLength(3).IsRequired();
+            // The plaintext columns keep their names so the migration only loosens them (the start-up step empties them).
+            b.Property(x => x.LegacyBsb).HasColumnName("Bsb").HasMaxLength(6);
+            b.Property(x => x.LegacyAccountNumber).HasColumnName("AccountNumber").HasMaxLength(9);
             b.Property(x => x.AccountName).HasMaxLength(32).IsRequired();
             b.Ignore(x => x.Scale);
             b.Ignore(x => x.ScaleResidency);
@@ -43,8 +46,11 @@ internal static class PayrollModel
             b.Property(x => x.FinancialInstitution).HasMaxLength(3).IsRequired();
             b.Property(x => x.ApcaUserId).HasMaxLength(6).IsRequired();
             b.Property(x => x.UserName).HasMaxLength(26).IsRequired();
-            b.Property(x => x.Bsb).HasMaxLength(6).IsRequired();
-            b.Property(x => x.AccountNumber).HasMaxLength(9).IsRequired();
+            b.Property(x => x.BankAccountCiphertext).HasMaxLength(1000).IsRequired();
+            b.Property(x => x.AccountNumberEnding).HasMaxLength(3).IsRequired();
+            // The plaintext columns keep their names so the migration only loosens them (the start-up step empties them).
+            b.Property(x => x.LegacyBsb).HasColumnName("Bsb").HasMaxLength(6);
+            b.Property(x => x.LegacyAccountNumber).HasColumnName("AccountNumber").HasMaxLength(9);
             b.Property(x => x.RemitterName).HasMaxLength(16).IsRequired();
         });
         modelBuilder.Entity<PublicHoliday>(b =>
@@ -95,8 +101,11 @@ internal static class PayrollModel
             b.Property(x => x.PayBasis).HasConversion<string>().HasMaxLength(16);
             b.Property(x => x.Hours).HasPrecision(7, 2);
             b.Property(x => x.WithholdingTable).HasMaxLength(100).IsRequired();
-            b.Property(x => x.Bsb).HasMaxLength(6).IsRequired();
-            b.Property(x => x.AccountNumber).HasMaxLength(9).IsRequired();
+            b.Property(x => x.BankAccountCiphertext).HasMaxLength(1000).IsRequired();
+            b.Property(x => x.AccountNumberEnding).HasMaxLength(3).IsRequired();
+            // The plaintext columns keep their names so the migration only loosens them (the start-up step empties them).
+            b.Property(x => x.LegacyBsb).HasColumnName("Bsb").HasMaxLength(6);
+            b.Property(x => x.LegacyAccountNumber).HasColumnName("AccountNumber").HasMaxLength(9);
             b.Property(x => x.AccountName).HasMaxLength(32).IsRequired();
             b.Property(x => x.SuperFundName).HasMaxLength(100).IsRequired();
             b.Property(x => x.SuperFundUsi).HasMaxLength(20).IsRequired();
@@ -132,6 +141,14 @@ internal static class PayrollModel
             b.Property(x => x.AddedByName).HasMaxLength(200).IsRequired();
         });
         modelBuilder.Entity<PayRun>(b => JsonColumn(b.Property(x => x.NotCalculated)));
+        modelBuilder.Entity<BankDetailsAuditEntry>(b =>
+        {
+            b.ToTable("bank_details_audit", Schema);
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.TenantId, x.At });
+            b.Property(x => x.Action).HasMaxLength(16).IsRequired();
+            b.Property(x => x.Detail).HasMaxLength(300).IsRequired();
+        });
     }
 
     // Payslip detail is written once and read whole; a JSON text column keeps it identical on every provider.

@@ -58,10 +58,25 @@ internal sealed class EmployeePaySettings : ILocationOwned, IAuditable, IVersion
 
     public string SuperMemberNumber { get; set; } = "";
 
-    /// <summary>Six digits, no dash.</summary>
-    public string Bsb { get; set; } = "";
+    /// <summary>BSB and account number, encrypted for this location and this person (<c>BankDetailsProtector</c>).</summary>
+    public string BankAccountCiphertext { get; set; } = "";
 
-    public string AccountNumber { get; set; } = "";
+    /// <summary>The account number's last three digits: all a list ever shows.</summary>
+    public string AccountNumberEnding { get; set; } = "";
+
+    /// <summary>Plaintext BSB from before encryption (decision 0055): emptied by the start-up step, then never written.</summary>
+    public string? LegacyBsb { get; set; }
+
+    /// <summary>Plaintext account number from before encryption: emptied by the start-up step, then never written.</summary>
+    public string? LegacyAccountNumber { get; set; }
+
+    /// <summary>Counts changes of BSB or account number (0: recorded before changes were counted); payslips copy it.</summary>
+    public int BankDetailsRevision { get; set; }
+
+    /// <summary>Who last changed the BSB or account number (null when a seed or the start-up step did).</summary>
+    public Guid? BankDetailsChangedBy { get; set; }
+
+    public DateTimeOffset? BankDetailsChangedAt { get; set; }
 
     public string AccountName { get; set; } = "";
 
@@ -95,9 +110,23 @@ internal sealed class EmployerPaySettings : ILocationOwned, IAuditable, IVersion
     /// <summary>The "user preferred specification" the bank gave (usually the account name).</summary>
     public string UserName { get; set; } = "";
 
-    public string Bsb { get; set; } = "";
+    /// <summary>BSB and account number, encrypted for this location as employer (<c>BankDetailsProtector</c>).</summary>
+    public string BankAccountCiphertext { get; set; } = "";
 
-    public string AccountNumber { get; set; } = "";
+    /// <summary>The account number's last three digits.</summary>
+    public string AccountNumberEnding { get; set; } = "";
+
+    /// <summary>Plaintext BSB from before encryption: emptied by the start-up step.</summary>
+    public string? LegacyBsb { get; set; }
+
+    /// <summary>Plaintext account number from before encryption: emptied by the start-up step.</summary>
+    public string? LegacyAccountNumber { get; set; }
+
+    /// <summary>
+    /// A gym with a single payroll admin may let that admin approve a run although an employee's bank details changed
+    /// since their last paid run; every such run then carries a warning (decision 0055).
+    /// </summary>
+    public bool SingleAdminMayApprove { get; set; }
 
     /// <summary>Shown on employees' bank statements (16 characters).</summary>
     public string RemitterName { get; set; } = "";
@@ -327,9 +356,22 @@ internal sealed class Payslip : ILocationOwned
 
     public string WithholdingTable { get; set; } = "";
 
-    public string Bsb { get; set; } = "";
+    /// <summary>The employee's encrypted BSB and account number as calculated (the settings' ciphertext, copied).</summary>
+    public string BankAccountCiphertext { get; set; } = "";
 
-    public string AccountNumber { get; set; } = "";
+    public string AccountNumberEnding { get; set; } = "";
+
+    /// <summary>Plaintext BSB from before encryption: emptied by the start-up step.</summary>
+    public string? LegacyBsb { get; set; }
+
+    /// <summary>Plaintext account number from before encryption: emptied by the start-up step.</summary>
+    public string? LegacyAccountNumber { get; set; }
+
+    /// <summary>The settings' <see cref="EmployeePaySettings.BankDetailsRevision"/> this payslip pays into.</summary>
+    public int BankDetailsRevision { get; set; }
+
+    /// <summary>Who made that revision: they may not be the admin who approves the run (decision 0055).</summary>
+    public Guid? BankDetailsChangedBy { get; set; }
 
     public string AccountName { get; set; } = "";
 
@@ -355,4 +397,30 @@ internal sealed class Payslip : ILocationOwned
     public List<Guid> TimesheetEntryIds { get; set; } = [];
 
     public List<Guid> SessionIds { get; set; } = [];
+}
+
+/// <summary>
+/// Who saw, changed or exported bank details, when, and whose (decision 0055). Written in the same save as a change;
+/// a reveal or an export is written before the numbers are handed back.
+/// </summary>
+internal sealed class BankDetailsAuditEntry : ILocationOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The admin; null for a seed or the start-up encryption step.</summary>
+    public Guid? ActorUserId { get; set; }
+
+    /// <summary>"revealed", "changed" or "exported".</summary>
+    public string Action { get; set; } = "";
+
+    /// <summary>The employee whose account it is; null for the gym's own (employer) account.</summary>
+    public Guid? SubjectUserId { get; set; }
+
+    public string Detail { get; set; } = "";
 }

@@ -2,7 +2,7 @@ using Derrimut.Identity.Contracts;
 using Derrimut.Organizations.Contracts;
 using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
-using Derrimut.Payroll.Domain.BankFiles;
+using Derrimut.Payroll.Features.BankDetails;
 using Derrimut.Payroll.Domain.Earnings;
 using Derrimut.Payroll.Domain.Money;
 using Derrimut.Payroll.Domain.Rules;
@@ -23,7 +23,8 @@ internal sealed class PayrollBook(
     ICurrentTenant tenant,
     IStaffDirectory staff,
     IOrganizationDirectory organizations,
-    TimeProvider time)
+    TimeProvider time,
+    IServiceProvider services)
 {
     internal const decimal MaximumHourlyRate = 1_000m;
 
@@ -73,10 +74,12 @@ internal sealed class PayrollBook(
         new EmployeePaySettingsInput(
             Name(EmploymentTypes, s.EmploymentType), Name(PayBases, s.PayBasis), Dollars(s.AnnualSalaryCents), Dollars(s.HourlyRateCents), Dollars(s.SessionRateCents),
             Name(Frequencies, s.PayFrequency), s.TfnProvided, s.ClaimsTaxFreeThreshold, Name(Residencies, s.Residency), Name(MedicareExemptions, s.MedicareLevyExemption),
-            s.SuperFundName, s.SuperFundUsi, s.SuperMemberNumber, Bsb.Parse(s.Bsb).ToString(), s.AccountNumber, s.AccountName),
+            s.SuperFundName, s.SuperFundUsi, s.SuperMemberNumber, null, null, s.AccountName),
         (int)s.Scale,
         ScaleDescription(s.Scale, s.Residency),
-        s.Version);
+        s.Version,
+        BankDetailsProtector.Masked(s.AccountNumberEnding),
+        s.BankDetailsChangedAt);
 
     internal static DateOnly ExpectedEnd(PayPeriod frequency, DateOnly start) => frequency switch
     {
@@ -223,8 +226,11 @@ internal sealed class PayrollBook(
                 SuperCents = super.ContributionCents,
                 NetCents = gross - withheld,
                 WithholdingTable = withholding.Table,
-                Bsb = s.Bsb,
-                AccountNumber = s.AccountNumber,
+                // The settings' ciphertext is bound to this gym and this person, which a payslip shares: a copy reads.
+                BankAccountCiphertext = s.BankAccountCiphertext,
+                AccountNumberEnding = s.AccountNumberEnding,
+                BankDetailsRevision = s.BankDetailsRevision,
+                BankDetailsChangedBy = s.BankDetailsChangedBy,
                 AccountName = s.AccountName,
                 SuperFundName = s.SuperFundName,
                 SuperFundUsi = s.SuperFundUsi,
@@ -287,9 +293,19 @@ internal sealed class PayrollBook(
             }
         }
 
+        // Resolved here, not injected: BankDetailsBook's own dependencies would otherwise be built for every payroll read.
+        var bank = services.GetRequiredService<BankDetailsBook>();
+        var changed = await bank.ChangedSinceLastPaidAsync(run, payslips, cancellationToken);
+        var waived = changed.Count > 0 && await bank.SingleAdminMayApproveAsync(cancellationToken);
+        if (run.Status == PayRunStatus.Draft)
+        {
+            warnings.AddRange(await bank.WarningsAsync(run, payslips, cancellationToken));
+        }
+
         var ordered = payslips.OrderBy(p => p.EmployeeName, StringComparer.CurrentCultureIgnoreCase).ToList();
         return new PayRunDetailDto(Summary(run, payslips.Count), await PayslipDtosAsync(run, ordered, cancellationToken), warnings,
-            [.. run.NotCalculated.Select(n => new NotCalculatedEmployeeDto(n.UserId, n.EmployeeName, n.Rule, n.Reason))]);
+            [.. run.NotCalculated.Select(n => new NotCalculatedEmployeeDto(n.UserId, n.EmployeeName, n.Rule, n.Reason))],
+            [.. changed.Select(p => p.EmployeeName).Order(StringComparer.CurrentCultureIgnoreCase)], waived);
     }
 
     internal async Task<List<PayslipDto>> PayslipDtosAsync(PayRun run, IReadOnlyList<Payslip> payslips, CancellationToken cancellationToken)
@@ -319,7 +335,7 @@ internal sealed class PayrollBook(
                     [.. p.Lines.Select(l => new PayslipLineDto(PayrollText.LineKind(l.Kind), l.Description, l.Date, l.Hours, Dollars(l.BaseRateCents), l.Multiplier, Dollars(l.RateCents), Dollars(l.AmountCents)))],
                     p.WithholdingWorking, p.SuperWorking,
                     $"{p.SuperFundName} (USI {p.SuperFundUsi}), member {p.SuperMemberNumber}",
-                    $"BSB {Bsb.Parse(p.Bsb)} account ••••{p.AccountNumber[^Math.Min(4, p.AccountNumber.Length)..]}",
+                    BankDetailsProtector.Masked(p.AccountNumberEnding),
                     ytd,
                     p.SuperBasis == nameof(SuperGuaranteeBasis.Payday) ? "payday" : "quarterly",
                     p.SuperDueOn);
@@ -351,9 +367,9 @@ internal sealed class PayrollBook(
         var abn = await organizations.FindAbnAsync(LocationId, cancellationToken);
         var employer = await db.Set<EmployerPaySettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return employer is null
-            ? new EmployerPaySettingsInput(FormatAbn(abn), "", "", "", "", "", "", false)
+            ? new EmployerPaySettingsInput(FormatAbn(abn), "", "", "", "", "", "", false, false, "")
             : new EmployerPaySettingsInput(FormatAbn(abn), employer.FinancialInstitution, employer.ApcaUserId, employer.UserName,
-                Bsb.Parse(employer.Bsb).ToString(), employer.AccountNumber, employer.RemitterName, employer.BalancedFile);
+                "", "", employer.RemitterName, employer.BalancedFile, employer.SingleAdminMayApprove, BankDetailsProtector.Masked(employer.AccountNumberEnding));
     }
 
     internal async Task<IReadOnlyList<PayslipDto>> MyPayslipsAsync(Guid userId, CancellationToken cancellationToken)

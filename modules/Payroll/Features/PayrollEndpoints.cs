@@ -31,6 +31,8 @@ internal static class PayrollEndpoints
         writes.MapSaveEmployeePaySettings();
         admin.MapGetEmployerPaySettings();
         writes.MapSaveEmployerPaySettings();
+        BankDetails.BankDetailsEndpoints.MapRevealBankDetails(writes);
+        BankDetails.BankDetailsEndpoints.MapBankDetailsAudit(admin);
 
         admin.MapListPublicHolidays();
         writes.MapAddPublicHoliday();

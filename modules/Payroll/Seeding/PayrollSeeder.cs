@@ -91,11 +91,11 @@ internal sealed class PayrollSeeder : IDataSeedContributor
         // Keep the location's ABN (Organizations seeds it): saving the employer details saves the ABN too.
         var abn = (await Use<GetEmployerPaySettingsHandler>().HandleAsync(cancellationToken)).Abn;
         await Use<SaveEmployerPaySettingsHandler>().HandleAsync(new EmployerPaySettingsInput(abn, "CBA", stAlbans ? "301500" : "301501", stAlbans ? "DERRIMUT 24 7 ST ALBANS" : "DERRIMUT 24 7 WERRIBEE", stAlbans ? "063-021" : "063-030",
-            stAlbans ? "10452198" : "10457733", stAlbans ? "DERRIMUT STALB" : "DERRIMUT WERRIB", false), cancellationToken);
+            stAlbans ? "10452198" : "10457733", stAlbans ? "DERRIMUT STALB" : "DERRIMUT WERRIB", false), null, cancellationToken);
         await Use<SaveEmployeePaySettingsHandler>().HandleAsync(trainer.UserId, new EmployeePaySettingsInput("casual", "per-session", null, 30.68m, 45.00m, "fortnightly", true, true, "resident", "none",
-            "AustralianSuper", "STA0100AU", stAlbans ? "40123456" : "40654321", stAlbans ? "062-000" : "033-000", stAlbans ? "12345678" : "87654321", trainer.DisplayName), cancellationToken);
+            "AustralianSuper", "STA0100AU", stAlbans ? "40123456" : "40654321", stAlbans ? "062-000" : "033-000", stAlbans ? "12345678" : "87654321", trainer.DisplayName), null, cancellationToken);
         await Use<SaveEmployeePaySettingsHandler>().HandleAsync(admin.UserId, new EmployeePaySettingsInput("full-time", "salary", stAlbans ? 72_000m : 68_500m, null, null, "fortnightly", true, true, "resident", "none",
-            "Hostplus", "HOS0001AU", stAlbans ? "7770001" : "7770002", "083-004", stAlbans ? "55500011" : "55500022", admin.DisplayName), cancellationToken);
+            "Hostplus", "HOS0001AU", stAlbans ? "7770001" : "7770002", "083-004", stAlbans ? "55500011" : "55500022", admin.DisplayName), null, cancellationToken);
 
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
         foreach (var (start, paidOn) in DemoFortnights(today))

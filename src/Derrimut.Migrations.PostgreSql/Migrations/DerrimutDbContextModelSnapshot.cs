@@ -2973,6 +2973,46 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("audit_entries", "organizations");
                 });
 
+            modelBuilder.Entity("Derrimut.Payroll.Data.BankDetailsAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("bank_details_audit", "payroll");
+                });
+
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3035,18 +3075,27 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<long?>("AnnualSalaryCents")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("BankDetailsChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BankDetailsChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BankDetailsRevision")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ClaimsTaxFreeThreshold")
                         .HasColumnType("boolean");
@@ -3064,6 +3113,16 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.Property<long?>("HourlyRateCents")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("Bsb");
 
                     b.Property<string>("MedicareLevyExemption")
                         .IsRequired()
@@ -3135,10 +3194,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("ApcaUserId")
                         .IsRequired()
@@ -3148,10 +3207,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<bool>("BalancedFile")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3164,10 +3223,23 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("Bsb");
+
                     b.Property<string>("RemitterName")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("SingleAdminMayApprove")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -3305,15 +3377,21 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("BankDetailsChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BankDetailsRevision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EmployeeName")
                         .IsRequired()
@@ -3334,6 +3412,16 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<decimal>("Hours")
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("Bsb");
 
                     b.Property<string>("Lines")
                         .IsRequired()

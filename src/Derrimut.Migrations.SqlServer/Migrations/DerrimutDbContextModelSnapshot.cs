@@ -2981,6 +2981,46 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("audit_entries", "organizations");
                 });
 
+            modelBuilder.Entity("Derrimut.Payroll.Data.BankDetailsAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("bank_details_audit", "payroll");
+                });
+
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3043,18 +3083,27 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("nvarchar(9)");
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<long?>("AnnualSalaryCents")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("BankDetailsChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("BankDetailsChangedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BankDetailsRevision")
+                        .HasColumnType("int");
 
                     b.Property<bool>("ClaimsTaxFreeThreshold")
                         .HasColumnType("bit");
@@ -3072,6 +3121,16 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.Property<long?>("HourlyRateCents")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)")
+                        .HasColumnName("Bsb");
 
                     b.Property<string>("MedicareLevyExemption")
                         .IsRequired()
@@ -3143,10 +3202,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("nvarchar(9)");
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<string>("ApcaUserId")
                         .IsRequired()
@@ -3156,10 +3215,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<bool>("BalancedFile")
                         .HasColumnType("bit");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -3172,10 +3231,23 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)")
+                        .HasColumnName("Bsb");
+
                     b.Property<string>("RemitterName")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("SingleAdminMayApprove")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
@@ -3313,15 +3385,21 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("nvarchar(9)");
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("BankDetailsChangedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BankDetailsRevision")
+                        .HasColumnType("int");
 
                     b.Property<string>("EmployeeName")
                         .IsRequired()
@@ -3342,6 +3420,16 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<decimal>("Hours")
                         .HasPrecision(7, 2)
                         .HasColumnType("decimal(7,2)");
+
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)")
+                        .HasColumnName("Bsb");
 
                     b.Property<string>("Lines")
                         .IsRequired()

@@ -2965,6 +2965,46 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("organizations_audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Payroll.Data.BankDetailsAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("payroll_bank_details_audit", (string)null);
+                });
+
             modelBuilder.Entity("Derrimut.Payroll.Data.CompletedSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3027,18 +3067,27 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnnualSalaryCents")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("BankDetailsChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BankDetailsChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BankDetailsRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ClaimsTaxFreeThreshold")
                         .HasColumnType("INTEGER");
@@ -3056,6 +3105,16 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("HourlyRateCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Bsb");
 
                     b.Property<string>("MedicareLevyExemption")
                         .IsRequired()
@@ -3127,9 +3186,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApcaUserId")
@@ -3140,9 +3199,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<bool>("BalancedFile")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -3156,10 +3215,23 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Bsb");
+
                     b.Property<string>("RemitterName")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SingleAdminMayApprove")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -3297,15 +3369,21 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountNumber")
+                    b.Property<string>("AccountNumberEnding")
                         .IsRequired()
-                        .HasMaxLength(9)
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Bsb")
+                    b.Property<string>("BankAccountCiphertext")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BankDetailsChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BankDetailsRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EmployeeName")
                         .IsRequired()
@@ -3326,6 +3404,16 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<decimal>("Hours")
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyAccountNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AccountNumber");
+
+                    b.Property<string>("LegacyBsb")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Bsb");
 
                     b.Property<string>("Lines")
                         .IsRequired()

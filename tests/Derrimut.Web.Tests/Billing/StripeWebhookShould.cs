@@ -291,9 +291,9 @@ public abstract class StripeWebhookShould(BillingFixture fixture)
         var ct = TestContext.Current.CancellationToken;
 
         (await resolver.ResolveAsync(gym.Id, ct)).WebhookSecret.ShouldBe(SignedEvents.DevelopmentSecret);
-        (await Admin(franchise).PutAsJsonAsync("/api/billing/stripe-account", new { webhookSecret = "whsec_franchise_0001" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin(franchise).PutAsJsonAsync("/api/billing/stripe-account", new { secretKey = "sk_test_franchise_0001", webhookSecret = "whsec_franchise_0001" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await resolver.ResolveAsync(gym.Id, ct)).WebhookSecret.ShouldBe("whsec_franchise_0001");
-        (await Admin(gym).PutAsJsonAsync("/api/billing/stripe-account", new { webhookSecret = "whsec_location_0002" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin(gym).PutAsJsonAsync("/api/billing/stripe-account", new { secretKey = "sk_test_location_0002", webhookSecret = "whsec_location_0002" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await resolver.ResolveAsync(gym.Id, ct)).WebhookSecret.ShouldBe("whsec_location_0002");
         (await Admin(gym).GetFromJsonAsync<JsonElement>("/api/billing/stripe-account", ct)).GetProperty("source").GetString().ShouldBe("location");
     }
@@ -303,7 +303,7 @@ public abstract class StripeWebhookShould(BillingFixture fixture)
 
     private async Task SetWebhookSecretAsync(TestTenant gym, string secret)
     {
-        var response = await Admin(gym).PutAsJsonAsync("/api/billing/stripe-account", new { webhookSecret = secret });
+        var response = await Admin(gym).PutAsJsonAsync("/api/billing/stripe-account", new { secretKey = "sk_test_" + Guid.NewGuid().ToString("N"), webhookSecret = secret });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 }

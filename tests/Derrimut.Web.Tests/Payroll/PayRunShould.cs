@@ -108,7 +108,7 @@ public abstract partial class PayRunShould(DemoAppFixture fixture)
         payslip.GetProperty("periodStart").GetString().ShouldBe("2026-04-20");
         payslip.GetProperty("yearToDate").GetProperty("financialYear").GetString().ShouldBe("2025-26");
         payslip.GetProperty("yearToDate").GetProperty("gross").GetDecimal().ShouldBeGreaterThanOrEqualTo(787.50m);
-        payslip.GetProperty("bankAccount").GetString().ShouldBe("BSB 062-001 account ••••6789");
+        payslip.GetProperty("bankAccount").GetString().ShouldBe("BSB •••-••• account •••789");
         var payslipId = payslip.GetProperty("id").GetGuid();
         (await staff.GetAsync($"/api/payroll/me/payslips/{payslipId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Someone else's payslip is not there for a trainer.

@@ -1,5 +1,7 @@
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.BankFiles;
+using Derrimut.Payroll.Features.BankDetails;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,10 +9,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Derrimut.Payroll.Features.Exports;
 
-/// <summary>The ABA (Cemtex) file of a finalised run's net pays (<c>GET /api/payroll/pay-runs/{id}/aba</c>).</summary>
-internal sealed class DownloadPayRunAbaFileHandler(DerrimutDbContext db, PayrollBook book)
+/// <summary>
+/// The ABA (Cemtex) file of a finalised run's net pays (<c>GET /api/payroll/pay-runs/{id}/aba</c>): the one place bank
+/// details leave in the clear, decrypted for the bank and audited (who exported which run) before the file is answered.
+/// </summary>
+internal sealed class DownloadPayRunAbaFileHandler(DerrimutDbContext db, PayrollBook book, BankDetailsProtector protector, BankDetailsBook bank)
 {
-    public async Task<(string FileName, string Content)> HandleAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<(string FileName, string Content)> HandleAsync(Guid id, Guid? exportedBy, CancellationToken cancellationToken)
     {
         var run = await book.FindRunAsync(id, tracked: false, cancellationToken);
         if (run.Status != PayRunStatus.Finalised)
@@ -27,14 +32,32 @@ internal sealed class DownloadPayRunAbaFileHandler(DerrimutDbContext db, Payroll
         }
 
         var reference = $"PAY {run.PaidOn:yyyyMMdd} R{run.Number}";
+        var from = protector.UnprotectForEmployer(book.LocationId, employer.BankAccountCiphertext, "employer");
+        var payments = new List<AbaPayment>();
+        foreach (var p in payslips)
+        {
+            // A payslip whose account does not decrypt for this person here is refused by name, never paid elsewhere.
+            BankAccount to;
+            try
+            {
+                to = protector.UnprotectForPerson(book.LocationId, p.UserId, p.BankAccountCiphertext, "payslips");
+            }
+            catch (ConflictException)
+            {
+                throw new ConflictException($"{p.EmployeeName}'s bank details in this run can't be read for them at this gym: no bank file is made. Pay them in an adjusting run after entering their account again.", "payslips");
+            }
+
+            payments.Add(new AbaPayment(to.Bsb, to.AccountNumber, p.AccountName, p.NetCents, reference));
+        }
+
         var batch = new AbaBatch(
             employer.FinancialInstitution, employer.UserName, employer.ApcaUserId, "PAYROLL", run.PaidOn,
-            Bsb.Parse(employer.Bsb), BankAccountNumber.Parse(employer.AccountNumber), employer.RemitterName,
-            [.. payslips.Select(p => new AbaPayment(Bsb.Parse(p.Bsb), BankAccountNumber.Parse(p.AccountNumber), p.AccountName, p.NetCents, reference))],
-            IncludeBalancingDebit: employer.BalancedFile);
+            from.Bsb, from.AccountNumber, employer.RemitterName, payments, IncludeBalancingDebit: employer.BalancedFile);
         try
         {
-            return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}.aba", AbaFileWriter.Write(batch) + AbaFileWriter.RecordSeparator);
+            var content = AbaFileWriter.Write(batch) + AbaFileWriter.RecordSeparator;
+            await bank.SaveAuditAsync(exportedBy, "exported", null, $"ABA file of pay run {run.Number} ({payments.Count} payment(s))", cancellationToken);
+            return ($"payrun-{run.Number}-{run.PaidOn:yyyyMMdd}.aba", content);
         }
         catch (InvalidBankDetailsException ex)
         {
@@ -48,9 +71,9 @@ internal static class DownloadPayRunAbaFileEndpoint
 {
     public static RouteGroupBuilder MapDownloadPayRunAbaFile(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/pay-runs/{id:guid}/aba", async (Guid id, DownloadPayRunAbaFileHandler h, CancellationToken ct) =>
+        admin.MapGet("/pay-runs/{id:guid}/aba", async (Guid id, ClaimsPrincipal me, DownloadPayRunAbaFileHandler h, CancellationToken ct) =>
         {
-            var (name, content) = await h.HandleAsync(id, ct);
+            var (name, content) = await h.HandleAsync(id, PayrollEndpoints.Me(me), ct);
             return TypedResults.File(Encoding.ASCII.GetBytes(content), "text/plain", name);
         }).WithName("DownloadPayRunAbaFile");
         return admin;

@@ -2,6 +2,7 @@ using Derrimut.Identity.Contracts;
 using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Domain.BankFiles;
+using Derrimut.Payroll.Features.BankDetails;
 using Derrimut.Payroll.Domain.Withholding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -9,10 +10,14 @@ using static Derrimut.Payroll.Features.PayrollText;
 
 namespace Derrimut.Payroll.Features.PaySettings;
 
-/// <summary>Creates or replaces a person's pay settings (<c>PUT /api/payroll/employees/{userId}/settings</c>).</summary>
-internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaffDirectory staff, PayrollBook book)
+/// <summary>
+/// Creates or replaces a person's pay settings (<c>PUT /api/payroll/employees/{userId}/settings</c>). BSB and account
+/// number are encrypted for this gym and this person; leaving both out keeps the account on record (lists and the form
+/// only ever see its last three digits). A changed account is audited in the same save and emails the employee.
+/// </summary>
+internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaffDirectory staff, PayrollBook book, BankDetailsProtector protector, BankDetailsBook bank, TimeProvider time)
 {
-    public async Task<EmployeePaySettingsDto> HandleAsync(Guid userId, EmployeePaySettingsInput input, CancellationToken cancellationToken)
+    public async Task<EmployeePaySettingsDto> HandleAsync(Guid userId, EmployeePaySettingsInput input, Guid? changedBy, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var employment = Parse(EmploymentTypes, input.EmploymentType, "employmentType", errors);
@@ -62,16 +67,7 @@ internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaf
         }
 
         errors.Required(input.SuperMemberNumber, "superMemberNumber", 20);
-        if (!Bsb.TryParse(input.Bsb, out var bsb, out var bsbError))
-        {
-            errors.Add("bsb", bsbError);
-        }
-
-        if (!BankAccountNumber.TryParse(input.AccountNumber, out var account, out var accountError))
-        {
-            errors.Add("accountNumber", accountError);
-        }
-
+        var account = BankAccountInput.Read(input.Bsb, input.AccountNumber, errors);
         errors.Required(input.AccountName, "accountName", 32);
         errors.ThrowIfAny();
 
@@ -81,10 +77,30 @@ internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaf
         }
 
         var settings = await db.Set<EmployeePaySettings>().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        if (settings is null && account is null)
+        {
+            throw new ValidationException("bsb", "Give the BSB and account number the pay goes into.");
+        }
+
+        var isNew = settings is null;
         if (settings is null)
         {
             settings = new EmployeePaySettings { UserId = userId };
             db.Add(settings);
+        }
+
+        // Saving the same account again is not a change: no new revision, no second-admin check, no email.
+        var changed = account is not null && (isNew || !SameAccount(settings, account));
+        if (changed)
+        {
+            settings.BankAccountCiphertext = protector.ProtectForPerson(book.LocationId, userId, account!);
+            settings.AccountNumberEnding = account!.Ending;
+            settings.LegacyBsb = null;
+            settings.LegacyAccountNumber = null;
+            settings.BankDetailsRevision++;
+            settings.BankDetailsChangedBy = changedBy;
+            settings.BankDetailsChangedAt = time.GetUtcNow();
+            bank.Audit(changedBy, "changed", userId, isNew ? $"Recorded an account ending {account.Ending}" : $"Changed to an account ending {account.Ending}");
         }
 
         settings.EmploymentType = employment!.Value;
@@ -100,11 +116,33 @@ internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaf
         settings.SuperFundName = input.SuperFundName!.Trim();
         settings.SuperFundUsi = input.SuperFundUsi!.Trim().ToUpperInvariant();
         settings.SuperMemberNumber = input.SuperMemberNumber!.Trim();
-        settings.Bsb = bsb!.Digits;
-        settings.AccountNumber = account!.Digits;
         settings.AccountName = input.AccountName!.Trim();
         await book.SaveAsync("userId", "Someone else saved this person's pay settings at the same time; reload and try again.", cancellationToken);
+        if (changed && !isNew)
+        {
+            // A first account is on the employee's first payslip; a change is what a fraudster makes, so it is told.
+            await bank.TellEmployeeAsync(userId, changedBy, account!.Ending, cancellationToken);
+        }
+
         return PayrollBook.ToDto(settings);
+    }
+
+    private bool SameAccount(EmployeePaySettings settings, BankAccount account)
+    {
+        if (settings.BankAccountCiphertext.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var current = protector.UnprotectForPerson(book.LocationId, settings.UserId, settings.BankAccountCiphertext, "accountNumber");
+            return current.Bsb.Digits == account.Bsb.Digits && current.AccountNumber.Digits == account.AccountNumber.Digits;
+        }
+        catch (ConflictException)
+        {
+            return false; // Unreadable: entering the account again replaces it (and counts as a change).
+        }
     }
 }
 
@@ -113,7 +151,7 @@ internal static class SaveEmployeePaySettingsEndpoint
 {
     public static RouteGroupBuilder MapSaveEmployeePaySettings(this RouteGroupBuilder writes)
     {
-        writes.MapPut("/employees/{userId:guid}/settings", (Guid userId, EmployeePaySettingsInput body, SaveEmployeePaySettingsHandler h, CancellationToken ct) => h.HandleAsync(userId, body, ct))
+        writes.MapPut("/employees/{userId:guid}/settings", (Guid userId, EmployeePaySettingsInput body, System.Security.Claims.ClaimsPrincipal me, SaveEmployeePaySettingsHandler h, CancellationToken ct) => h.HandleAsync(userId, body, PayrollEndpoints.Me(me), ct))
             .WithName("SaveEmployeePaySettings");
         return writes;
     }
