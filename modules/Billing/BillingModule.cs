@@ -88,6 +88,7 @@ public sealed class BillingModule : DerrimutModule
         WebhookEndpoints.MapInbox(billing);
         StripeAccountEndpoints.Map(billing);
         StripeConnectionTestEndpoint.Map(billing);
+        StripeAccountAuditEndpoint.Map(billing);
         if (_kind == PaymentGatewayKind.Simulated)
         {
             SimulatedCheckoutPages.MapCheckout(app);
