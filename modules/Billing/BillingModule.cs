@@ -26,6 +26,9 @@ namespace Derrimut.Billing;
 /// </summary>
 public sealed class BillingModule : DerrimutModule
 {
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> DependsOn => [typeof(Derrimut.Identity.IdentityModule)];
+
     private PaymentGatewayKind _kind;
     private bool _billingDayTool;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Derrimut.Billing.Data;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ internal abstract class StripeAccountAuditEntry
     /// <summary>The person who made the change (null for an integration client).</summary>
     public Guid? ActorId { get; set; }
 
-    /// <summary>The person's sign-in name at the time, so the history reads the same after they leave.</summary>
+    /// <summary>The person's name and sign-in email at the time, so the history reads the same after they leave.</summary>
     public string ActorName { get; set; } = "";
 
     /// <summary><c>keys-set</c>, <c>keys-changed</c> or <c>keys-removed</c>.</summary>
@@ -49,7 +50,7 @@ internal sealed class FranchiseStripeAccountAuditEntry : StripeAccountAuditEntry
 /// <summary>One line of a Stripe account's history as the payments page shows it.</summary>
 /// <param name="At">When.</param>
 /// <param name="ActorId">Who (their user id).</param>
-/// <param name="ActorName">Who (their sign-in name when they made the change).</param>
+/// <param name="ActorName">Who (their name and sign-in email when they made the change).</param>
 /// <param name="Action"><c>keys-set</c>, <c>keys-changed</c> or <c>keys-removed</c>.</param>
 /// <param name="Detail">What changed.</param>
 internal sealed record StripeAccountChangeDto(DateTimeOffset At, Guid? ActorId, string ActorName, string Action, string Detail);
@@ -93,9 +94,9 @@ internal static class StripeAccountAudit
     /// </summary>
     /// <param name="secretKeyReplaced">A secret key was sent (a replacement of the same key still counts as a change).</param>
     /// <param name="webhookSecretReplaced">A webhook secret was sent.</param>
-    public static void Record(
-        DerrimutDbContext db, TenantInfo tenant, ClaimsPrincipal actor, TimeProvider time, Snapshot before, StripeAccountSettings row,
-        bool secretKeyReplaced, bool webhookSecretReplaced)
+    public static async Task RecordAsync(
+        DerrimutDbContext db, TenantInfo tenant, ClaimsPrincipal actor, IPeopleReadModel people, TimeProvider time, Snapshot before, StripeAccountSettings row,
+        bool secretKeyReplaced, bool webhookSecretReplaced, CancellationToken cancellationToken)
     {
         var after = Snapshot.Of(row);
         var changes = new List<string>();
@@ -137,7 +138,7 @@ internal static class StripeAccountAudit
 
         StripeAccountAuditEntry entry = tenant.IsLocation ? new LocationStripeAccountAuditEntry() : new FranchiseStripeAccountAuditEntry();
         entry.ActorId = actor.FindUserId();
-        entry.ActorName = Truncate(actor.Identity?.Name ?? (entry.ActorId is null ? "an integration client" : entry.ActorId.ToString()!), 256);
+        entry.ActorName = Truncate(await ActorNameAsync(actor, people, cancellationToken), 256);
         entry.Action = !before.HasAccount && before.PublishableKey is null ? "keys-set" : after.HasAccount || after.PublishableKey is not null ? "keys-changed" : "keys-removed";
         entry.Detail = Truncate(char.ToUpperInvariant(changes[0][0]) + string.Join("; ", changes)[1..] + ".", 2000);
         entry.At = time.GetUtcNow();
@@ -154,6 +155,21 @@ internal static class StripeAccountAudit
         var list = await rows.Select(e => new StripeAccountChangeDto(e.At, e.ActorId, e.ActorName, e.Action, e.Detail)).ToListAsync(cancellationToken);
         // Sorted in memory: SQLite cannot order by a DateTimeOffset column.
         return list.OrderByDescending(e => e.At).Take(Latest).ToList();
+    }
+
+    /// <summary>
+    /// The person's name and sign-in email as Identity has them now (a page call's principal carries only the id), so
+    /// the history still says who it was after they change their name or leave.
+    /// </summary>
+    internal static async Task<string> ActorNameAsync(ClaimsPrincipal actor, IPeopleReadModel people, CancellationToken cancellationToken)
+    {
+        if (actor.FindUserId() is not { } id)
+        {
+            return actor.Identity?.Name ?? "an integration client";
+        }
+
+        var person = await people.People.Where(p => p.UserId == id).Select(p => new { p.DisplayName, p.Email }).FirstOrDefaultAsync(cancellationToken);
+        return person is null ? id.ToString() : $"{person.DisplayName} ({person.Email})";
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Derrimut.Billing.Data;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,7 +66,7 @@ internal static class StripeAccountEndpoints
 
     internal static async Task<Ok<StripeAccountDto>> SetAsync(
         SetStripeAccountRequest request, ICurrentTenant tenant, DerrimutDbContext db, StripeSecretProtector protector, TenantStripeKeyResolver resolver,
-        ISiteAddresses sites, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+        ISiteAddresses sites, ClaimsPrincipal user, IPeopleReadModel people, TimeProvider time, CancellationToken ct)
     {
         var current = tenant.Tenant!;
         var errors = new ValidationErrors();
@@ -112,7 +113,7 @@ internal static class StripeAccountEndpoints
         }
 
         // The audit entry is saved with the change itself: both or neither (decision 0050).
-        StripeAccountAudit.Record(db, current, user, time, before, row, request.SecretKey is { Length: > 0 }, request.WebhookSecret is { Length: > 0 });
+        await StripeAccountAudit.RecordAsync(db, current, user, people, time, before, row, request.SecretKey is { Length: > 0 }, request.WebhookSecret is { Length: > 0 }, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -93,7 +93,7 @@ public abstract class VoiceAssistantSettingsShould(DemoAppFixture fixture)
         var afterIds = await EntriesAsync(coburg);
         var ids = afterIds.ExceptBy(before.Select(e => e.Id), e => e.Id).ShouldHaveSingleItem();
         ids.ActorId.ShouldBe(me.GetProperty("id").GetGuid());
-        ids.ActorName.ShouldBe($"admin@coburg.{D}");
+        ids.ActorName.ShouldBe($"{me.GetProperty("displayName").GetString()} (admin@coburg.{D})");
         ids.Action.ShouldBe("ids-changed");
         ids.Detail.ShouldStartWith("Public key ");
         ids.Detail.ShouldEndWith($" → {publicKey}.");
@@ -114,7 +114,7 @@ public abstract class VoiceAssistantSettingsShould(DemoAppFixture fixture)
         JsonSerializer.Serialize(secrets).ShouldNotContain(secret[^16..]);
         var changes = await admin.GetFromJsonAsync<JsonElement>("/api/plans/voice-assistant/changes", ct);
         changes[0].GetProperty("detail").GetString().ShouldBe("Webhook secret replaced.");
-        changes[0].GetProperty("actorName").GetString().ShouldBe($"admin@coburg.{D}");
+        changes[0].GetProperty("actorName").GetString().ShouldBe(ids.ActorName);
         changes.ToString().ShouldNotContain(secret[^16..]);
     }
 

@@ -52,7 +52,7 @@ internal sealed class VapiSecrets(
         }
 
         // The history says a secret was set or replaced, never which (decision 0050); saved with the secret itself.
-        audit.RecordSecret(actor, replaced: settings.ProtectedSecret.Length > 0);
+        await audit.RecordSecretAsync(actor, replaced: settings.ProtectedSecret.Length > 0, cancellationToken);
         settings.ProtectedSecret = Protector.Protect(secret);
         settings.ChangedBy = changedBy;
         try

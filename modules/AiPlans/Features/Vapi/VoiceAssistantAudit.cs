@@ -3,6 +3,7 @@ using Derrimut.AiPlans.Contracts;
 using Derrimut.AiPlans.Data;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Data;
+using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ internal sealed class VoiceAssistantAuditEntry : ILocationOwned
     /// <summary>The person who made the change.</summary>
     public Guid? ActorId { get; set; }
 
-    /// <summary>Their sign-in name at the time, so the history reads the same after they leave.</summary>
+    /// <summary>Their name and sign-in email at the time, so the history reads the same after they leave.</summary>
     public string ActorName { get; set; } = "";
 
     /// <summary><c>ids-changed</c> or <c>secret-set</c>.</summary>
@@ -42,7 +43,7 @@ internal sealed class VoiceAssistantAuditEntry : ILocationOwned
 /// <summary>One line of the voice settings' history as the page shows it.</summary>
 /// <param name="At">When.</param>
 /// <param name="ActorId">Who (their user id).</param>
-/// <param name="ActorName">Who (their sign-in name when they made the change).</param>
+/// <param name="ActorName">Who (their name and sign-in email when they made the change).</param>
 /// <param name="Action"><c>ids-changed</c> or <c>secret-set</c>.</param>
 /// <param name="Detail">What changed.</param>
 internal sealed record VoiceAssistantChangeDto(DateTimeOffset At, Guid? ActorId, string ActorName, string Action, string Detail);
@@ -51,7 +52,7 @@ internal sealed record VoiceAssistantChangeDto(DateTimeOffset At, Guid? ActorId,
 /// The voice settings' audit trail: <see cref="Record"/> adds an entry to the caller's unit of work (saved with the
 /// change, or not at all); <see cref="ListAsync"/> reads the location's latest (the tenant filter keeps it to this gym).
 /// </summary>
-internal sealed class VoiceAssistantAudit(DerrimutDbContext db, TimeProvider time)
+internal sealed class VoiceAssistantAudit(DerrimutDbContext db, TimeProvider time, IPeopleReadModel people)
 {
     public const int Latest = 20;
 
@@ -67,7 +68,8 @@ internal sealed class VoiceAssistantAudit(DerrimutDbContext db, TimeProvider tim
         });
 
     /// <summary>Describes a change of the ids (nothing is added when neither changed).</summary>
-    public void RecordIds(ClaimsPrincipal actor, string? oldPublicKey, string? newPublicKey, string? oldAssistantId, string? newAssistantId)
+    public async Task RecordIdsAsync(
+        ClaimsPrincipal actor, string? oldPublicKey, string? newPublicKey, string? oldAssistantId, string? newAssistantId, CancellationToken cancellationToken)
     {
         var changes = new List<string>();
         if (!string.Equals(oldPublicKey, newPublicKey, StringComparison.Ordinal))
@@ -82,13 +84,13 @@ internal sealed class VoiceAssistantAudit(DerrimutDbContext db, TimeProvider tim
 
         if (changes.Count > 0)
         {
-            Record(actor, "ids-changed", string.Join("; ", changes));
+            await RecordAsync(actor, "ids-changed", string.Join("; ", changes), cancellationToken);
         }
     }
 
     /// <summary>Records that the webhook secret was set (first time) or replaced; never its value.</summary>
-    public void RecordSecret(ClaimsPrincipal actor, bool replaced) =>
-        Record(actor, "secret-set", replaced ? "webhook secret replaced" : "webhook secret set");
+    public Task RecordSecretAsync(ClaimsPrincipal actor, bool replaced, CancellationToken cancellationToken) =>
+        RecordAsync(actor, "secret-set", replaced ? "webhook secret replaced" : "webhook secret set", cancellationToken);
 
     public async Task<IReadOnlyList<VoiceAssistantChangeDto>> ListAsync(CancellationToken cancellationToken)
     {
@@ -98,10 +100,14 @@ internal sealed class VoiceAssistantAudit(DerrimutDbContext db, TimeProvider tim
         return rows.OrderByDescending(e => e.At).Take(Latest).ToList();
     }
 
-    private void Record(ClaimsPrincipal actor, string action, string detail)
+    private async Task RecordAsync(ClaimsPrincipal actor, string action, string detail, CancellationToken cancellationToken)
     {
         var actorId = actor.FindUserId();
-        var name = actor.Identity?.Name ?? actorId?.ToString() ?? "an integration client";
+        // Identity's name and email as they are now (a page call's principal carries only the id), kept in the row.
+        var person = actorId is { } id
+            ? await people.People.Where(p => p.UserId == id).Select(p => new { p.DisplayName, p.Email }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var name = person is not null ? $"{person.DisplayName} ({person.Email})" : actorId?.ToString() ?? actor.Identity?.Name ?? "an integration client";
         db.Add(new VoiceAssistantAuditEntry
         {
             ActorId = actorId,

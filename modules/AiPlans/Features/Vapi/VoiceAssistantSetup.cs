@@ -105,7 +105,7 @@ internal sealed class VoiceAssistantSettingsHandler(DerrimutDbContext db, VapiSe
 
         var changedBy = actor.RequireUserId();
         // Saved with the change (decision 0050): a refused or conflicting save leaves no history line behind.
-        audit.RecordIds(actor, settings.PublicKey, Blank(request.PublicKey), settings.AssistantId, Blank(request.AssistantId));
+        await audit.RecordIdsAsync(actor, settings.PublicKey, Blank(request.PublicKey), settings.AssistantId, Blank(request.AssistantId), cancellationToken);
         settings.PublicKey = Blank(request.PublicKey);
         settings.AssistantId = Blank(request.AssistantId);
         settings.ChangedBy = changedBy;
