@@ -53,6 +53,7 @@ public sealed class AiPlansModule : DerrimutModule
         services.AddScoped<EditPlanHandler>();
         services.AddScoped<ApprovePlanHandler>();
         services.AddScoped<VapiSecrets>();
+        services.AddScoped<VoiceAssistantAudit>();
         services.AddScoped<VoiceAssistantSettingsHandler>();
         services.AddScoped<VoiceAssistantTester>();
         // The test call is the app calling its own public address; no retries, Vapi makes one attempt.

@@ -26,6 +26,9 @@ namespace Derrimut.Billing;
 /// </summary>
 public sealed class BillingModule : DerrimutModule
 {
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> DependsOn => [typeof(Derrimut.Identity.IdentityModule)];
+
     private PaymentGatewayKind _kind;
     private bool _billingDayTool;
 
@@ -88,6 +91,7 @@ public sealed class BillingModule : DerrimutModule
         WebhookEndpoints.MapInbox(billing);
         StripeAccountEndpoints.Map(billing);
         StripeConnectionTestEndpoint.Map(billing);
+        StripeAccountAuditEndpoint.Map(billing);
         if (_kind == PaymentGatewayKind.Simulated)
         {
             SimulatedCheckoutPages.MapCheckout(app);

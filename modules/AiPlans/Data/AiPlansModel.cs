@@ -38,5 +38,6 @@ internal static class AiPlansModel
             b.Property(s => s.PublicKey).HasMaxLength(100);
             b.Property(s => s.AssistantId).HasMaxLength(100);
         });
+        Features.Vapi.VoiceAssistantAudit.Configure(modelBuilder);
     }
 }

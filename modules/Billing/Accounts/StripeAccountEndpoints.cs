@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Derrimut.Billing.Data;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,7 +66,7 @@ internal static class StripeAccountEndpoints
 
     internal static async Task<Ok<StripeAccountDto>> SetAsync(
         SetStripeAccountRequest request, ICurrentTenant tenant, DerrimutDbContext db, StripeSecretProtector protector, TenantStripeKeyResolver resolver,
-        ISiteAddresses sites, CancellationToken ct)
+        ISiteAddresses sites, ClaimsPrincipal user, IPeopleReadModel people, TimeProvider time, CancellationToken ct)
     {
         var current = tenant.Tenant!;
         var errors = new ValidationErrors();
@@ -79,6 +81,7 @@ internal static class StripeAccountEndpoints
             return await GetAsync(tenant, db, resolver, sites, ct); // Nothing to set, nothing to remove.
         }
 
+        var before = StripeAccountAudit.Snapshot.Of(row);
         if (row is null)
         {
             row = current.IsLocation ? new LocationStripeAccount { Id = Guid.CreateVersion7() } : new FranchiseStripeAccount { Id = Guid.CreateVersion7() };
@@ -111,6 +114,8 @@ internal static class StripeAccountEndpoints
             throw new ValidationException("webhookSecret", "A Stripe account needs its webhook signing secret (whsec_…) as well as its secret key.");
         }
 
+        // The audit entry is saved with the change itself: both or neither (decision 0050).
+        await StripeAccountAudit.RecordAsync(db, current, user, people, time, before, row, request.SecretKey is { Length: > 0 }, request.WebhookSecret is { Length: > 0 }, ct);
         try
         {
             await db.SaveChangesAsync(ct);

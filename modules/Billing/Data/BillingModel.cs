@@ -202,6 +202,8 @@ internal static class BillingModel
             b.HasIndex(r => new { r.TenantId, r.ChargeId });
             b.HasIndex(r => new { r.TenantId, r.InvoiceId });
         });
+
+        Accounts.StripeAccountAudit.Configure(modelBuilder);
     }
 
     private static void ConfigureAccount<T>(EntityTypeBuilder<T> b)

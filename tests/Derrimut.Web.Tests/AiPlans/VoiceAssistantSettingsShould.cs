@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Derrimut.AiPlans.Features.Vapi;
 using Derrimut.Web.Tests.Identity;
 
 namespace Derrimut.Web.Tests.AiPlans;
@@ -76,6 +77,70 @@ public abstract class VoiceAssistantSettingsShould(DemoAppFixture fixture)
         (await member.PostAsync("/api/plans/voice-assistant/test", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await member.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey = PublicKey })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task AuditEachChangeInOneRowNamingThePersonAndNeverTheSecret()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await App.SignedInAsync($"admin@coburg.{D}", "coburg");
+        var me = await admin.GetFromJsonAsync<JsonElement>("/api/me", ct);
+        var coburg = await TenantIdAsync("coburg");
+        var publicKey = Guid.NewGuid().ToString();
+        var before = await EntriesAsync(coburg);
+
+        (await admin.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey }, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var afterIds = await EntriesAsync(coburg);
+        var ids = afterIds.ExceptBy(before.Select(e => e.Id), e => e.Id).ShouldHaveSingleItem();
+        ids.ActorId.ShouldBe(me.GetProperty("id").GetGuid());
+        ids.ActorName.ShouldBe($"{me.GetProperty("displayName").GetString()} (admin@coburg.{D})");
+        ids.Action.ShouldBe("ids-changed");
+        ids.Detail.ShouldStartWith("Public key ");
+        ids.Detail.ShouldEndWith($" → {publicKey}.");
+        ids.Detail.ShouldNotContain("assistant id", Case.Insensitive);
+
+        // Saving the same values again changes nothing, so it records nothing.
+        (await admin.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey }, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await EntriesAsync(coburg)).Count.ShouldBe(afterIds.Count);
+
+        var secret = $"coburg-voice-{Guid.NewGuid():N}";
+        (await admin.PutAsJsonAsync("/api/plans/voice-assistant/secret", new { secret }, ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync("/api/plans/voice-assistant/secret", new { secret = secret + "-2" }, ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var secrets = (await EntriesAsync(coburg)).ExceptBy(afterIds.Select(e => e.Id), e => e.Id).OrderBy(e => e.At).ToList();
+        secrets.Count.ShouldBe(2);
+        secrets[0].Detail.ShouldBeOneOf("Webhook secret set.", "Webhook secret replaced.");
+        secrets[1].Detail.ShouldBe("Webhook secret replaced.");
+        JsonSerializer.Serialize(secrets).ShouldNotContain(secret[^16..]);
+        var changes = await admin.GetFromJsonAsync<JsonElement>("/api/plans/voice-assistant/changes", ct);
+        changes[0].GetProperty("detail").GetString().ShouldBe("Webhook secret replaced.");
+        changes[0].GetProperty("actorName").GetString().ShouldBe(ids.ActorName);
+        changes.ToString().ShouldNotContain(secret[^16..]);
+    }
+
+    [Fact]
+    public async Task WriteNoAuditRowForARefusedChange()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await App.SignedInAsync($"admin@coburg.{D}", "coburg");
+        var coburg = await TenantIdAsync("coburg");
+        var before = (await EntriesAsync(coburg)).Count;
+
+        await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey = "sk_live_private", assistantId = AssistantId }, ct), "publicKey");
+        await ProblemAssert.NamesFieldAsync(await admin.PutAsJsonAsync("/api/plans/voice-assistant/secret", new { secret = "short" }, ct), "secret");
+
+        (await EntriesAsync(coburg)).Count.ShouldBe(before);
+        var member = await App.SignedInAsync($"member@st-albans.{D}", "st-albans");
+        (await member.GetAsync("/api/plans/voice-assistant/changes", ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private Task<List<VoiceAssistantAuditEntry>> EntriesAsync(Guid locationId) =>
+        App.Services.GetRequiredService<ITenantScopeFactory>().RunAsPlatformAsync((sp, ct) =>
+            sp.GetRequiredService<DerrimutDbContext>().Set<VoiceAssistantAuditEntry>().IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.TenantId == locationId).ToListAsync(ct));
+
+    private async Task<Guid> TenantIdAsync(string identifier) =>
+        (await App.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync(identifier, TestContext.Current.CancellationToken)).ShouldNotBeNull().Id;
 }
 
 public sealed class VoiceAssistantSettingsOnSqliteShould(SqliteDemoAppFixture fixture) : VoiceAssistantSettingsShould(fixture), IClassFixture<SqliteDemoAppFixture>;

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
+using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.AiPlans.Domain.Plans;
 using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Tenancy;
@@ -16,7 +18,8 @@ namespace Derrimut.AiPlans.Features.Vapi;
 /// without the admin step; elsewhere a location without a secret refuses every call.
 /// </summary>
 internal sealed class VapiSecrets(
-    DerrimutDbContext db, IDataProtectionProvider protection, ICurrentTenant tenant, IConfiguration configuration, IHostEnvironment environment)
+    DerrimutDbContext db, IDataProtectionProvider protection, ICurrentTenant tenant, IConfiguration configuration, IHostEnvironment environment,
+    VoiceAssistantAudit audit)
 {
     public const string ConfigurationKey = "AiPlans:Vapi:Secret";
     public const int MinLength = 24;
@@ -38,8 +41,9 @@ internal sealed class VapiSecrets(
     public bool HasDevelopmentFallback => environment.IsDevelopment() && !string.IsNullOrEmpty(configuration[ConfigurationKey]);
 
     /// <summary>Sets (or replaces) the location's secret.</summary>
-    public async Task SetAsync(string secret, Guid changedBy, CancellationToken cancellationToken)
+    public async Task SetAsync(string secret, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        var changedBy = actor.RequireUserId();
         var settings = await db.Set<VoiceAssistantSettings>().FirstOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
@@ -47,6 +51,8 @@ internal sealed class VapiSecrets(
             db.Add(settings);
         }
 
+        // The history says a secret was set or replaced, never which (decision 0050); saved with the secret itself.
+        await audit.RecordSecretAsync(actor, replaced: settings.ProtectedSecret.Length > 0, cancellationToken);
         settings.ProtectedSecret = Protector.Protect(secret);
         settings.ChangedBy = changedBy;
         try

@@ -62,8 +62,9 @@ internal static class VoiceAssistantSetup
         plans.MapGet("/voice-assistant", (VoiceAssistantSettingsHandler h, CancellationToken ct) => h.StatusAsync(ct))
             .RequireAuthorization(AiPlansPermissions.ManageVoiceAssistant).WithName("GetVoiceAssistant");
         writes.MapPut("/voice-assistant", async (SaveVoiceAssistantRequest request, ClaimsPrincipal user, VoiceAssistantSettingsHandler h, CancellationToken ct) =>
-                TypedResults.Ok(await h.SaveAsync(request, user.RequireUserId(), ct)))
+                TypedResults.Ok(await h.SaveAsync(request, user, ct)))
             .RequireAuthorization(AiPlansPermissions.ManageVoiceAssistant).WithName("SaveVoiceAssistant");
+        plans.MapVoiceAssistantChanges();
         writes.MapPut("/voice-assistant/secret", SetSecretAsync).RequireAuthorization(AiPlansPermissions.ManageVoiceAssistant).WithName("SetVoiceAssistantSecret");
         writes.MapPost("/voice-assistant/test", async (ClaimsPrincipal user, VoiceAssistantTester tester, CancellationToken ct) =>
                 TypedResults.Ok(await tester.HandleAsync(user, ct)))
@@ -73,13 +74,13 @@ internal static class VoiceAssistantSetup
 
     internal static async Task<NoContent> SetSecretAsync(SetVoiceSecretRequest request, ClaimsPrincipal user, VapiSecrets secrets, CancellationToken ct)
     {
-        await secrets.SetAsync(request.Secret!.Trim(), user.RequireUserId(), ct);
+        await secrets.SetAsync(request.Secret!.Trim(), user, ct);
         return TypedResults.NoContent();
     }
 }
 
 /// <summary>Reads and saves the location's voice assistant settings (the secret goes through <see cref="VapiSecrets"/>).</summary>
-internal sealed class VoiceAssistantSettingsHandler(DerrimutDbContext db, VapiSecrets secrets, ISiteAddresses sites)
+internal sealed class VoiceAssistantSettingsHandler(DerrimutDbContext db, VapiSecrets secrets, ISiteAddresses sites, VoiceAssistantAudit audit)
 {
     public async Task<VoiceAssistantStatus> StatusAsync(CancellationToken cancellationToken)
     {
@@ -90,7 +91,7 @@ internal sealed class VoiceAssistantSettingsHandler(DerrimutDbContext db, VapiSe
             settings?.PublicKey, settings?.AssistantId, sites.ForCurrentSite(VapiWebhook.Path).ToString());
     }
 
-    public async Task<VoiceAssistantStatus> SaveAsync(SaveVoiceAssistantRequest request, Guid changedBy, CancellationToken cancellationToken)
+    public async Task<VoiceAssistantStatus> SaveAsync(SaveVoiceAssistantRequest request, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         request.Validate(errors);
@@ -102,6 +103,9 @@ internal sealed class VoiceAssistantSettingsHandler(DerrimutDbContext db, VapiSe
             db.Add(settings);
         }
 
+        var changedBy = actor.RequireUserId();
+        // Saved with the change (decision 0050): a refused or conflicting save leaves no history line behind.
+        await audit.RecordIdsAsync(actor, settings.PublicKey, Blank(request.PublicKey), settings.AssistantId, Blank(request.AssistantId), cancellationToken);
         settings.PublicKey = Blank(request.PublicKey);
         settings.AssistantId = Blank(request.AssistantId);
         settings.ChangedBy = changedBy;
