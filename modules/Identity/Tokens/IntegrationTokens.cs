@@ -26,7 +26,8 @@ internal sealed class SignedOnlyClientAccessTokens(IntegrationTokenEntries setti
 
     public ValueTask HandleAsync(OpenIddictServerEvents.GenerateTokenContext context)
     {
-        if (!settings.EncryptClientTokens && context.TokenType == TokenTypeHints.AccessToken && IntegrationTokenEntries.IsClientToken(context.Principal))
+        if (!settings.EncryptClientTokens && context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken
+            && IntegrationTokenEntries.IsClientToken(context.Principal))
         {
             context.EncryptionCredentials = null;
         }
