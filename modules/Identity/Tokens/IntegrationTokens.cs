@@ -19,21 +19,32 @@ internal sealed class SignedOnlyClientAccessTokens(IntegrationTokenEntries setti
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddictServerEvents.GenerateTokenContext>()
             .UseSingletonHandler<SignedOnlyClientAccessTokens>()
-            // Right after OpenIddict picked the credentials, before the token is written.
-            .SetOrder(OpenIddictServerHandlers.Protection.AttachSecurityCredentials.Descriptor.Order + 500)
+            // Last thing before the token is written: OpenIddict has picked the credentials and built the descriptor.
+            .SetOrder(OpenIddictServerHandlers.Protection.GenerateIdentityModelToken.Descriptor.Order - 500)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
     public ValueTask HandleAsync(OpenIddictServerEvents.GenerateTokenContext context)
     {
-        if (!settings.EncryptClientTokens && context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken
-            && IntegrationTokenEntries.IsClientToken(context.Principal))
+        if (!settings.EncryptClientTokens
+            && context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken
+            && IsIssuedToTheClientItself(context))
         {
             context.EncryptionCredentials = null;
+            if (context.SecurityTokenDescriptor is { } descriptor)
+            {
+                descriptor.EncryptingCredentials = null;
+            }
         }
 
         return default;
     }
+
+    // Client credentials: the token's subject is the client that asked for it, never a person's id.
+    private static bool IsIssuedToTheClientItself(OpenIddictServerEvents.GenerateTokenContext context) =>
+        context.Principal?.GetClaim(Claims.Subject) is { Length: > 0 } subject
+        && !Guid.TryParse(subject, out _)
+        && (string.Equals(subject, context.ClientId, StringComparison.Ordinal) || IntegrationTokenEntries.IsClientToken(context.Principal));
 }
 
 /// <summary>
