@@ -76,6 +76,8 @@ TO="$(date -u -d "$FROM + 14 days" '+%Y-%m-%dT%H:00:00Z')"
 declare -A URL HOSTH COOKIE
 URL[upcoming]="$BASE/api/bookings/mine/upcoming"; HOSTH[upcoming]="$HOST_HEADER"; COOKIE[upcoming]="$MEMBER_COOKIE"
 URL[raw]="$BASE/bench/bare/bookings/upcoming/$LOCATION_ID/$MEMBER_ID"
+# Diagnosis, not a goal: the signed-in pipeline alone (tenant, cookie, access, the same permission policy; no query).
+URL[signedin]="$BASE/api/bookings/bench/signed-in"; HOSTH[signedin]="$HOST_HEADER"; COOKIE[signedin]="$MEMBER_COOKIE"
 URL[slots]="$BASE/api/trainers/$TRAINER_ID/slots?from=$FROM&to=$TO"; HOSTH[slots]="$HOST_HEADER"
 URL[bare]="$BASE/bench/bare/bookings/slots/$LOCATION_ID/$TRAINER_ID?from=$FROM&to=$TO"
 
@@ -85,7 +87,7 @@ fetch() {
   [[ -n "${COOKIE[$e]:-}" ]] && args+=(-H "Cookie: ${COOKIE[$e]}")
   curl "${args[@]}" "${URL[$e]}"
 }
-for e in upcoming raw slots bare; do
+for e in upcoming raw signedin slots bare; do
   c="$(fetch "$e")"
   [[ "$c" == 200 ]] || { head -c 1000 "$WORK/$e.json" >&2; die "$e answered $c"; }
 done
@@ -97,34 +99,43 @@ say "upcoming: identical $(wc -c <"$WORK/upcoming.json")-byte documents; slots: 
 
 # ------------------------------------------------------------------ load
 
-RESULTS="$WORK/results.tsv"   # phase round endpoint rps p50_us p99_us requests load1
+RESULTS="$WORK/results.tsv"   # phase round endpoint rps p50_us p99_us requests load1 app_cpu_us_per_req
 : >"$RESULTS"
+CLK_TCK="$(getconf CLK_TCK)"
+app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 run_wrk() {
   local phase="$1" round="$2" e="$3" seconds="$4" out line
-  local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$LUA")
+  local lua="$LUA"
+  # Signed-in endpoints keep a renewed sign-in cookie, as a browser does (browser.lua says why).
+  [[ -n "${COOKIE[$e]:-}" && "${BENCH_STATIC_COOKIE:-0}" != 1 ]] && lua="$REPO/etc/bench/browser.lua"
+  local args=(-t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout "$WRK_TIMEOUT" -s "$lua")
   [[ -n "${HOSTH[$e]:-}" ]] && args+=(-H "Host: ${HOSTH[$e]}")
   [[ -n "${COOKIE[$e]:-}" ]] && args+=(-H "Cookie: ${COOKIE[$e]}")
   out="$WORK/wrk-$phase-$round-$e.txt"
-  BENCH_LABEL="$phase/$round/$e" taskset -c "$WRK_CPUS" wrk "${args[@]}" "${URL[$e]}" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
+  local cpu0 cpu1 cpu_us
+  cpu0="$(app_cpu_ticks)"
+  BENCH_LUA_DIR="$REPO/etc/bench" BENCH_LABEL="$phase/$round/$e" taskset -c "$WRK_CPUS" wrk "${args[@]}" "${URL[$e]}" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
   line="$(grep '^BENCH ' "$out" | tail -n 1)"
   [[ -n "$line" ]] || { cat "$out" >&2; die "no BENCH line from wrk (latency.lua)"; }
   pid_alive "$APP_PID" || { tail -n 40 "$APP_LOG" >&2; die "the app died during $phase/$round/$e"; }
+  cpu1="$(app_cpu_ticks)"
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-  printf '%s\n' "$line"
+  cpu_us="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" -v n="$(field requests)" 'BEGIN {printf "%.0f", (n > 0) ? (t * 1e6 / hz / n) : 0}')"
+  printf '%s app_cpu_us_per_req=%s\n' "$line" "$cpu_us"
   (( $(field non2xx) == 0 )) || die "$phase/$round/$e: $(field non2xx) non-2xx responses"
   (( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) == 0 )) || die "$phase/$round/$e: socket errors/timeouts"
   (( $(field requests) > 0 )) || die "$phase/$round/$e: no requests completed"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$e" "$(field rps)" "$(field p50_us)" "$(field p99_us)" "$(field requests)" \
-    "$(cut -d' ' -f1 /proc/loadavg)" >>"$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$e" "$(field rps)" "$(field p50_us)" "$(field p99_us)" "$(field requests)" \
+    "$(cut -d' ' -f1 /proc/loadavg)" "$cpu_us" >>"$RESULTS"
 }
 
 say "load: wrk -t $THREADS -c $CONNECTIONS; warm-up ${WARMUP} s per endpoint, then $ROUNDS x ${DURATION} s per endpoint"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') at start; code: $CODE_DESC"
 if (( WARMUP > 0 )); then
-  for e in upcoming raw slots bare; do run_wrk warmup 0 "$e" "$WARMUP"; done
+  for e in upcoming raw signedin slots bare; do run_wrk warmup 0 "$e" "$WARMUP"; done
 fi
 for ((r = 1; r <= ROUNDS; r++)); do
-  if (( r % 2 == 1 )); then order=(upcoming raw slots bare); else order=(raw upcoming bare slots); fi
+  if (( r % 2 == 1 )); then order=(upcoming raw signedin slots bare); else order=(raw upcoming signedin bare slots); fi
   for e in "${order[@]}"; do run_wrk round "$r" "$e" "$DURATION"; done
 done
 
@@ -142,11 +153,13 @@ echo "## Bookings benchmark -- $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS rounds x ${DURATION} s/endpoint (alternating order); app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS; $(nproc) cores; $CODE_DESC"
 echo
-echo "| endpoint | req/s (median) | p50 ms | p99 ms |"
-echo "|---|---:|---:|---:|"
-for e in upcoming raw slots bare; do
-  printf '| %s | %.0f | %s | %s |\n' "$e" "$(col "$e" 4)" "$(ms "$(col "$e" 5)")" "$(ms "$(col "$e" 6)")"
+echo "| endpoint | req/s (median) | p50 ms | p99 ms | app CPU µs/req (median) |"
+echo "|---|---:|---:|---:|---:|"
+for e in upcoming raw signedin slots bare; do
+  printf '| %s | %.0f | %s | %s | %.0f |\n' "$e" "$(col "$e" 4)" "$(ms "$(col "$e" 5)")" "$(ms "$(col "$e" 6)")" "$(col "$e" 9)"
 done
+echo "(signedin: the signed-in pipeline alone, no query -- a diagnosis, not a goal)"
+echo "machine: $(uptime | sed 's/.*load average/load average/') at end"
 up_ratio="$(ratio upcoming raw)"; slot_ratio="$(ratio slots bare)"
 up_p99="$(ms "$(col upcoming 6)")"
 echo

@@ -75,6 +75,7 @@ public sealed partial class BookingsModule
         if (Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<bool>(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Benchmarks:BareEndpoints"))
         {
             Features.Bench.BookingsBenchBaselines.Map(app);
+            Features.Bench.BookingsBenchBaselines.MapSignedInEmpty(bookings);
         }
     }
 

@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -82,6 +83,11 @@ public sealed class IdentityModule : DerrimutModule
 
         services.AddSingleton<GrantCalculator>();
         services.AddScoped<TenantAccessResolver>();
+        services.AddSingleton(sp => new PersonAccessCache(
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetRequiredService<Derrimut.BuildingBlocks.Caching.ICacheInvalidationBus>(),
+            builder.Configuration.GetValue("Identity:AccessCacheExpiration", PersonAccessCache.Expiration)));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PersonAccessInvalidation>();
         services.AddScoped<IClaimsTransformation, TenantAccessClaimsTransformation>();
         services.AddScoped<IPersonAccessReader, PersonAccessReader>();
         services.AddSingleton<IDataSeedContributor, DemoPeopleSeeder>();

@@ -33,6 +33,10 @@ public abstract class BookingsApiShould(BookingsFixture fixture)
         booking.GetProperty("status").GetString().ShouldBe("confirmed");
         booking.GetProperty("paymentStatus").GetString().ShouldBe("paid");
         booking.GetProperty("start").GetDateTimeOffset().ShouldBe(start);
+        // "My upcoming bookings" (one statement, the policy's hours read beside the sessions) answers the same booking.
+        var upcoming = (await member.GetFromJsonAsync<JsonElement>("/api/bookings/mine/upcoming")).EnumerateArray().Single();
+        upcoming.GetRawText().ShouldBe(booking.GetRawText());
+        upcoming.GetProperty("cancellableFreeUntil").GetDateTimeOffset().ShouldBe(start - TimeSpan.FromHours(mine.GetProperty("policy").GetProperty("freeCancellationHours").GetInt32()));
     }
 
     [Fact]

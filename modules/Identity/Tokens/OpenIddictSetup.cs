@@ -29,6 +29,7 @@ internal static class OpenIddictSetup
             {
                 o.UseEntityFrameworkCore().UseDbContext<DerrimutDbContext>();
                 o.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, LoopbackRedirectApplicationManager>();
+                o.ReplaceTokenManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken, RevocationAwareTokenManager>();
             })
             .AddServer(o =>
             {
@@ -58,6 +59,9 @@ internal static class OpenIddictSetup
                     o.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
                 }
 
+                // Integration clients' access tokens are signed only; people's stay encrypted (decision 0051).
+                o.AddEventHandler(SignedOnlyClientAccessTokens.Descriptor);
+
                 var aspNetCore = o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough();
                 if (insecureHttp)
                 {
@@ -70,6 +74,14 @@ internal static class OpenIddictSetup
                 o.UseAspNetCore();
                 // Revoked tokens (and those of removed clients) stop working at once, not at expiry.
                 o.EnableTokenEntryValidation();
+                // ...looked up on every call for people; an integration client's valid token is remembered for
+                // Identity:IntegrationTokenRecheck (5 s) so a door swipe does not ask the database (decision 0051).
+                o.RemoveEventHandler(OpenIddict.Validation.OpenIddictValidationHandlers.Protection.ValidateTokenEntry.Descriptor);
+                o.AddEventHandler(RememberedTokenEntryValidation.Descriptor);
             });
+        builder.Services.AddSingleton(sp => new IntegrationTokenEntries(
+            sp.GetRequiredService<TimeProvider>(),
+            configuration.GetValue("Identity:IntegrationTokenRecheck", TimeSpan.FromSeconds(5)),
+            configuration.GetValue<bool>("Identity:EncryptIntegrationTokens")));
     }
 }

@@ -12,6 +12,12 @@ public interface ICacheInvalidationBus
 {
     /// <summary>Asks every other node to remove <paramref name="keys"/> from its local cache.</summary>
     Task PublishAsync(string channel, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks every other node to drop the local entries carrying <paramref name="tags"/> (HybridCache tags). Single node
+    /// (and test doubles): nothing to tell.
+    /// </summary>
+    Task PublishTagsAsync(string channel, IReadOnlyCollection<string> tags, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Single node (no Redis): nothing to tell.</summary>
@@ -31,6 +37,7 @@ internal sealed class RedisCacheInvalidationBus(
     ILogger<RedisCacheInvalidationBus> logger) : ICacheInvalidationBus, IHostedService
 {
     private readonly string _channelPrefix = instance.Value + "invalidate:";
+    private readonly string _tagChannelPrefix = instance.Value + "invalidate:tags:";
     private static readonly char[] Separator = ['\n'];
     private readonly string _nodeId = Guid.NewGuid().ToString("N");
 
@@ -48,11 +55,24 @@ internal sealed class RedisCacheInvalidationBus(
         }
     }
 
+    public async Task PublishTagsAsync(string channel, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(_tagChannelPrefix + channel), _nodeId + "\n" + string.Join('\n', tags));
+        }
+        catch (RedisException ex)
+        {
+            // As for keys: the write stands; other nodes' entries age out on their short expiry.
+            logger.LogWarning(ex, "Could not broadcast cache invalidation for tags {Tags}", tags);
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(_channelPrefix + "*"), (_, message) => Discard(OnMessageAsync(message)));
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(_channelPrefix + "*"), (channel, message) => Discard(OnMessageAsync(channel, message)));
         }
         catch (RedisException ex)
         {
@@ -66,7 +86,7 @@ internal sealed class RedisCacheInvalidationBus(
     // OnMessageAsync logs its own failures; the callback must not block the Redis reader thread.
     private static void Discard(Task task) => GC.KeepAlive(task);
 
-    private async Task OnMessageAsync(RedisValue message)
+    private async Task OnMessageAsync(RedisChannel channel, RedisValue message)
     {
         var parts = ((string?)message ?? "").Split(Separator, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || parts[0] == _nodeId)
@@ -80,7 +100,14 @@ internal sealed class RedisCacheInvalidationBus(
             // go. Removing from Redis again could delete a value the publisher (or anyone) has just re-cached.
             using (LocalOnlyInvalidation.Begin())
             {
-                await cache.RemoveAsync(parts[1..]);
+                if (channel.ToString().StartsWith(_tagChannelPrefix, StringComparison.Ordinal))
+                {
+                    await cache.RemoveByTagAsync(parts[1..]);
+                }
+                else
+                {
+                    await cache.RemoveAsync(parts[1..]);
+                }
             }
         }
         catch (Exception ex)

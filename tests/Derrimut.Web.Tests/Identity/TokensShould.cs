@@ -155,6 +155,35 @@ public abstract class TokensShould(DemoAppFixture fixture)
         (await admin.DeleteAsync($"/api/identity/clients/{clientId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task SignIntegrationClientsTokensButEncryptPeoplesAndRefuseARevokedOneOnTheNextCall()
+    {
+        var person = (await CodeFlowAsync($"member@st-albans.{D}", "st-albans")).GetProperty("access_token").GetString()!;
+        person.Split('.').Length.ShouldBe(5, "a person's access token is encrypted (JWE): it carries their e-mail and roles");
+
+        var admin = await App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
+        var created = await (await admin.PostAsJsonAsync("/api/identity/clients", new { name = "Front door", permissions = new[] { "manage:organization_users" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var clientId = created.GetProperty("clientId").GetString()!;
+        var secret = created.GetProperty("clientSecret").GetString()!;
+        var token = await App.ClientFor("st-albans").ClientCredentialsAsync(clientId, secret);
+        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        access.Split('.').Length.ShouldBe(3, "an integration client's access token is signed only (JWS, decision 0051)");
+
+        // Twice: the second call is answered from the remembered token entry; revocation must still stop the third.
+        (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var revoked = await App.ClientFor("st-albans").PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["token"] = access,
+            ["token_type_hint"] = "access_token",
+        }));
+        revoked.StatusCode.ShouldBe(HttpStatusCode.OK, await revoked.Content.ReadAsStringAsync());
+        (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }
 
 public sealed class TokensOnSqliteShould(SqliteDemoAppFixture fixture) : TokensShould(fixture), IClassFixture<SqliteDemoAppFixture>;

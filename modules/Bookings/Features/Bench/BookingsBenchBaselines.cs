@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Security.Claims;
 using Npgsql;
 
 namespace Derrimut.Bookings.Features.Bench;
@@ -33,6 +34,17 @@ internal static class BookingsBenchBaselines
         """;
 
     private static string? _connectionString;
+
+    /// <summary>
+    /// The signed-in pipeline alone: <c>GET /api/bookings/bench/signed-in</c> goes through tenant resolution, cookie
+    /// authentication, the person's access at the location and the same permission policy as "my upcoming bookings",
+    /// then answers an empty list without touching the database, so the benchmark can split the signed-in read's cost
+    /// into "being signed in" and "the query".
+    /// </summary>
+    public static void MapSignedInEmpty(RouteGroupBuilder bookings) =>
+        bookings.MapGet("/bench/signed-in", (ClaimsPrincipal me) => Results.Ok(new[] { me.RequireUserId() }))
+            .RequireAuthorization(BookingsPermissions.ManageOwnBookings)
+            .ExcludeFromDescription();
 
     public static void Map(IEndpointRouteBuilder app)
     {

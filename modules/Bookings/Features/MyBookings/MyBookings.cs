@@ -40,14 +40,9 @@ internal sealed class ListMyBookingsHandler(BookingReads reads, Features.Classes
 /// </summary>
 internal sealed class ListMyUpcomingBookingsHandler(BookingReads reads)
 {
-    public async Task<IReadOnlyList<BookingDto>> HandleAsync(Guid memberId, CancellationToken cancellationToken)
-    {
-        var now = reads.Clock.UtcNow;
-        var policy = await reads.PolicyAsync(cancellationToken);
-        return await reads.DtosAsync(reads.Db.Set<PtSession>()
-            .Where(s => s.MemberId == memberId && s.EndsAt > now && (s.Status == BookingStatus.Pending || s.Status == BookingStatus.Confirmed))
-            .OrderBy(s => s.StartsAt).Take(50), policy, cancellationToken);
-    }
+    public async Task<IReadOnlyList<BookingDto>> HandleAsync(Guid memberId, CancellationToken cancellationToken) =>
+        // One statement: the sessions with the policy's free-cancellation hours beside them.
+        await reads.UpcomingDtosAsync(memberId, reads.Clock.UtcNow, cancellationToken);
 }
 
 internal static class MyBookingsEndpoints

@@ -56,7 +56,8 @@ internal static class ClientsEndpoints
 
 /// <summary>The gym's integration clients; called by the API and the integrations page.</summary>
 internal sealed class ClientsAtGym(
-    ICurrentTenant tenant, DerrimutDbContext db, GrantCalculator grants, IOpenIddictApplicationManager applications, ILiveUpdates live)
+    ICurrentTenant tenant, DerrimutDbContext db, GrantCalculator grants, IOpenIddictApplicationManager applications, ILiveUpdates live,
+    Tokens.IntegrationTokenEntries rememberedTokens)
 {
     /// <summary>The gym's integration clients, by name (no secrets).</summary>
     public async Task<IReadOnlyList<ClientDto>> ListAsync(CancellationToken ct)
@@ -89,7 +90,8 @@ internal sealed class ClientsAtGym(
             ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
             DisplayName = request.Name.Trim(),
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            // Revocation too: a controller being retired can revoke its own token (RFC 7009); it reaches no other token.
+            Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
         };
         descriptor.Properties[ConnectEndpoints.TenantProperty] = JsonSerializer.SerializeToElement(location.Id.ToString());
         descriptor.Properties[ConnectEndpoints.PermissionsProperty] = JsonSerializer.SerializeToElement(permissions);
@@ -113,6 +115,9 @@ internal sealed class ClientsAtGym(
         {
             await applications.DeleteAsync(application, ct);
         }
+
+        // Its tokens went with it; this node must not keep answering "valid" from memory (decision 0051).
+        rememberedTokens.ForgetAll();
 
         db.Remove(client);
         await db.SaveChangesAsync(ct);
