@@ -34,6 +34,7 @@ public sealed class PayrollModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PayrollBook>();
+        builder.Services.AddScoped<IPayrollReadModel, Features.ReportingReads.PayrollReadModel>();
         builder.Services.AddScoped<ListPayrollEmployeesHandler>();
         builder.Services.AddScoped<SaveEmployeePaySettingsHandler>();
         builder.Services.AddScoped<GetEmployerPaySettingsHandler>();
