@@ -58,6 +58,7 @@ public sealed class BillingModule : DerrimutModule
         services.AddIntegrationEventPublisher();
         services.AddScoped<BillingEventPublisher>();
         services.AddScoped<WebhookInbox>();
+        services.AddScoped<Contracts.IWebhookInboxReadModel, ReportingReads.WebhookInboxReadModel>();
         services.AddScoped<StripeConnectionTester>();
         if (_kind == PaymentGatewayKind.Stripe)
         {

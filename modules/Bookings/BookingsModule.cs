@@ -30,6 +30,7 @@ public sealed partial class BookingsModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<TrainerCalendar>();
+        builder.Services.AddScoped<Contracts.IBookingsReadModel, Features.ReportingReads.BookingsReadModel>();
         ConfigureSessionServices(builder);
         ConfigureClassServices(builder);
     }

@@ -32,6 +32,7 @@ public sealed class MarketplaceModule : DerrimutModule
     {
         var services = builder.Services;
         services.AddMarketplaceUseCases();
+        services.AddScoped<Contracts.IShopReadModel, Features.ReportingReads.ShopReadModel>();
         services.AddIntegrationEventHandler<CheckoutCompleted, ShopBillingHandlers>();
         services.AddIntegrationEventHandler<PaymentFailed, ShopBillingHandlers>();
         services.AddIntegrationEventHandler<RefundIssued, ShopBillingHandlers>();

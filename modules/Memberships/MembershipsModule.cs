@@ -35,6 +35,7 @@ public sealed class MembershipsModule : DerrimutModule
         var services = builder.Services;
         services.AddScoped<MembershipNotices>();
         services.AddMembershipUseCases();
+        services.AddScoped<Contracts.IMembershipReadModel, Features.ReportingReads.MembershipReadModel>();
 
         services.AddIntegrationEventHandler<CheckoutCompleted, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();

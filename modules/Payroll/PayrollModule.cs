@@ -39,6 +39,7 @@ public sealed class PayrollModule : DerrimutModule
         builder.Services.AddScoped<Features.BankDetails.BankDetailsBook>();
         builder.Services.AddScoped<Features.BankDetails.RevealBankDetailsHandler>();
         builder.Services.AddSingleton<IDataSeedContributor, BankDetailsEncryptionStep>();
+        builder.Services.AddScoped<IPayrollReadModel, Features.ReportingReads.PayrollReadModel>();
         builder.Services.AddScoped<ListPayrollEmployeesHandler>();
         builder.Services.AddScoped<SaveEmployeePaySettingsHandler>();
         builder.Services.AddScoped<GetEmployerPaySettingsHandler>();

@@ -24,5 +24,6 @@ public static class DerrimutModules
         new PayrollModule(),
         new Derrimut.AiPlans.AiPlansModule(),
         new Derrimut.Marketplace.MarketplaceModule(),
+        new Derrimut.Reporting.ReportingModule(),
     ];
 }

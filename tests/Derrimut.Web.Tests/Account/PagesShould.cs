@@ -145,7 +145,12 @@ public abstract class PagesShould(AccountFixture fixture)
     public async Task ShowAnAdminTheirGymsProfileAndTheirPermissions()
     {
         var admin = await SignedInAsync($"admin@werribee.{D}", "werribee");
-        var page = await admin.GetAsync("/admin");
+        // /admin is the dashboard (issue 17); the site's profile and the people pages are one click away at /admin/site.
+        var dashboard = await admin.GetAsync("/admin");
+        dashboard.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        dashboard.Html.ShouldContain("data-tile=\"activeMembers\"");
+        dashboard.Html.ShouldContain("href=\"/admin/site\"");
+        var page = await admin.GetAsync("/admin/site");
         page.Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Text.ShouldContain("Derrimut 24:7 Gym Werribee");
         page.Text.ShouldContain("2/100 Synnot Street");

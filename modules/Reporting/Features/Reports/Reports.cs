@@ -1,0 +1,488 @@
+using System.Runtime.CompilerServices;
+using Derrimut.Bookings.Contracts;
+using Derrimut.BuildingBlocks.Time;
+using Derrimut.Marketplace.Contracts;
+using Derrimut.Memberships.Contracts;
+using Derrimut.Payroll.Contracts;
+using Derrimut.Reporting.Contracts;
+using Derrimut.Reporting.Features.Dashboard;
+
+namespace Derrimut.Reporting.Features.Reports;
+
+/// <summary>
+/// The location's reports over a range of local days, each read from the owning module's read model: totals with
+/// indexed counts and sums, series and heatmaps by streaming the period's timestamps into fixed buckets (memory
+/// bounded by the buckets, not the rows), and the CSV detail rows streamed straight to the response.
+/// </summary>
+internal sealed class ReportsHandler(
+    ICurrentTenant tenant,
+    IGymClock clock,
+    IMembershipReadModel memberships,
+    IBookingsReadModel bookings,
+    IShopReadModel shop,
+    IPayrollReadModel payroll,
+    RevenueFigures revenue)
+{
+    public static readonly string[] Names = ["membership", "revenue", "attendance", "trainers", "shop", "payroll"];
+
+    public async Task<ReportDto> HandleAsync(string report, string? from, string? to, string? by, CancellationToken cancellationToken)
+    {
+        var (name, period) = Read(report, from, to, by);
+        return name switch
+        {
+            "membership" => await MembershipAsync(period, cancellationToken),
+            "revenue" => await RevenueAsync(period, cancellationToken),
+            "attendance" => await AttendanceAsync(period, cancellationToken),
+            "trainers" => await TrainersAsync(period, cancellationToken),
+            "shop" => await ShopAsync(period, cancellationToken),
+            _ => await PayrollAsync(period, cancellationToken),
+        };
+    }
+
+    /// <summary>Checks the request before a byte is written, then hands back the rows to stream.</summary>
+    public CsvExport Export(string report, string? from, string? to)
+    {
+        var (name, period) = Read(report, from, to, null);
+        var file = $"{tenant.Tenant!.Identifier}-{name}-{Csv.Date(period.From)}-to-{Csv.Date(period.To)}.csv";
+        return name switch
+        {
+            "membership" => new(file, ["membership_id", "member_id", "plan", "status", "started", "ended", "frozen"], MembershipRows(period, default)),
+            "revenue" => new(file, ["at", "stream", "kind", "reference", "amount_cents", "gst_cents"], RevenueRows(period, default)),
+            "attendance" => new(file, ["check_in_id", "at", "person_id", "home_location_id", "visit_from_elsewhere"], CheckInRows(period, default)),
+            "trainers" => new(file, ["session_id", "trainer", "starts", "minutes", "status", "payment", "price_cents", "gst_cents"], SessionRows(period, default)),
+            "shop" => new(file, ["order", "paid", "channel", "product", "quantity", "refunded_quantity", "line_total_cents", "gst_cents"], ShopRows(period, default)),
+            _ => new(file, ["pay_run", "period_start", "period_end", "paid_on", "finalised", "gross_cents", "payg_cents", "super_cents", "net_cents"], PayRunRows(period, default)),
+        };
+    }
+
+    private (string Name, ReportPeriod Period) Read(string report, string? from, string? to, string? by)
+    {
+        if (tenant.Tenant is not { IsLocation: true })
+        {
+            throw new NotFoundException("Reports belong to a gym's own site.");
+        }
+
+        var name = report.Trim().ToLowerInvariant();
+        if (!Names.Contains(name))
+        {
+            throw new NotFoundException($"There is no report '{report}'. Reports: {string.Join(", ", Names)}.");
+        }
+
+        return (name, ReportPeriod.Parse(from, to, by, clock));
+    }
+
+    // ---- membership ----
+
+    private async Task<ReportDto> MembershipAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var buckets = period.Buckets();
+        var starts = buckets.Select(b => b.Start).ToArray();
+        var joinsBy = new decimal[buckets.Count];
+        var cancelsBy = new decimal[buckets.Count];
+        var activeDelta = new long[buckets.Count + 1];
+        var activeAtStart = 0;
+        await foreach (var m in memberships.Memberships
+                           .Where(m => m.StartedAt != null && m.StartedAt < period.End && (m.EndedAt == null || m.EndedAt >= period.Start))
+                           .Select(m => new { m.StartedAt, m.EndedAt, m.Status }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            // Live at the end of a bucket: started before it ends and not ended by then.
+            var first = m.StartedAt < period.Start ? 0 : BucketIndex(starts, period.BucketOf(period.LocalDate(m.StartedAt!.Value)));
+            var last = m.EndedAt is { } ended && ended < period.End ? BucketIndex(starts, period.BucketOf(period.LocalDate(ended))) : buckets.Count;
+            if (m.StartedAt < period.Start)
+            {
+                activeAtStart++;
+            }
+            else
+            {
+                joinsBy[first]++;
+            }
+
+            if (m.EndedAt is { } end && end < period.End && m.Status == MembershipStatus.Cancelled)
+            {
+                cancelsBy[last]++;
+            }
+
+            activeDelta[first]++;
+            activeDelta[last]--;
+        }
+
+        var activeBy = new decimal[buckets.Count];
+        long running = 0;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            running += activeDelta[i];
+            activeBy[i] = running;
+        }
+
+        var joins = (int)joinsBy.Sum();
+        var cancellations = (int)cancelsBy.Sum();
+        var frozen = await memberships.Memberships.CountAsync(m => m.IsFrozen && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.PastDue), cancellationToken);
+        var byPlan = await memberships.Memberships.GroupBy(m => m.PlanCode).Select(g => new
+        {
+            Plan = g.Key,
+            Active = g.Count(m => m.Status == MembershipStatus.Active),
+            Joins = g.Count(m => m.StartedAt >= period.Start && m.StartedAt < period.End),
+            Cancellations = g.Count(m => m.Status == MembershipStatus.Cancelled && m.EndedAt >= period.Start && m.EndedAt < period.End),
+        }).ToListAsync(cancellationToken);
+        var labels = buckets.Select(b => b.Label).ToList();
+        return new ReportDto("membership", "Membership", period.From, period.To, period.By,
+            [
+                new("activeAtStart", "Live memberships at the start", activeAtStart, "count"),
+                new("activeAtEnd", "Live memberships at the end", running, "count"),
+                new("joins", "Joins", joins, "count"),
+                new("cancellations", "Cancellations", cancellations, "count"),
+                new("churnPercent", "Churn (cancellations over live at the start)", LocationDashboardHandler.Percent(cancellations, activeAtStart) ?? 0, "percent"),
+                new("frozenNow", "Frozen now", frozen, "count"),
+            ],
+            [
+                new("active", "Live memberships", "line", labels, activeBy),
+                new("joins", "Joins", "bar", labels, joinsBy),
+                new("cancellations", "Cancellations", "bar", labels, cancelsBy),
+            ],
+            [
+                new("byPlan", "By plan", ["Plan", "Active now", "Joins", "Cancellations"],
+                    [.. byPlan.OrderBy(p => p.Plan, StringComparer.Ordinal).Select(p => (IReadOnlyList<string>)[p.Plan, Csv.Number(p.Active), Csv.Number(p.Joins), Csv.Number(p.Cancellations)])]),
+            ],
+            null);
+    }
+
+    private async IAsyncEnumerable<string[]> MembershipRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var m in memberships.Memberships
+                           .Where(m => m.StartedAt != null && m.StartedAt < period.End && (m.EndedAt == null || m.EndedAt >= period.Start))
+                           .OrderBy(m => m.StartedAt).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [m.Id.ToString(), m.UserId.ToString(), Csv.Text(m.PlanCode), Wire(m.Status), Csv.Local(m.StartedAt, period.Zone), Csv.Local(m.EndedAt, period.Zone), m.IsFrozen ? "yes" : "no"];
+        }
+    }
+
+    // ---- revenue ----
+
+    private async Task<ReportDto> RevenueAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var totals = await revenue.ReadAsync(period.Start, period.End, cancellationToken);
+        var buckets = period.Buckets();
+        var starts = buckets.Select(b => b.Start).ToArray();
+        var membershipsBy = new decimal[buckets.Count];
+        var ptBy = new decimal[buckets.Count];
+        var shopBy = new decimal[buckets.Count];
+        await foreach (var line in memberships.Ledger
+                           .Where(l => l.OccurredAt >= period.Start && l.OccurredAt < period.End && (l.Kind == LedgerLineKind.Charge || l.Kind == LedgerLineKind.Refund))
+                           .Select(l => new { l.OccurredAt, l.AmountCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            membershipsBy[Index(period, starts, line.OccurredAt)] += line.AmountCents;
+        }
+
+        await foreach (var session in RevenueFigures.PaidSessions(bookings.PtSessions, period.Start, period.End)
+                           .Select(s => new { s.StartsAt, s.PriceCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            ptBy[Index(period, starts, session.StartsAt)] += session.PriceCents;
+        }
+
+        await foreach (var order in RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End)
+                           .Select(o => new { o.PaidAt, o.TotalCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            shopBy[Index(period, starts, order.PaidAt!.Value)] += order.TotalCents;
+        }
+
+        await foreach (var refund in shop.Refunds.Where(r => r.At >= period.Start && r.At < period.End)
+                           .Select(r => new { r.At, r.AmountCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            shopBy[Index(period, starts, refund.At)] -= refund.AmountCents;
+        }
+
+        var labels = buckets.Select(b => b.Label).ToList();
+        var streams = new (string Name, RevenueStreamDto Stream)[] { ("Memberships", totals.Memberships), ("Personal training", totals.PersonalTraining), ("Shop", totals.Shop) };
+        return new ReportDto("revenue", "Revenue", period.From, period.To, period.By,
+            [
+                new("membershipsCents", "Memberships (net)", totals.Memberships.NetCents, "cents"),
+                new("personalTrainingCents", "Personal training (net)", totals.PersonalTraining.NetCents, "cents"),
+                new("shopCents", "Shop (net)", totals.Shop.NetCents, "cents"),
+                new("refundsCents", "Refunds", streams.Sum(s => s.Stream.RefundsCents), "cents"),
+                new("totalCents", "Total (net of refunds)", totals.TotalCents, "cents"),
+                new("gstCents", "GST collected", totals.GstCents, "cents"),
+            ],
+            [
+                new("memberships", "Memberships", "bar", labels, membershipsBy),
+                new("personalTraining", "Personal training", "bar", labels, ptBy),
+                new("shop", "Shop", "bar", labels, shopBy),
+            ],
+            [
+                new("byStream", "By stream", ["Stream", "Sales", "Refunds", "Net", "GST"],
+                    [.. streams.Select(s => (IReadOnlyList<string>)[s.Name, Aud.Format(s.Stream.SalesCents), Aud.Format(s.Stream.RefundsCents), Aud.Format(s.Stream.NetCents), Aud.Format(s.Stream.GstCents)])]),
+            ],
+            null);
+    }
+
+    private async IAsyncEnumerable<string[]> RevenueRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var l in memberships.Ledger
+                           .Where(l => l.OccurredAt >= period.Start && l.OccurredAt < period.End && (l.Kind == LedgerLineKind.Charge || l.Kind == LedgerLineKind.Refund))
+                           .OrderBy(l => l.OccurredAt).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [Csv.Local(l.OccurredAt, period.Zone), "memberships", Wire(l.Kind), Csv.Text(l.Description), Csv.Number(l.AmountCents), Csv.Number(l.GstCents)];
+        }
+
+        await foreach (var s in RevenueFigures.PaidSessions(bookings.PtSessions, period.Start, period.End).OrderBy(s => s.StartsAt)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [Csv.Local(s.StartsAt, period.Zone), "personal_training", "charge", s.Id.ToString(), Csv.Number(s.PriceCents), Csv.Number(Gst.ComponentOf(s.PriceCents))];
+        }
+
+        await foreach (var o in RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End).OrderBy(o => o.PaidAt)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [Csv.Local(o.PaidAt, period.Zone), "shop", "charge", Csv.Text(o.Number), Csv.Number(o.TotalCents), Csv.Number(o.GstCents)];
+        }
+
+        await foreach (var r in shop.Refunds.Where(r => r.At >= period.Start && r.At < period.End).OrderBy(r => r.At)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [Csv.Local(r.At, period.Zone), "shop", "refund", r.OrderId.ToString(), Csv.Number(-r.AmountCents), ""];
+        }
+    }
+
+    // ---- attendance ----
+
+    private async Task<ReportDto> AttendanceAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var buckets = period.Buckets();
+        var starts = buckets.Select(b => b.Start).ToArray();
+        var checkInsBy = new decimal[buckets.Count];
+        var heatmap = Enumerable.Range(0, 7).Select(_ => new int[24]).ToArray();
+        await foreach (var at in bookings.CheckIns.Where(c => c.At >= period.Start && c.At < period.End).Select(c => c.At)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var local = period.LocalTime(at);
+            heatmap[((int)local.DayOfWeek + 6) % 7][local.Hour]++;
+            checkInsBy[BucketIndex(starts, period.BucketOf(DateOnly.FromDateTime(local)))]++;
+        }
+
+        var classes = bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled);
+        var byClass = await classes.GroupBy(o => o.Name).Select(g => new
+        {
+            Name = g.Key, Runs = g.Count(), Capacity = g.Sum(o => o.Capacity), Booked = g.Sum(o => o.BookedCount),
+        }).ToListAsync(cancellationToken);
+        var bookingsBy = await (
+                from b in bookings.ClassBookings
+                join o in classes on b.OccurrenceId equals o.Id
+                group b by o.Name into g
+                select new
+                {
+                    Name = g.Key,
+                    Waitlisted = g.Count(b => b.Status == ClassBookingStatus.Waitlisted),
+                    NoShows = g.Count(b => b.Status == ClassBookingStatus.Booked && b.NoShow),
+                    Attended = g.Count(b => b.Status == ClassBookingStatus.Booked && b.CheckedIn),
+                })
+            .ToListAsync(cancellationToken);
+        var rows = byClass.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c =>
+        {
+            var more = bookingsBy.FirstOrDefault(b => b.Name == c.Name);
+            return (c.Name, c.Runs, c.Capacity, c.Booked, Waitlisted: more?.Waitlisted ?? 0, NoShows: more?.NoShows ?? 0, Attended: more?.Attended ?? 0);
+        }).ToList();
+        var labels = buckets.Select(b => b.Label).ToList();
+        return new ReportDto("attendance", "Attendance", period.From, period.To, period.By,
+            [
+                new("checkIns", "Check-ins", checkInsBy.Sum(), "count"),
+                new("classes", "Classes run", rows.Sum(r => r.Runs), "count"),
+                new("classFillPercent", "Class fill", LocationDashboardHandler.Percent(rows.Sum(r => r.Booked), rows.Sum(r => r.Capacity)) ?? 0, "percent"),
+                new("waitlisted", "Waitlisted", rows.Sum(r => r.Waitlisted), "count"),
+                new("noShows", "No-shows", rows.Sum(r => r.NoShows), "count"),
+            ],
+            [new("checkIns", "Check-ins", "bar", labels, checkInsBy)],
+            [
+                new("byClass", "Classes", ["Class", "Runs", "Places", "Booked", "Fill", "Attended", "Waitlisted", "No-shows"],
+                    [.. rows.Select(r => (IReadOnlyList<string>)[r.Name, Csv.Number(r.Runs), Csv.Number(r.Capacity), Csv.Number(r.Booked),
+                        $"{LocationDashboardHandler.Percent(r.Booked, r.Capacity) ?? 0}%", Csv.Number(r.Attended), Csv.Number(r.Waitlisted), Csv.Number(r.NoShows)])]),
+            ],
+            heatmap);
+    }
+
+    private async IAsyncEnumerable<string[]> CheckInRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var here = tenant.Tenant!.Id;
+        await foreach (var c in bookings.CheckIns.Where(c => c.At >= period.Start && c.At < period.End).OrderBy(c => c.At)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [c.Id.ToString(), Csv.Local(c.At, period.Zone), c.PersonId.ToString(), c.HomeLocationId.ToString(), c.HomeLocationId == here ? "no" : "yes"];
+        }
+    }
+
+    // ---- trainers ----
+
+    private async Task<ReportDto> TrainersAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var sessions = bookings.PtSessions.Where(s => s.StartsAt >= period.Start && s.StartsAt < period.End);
+        var bySession = await sessions.GroupBy(s => s.TrainerId).Select(g => new
+        {
+            TrainerId = g.Key,
+            Delivered = g.Count(s => s.Status == BookingStatus.Completed),
+            Minutes = g.Where(s => s.Status == BookingStatus.Completed).Sum(s => (int?)s.Minutes) ?? 0,
+            NoShows = g.Count(s => s.Status == BookingStatus.NoShow),
+            Cancelled = g.Count(s => s.Status == BookingStatus.Cancelled),
+            PaidCents = g.Where(s => s.PaymentStatus == BookingPaymentStatus.Paid).Sum(s => (long?)s.PriceCents) ?? 0,
+        }).ToListAsync(cancellationToken);
+        var byClass = await bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled && o.StartsAt < clock.UtcNow)
+            .GroupBy(o => o.TrainerId).Select(g => new { TrainerId = g.Key, Classes = g.Count() }).ToListAsync(cancellationToken);
+        var trainers = await bookings.Trainers.Select(t => new { t.Id, t.DisplayName }).ToListAsync(cancellationToken);
+        var rows = trainers.Select(t =>
+            {
+                var s = bySession.FirstOrDefault(x => x.TrainerId == t.Id);
+                return (t.DisplayName, Delivered: s?.Delivered ?? 0, Minutes: s?.Minutes ?? 0, NoShows: s?.NoShows ?? 0, Cancelled: s?.Cancelled ?? 0,
+                    PaidCents: s?.PaidCents ?? 0, Classes: byClass.FirstOrDefault(c => c.TrainerId == t.Id)?.Classes ?? 0);
+            })
+            .OrderBy(r => r.DisplayName, StringComparer.CurrentCulture).ToList();
+        var labels = rows.Select(r => r.DisplayName).ToList();
+        return new ReportDto("trainers", "Trainers", period.From, period.To, period.By,
+            [
+                new("sessionsDelivered", "PT sessions delivered", rows.Sum(r => r.Delivered), "count"),
+                new("noShows", "PT no-shows", rows.Sum(r => r.NoShows), "count"),
+                new("classesTaught", "Classes taught", rows.Sum(r => r.Classes), "count"),
+                new("ptSalesCents", "PT sessions paid", rows.Sum(r => r.PaidCents), "cents"),
+            ],
+            [
+                new("sessionsDelivered", "PT sessions delivered", "bar", labels, [.. rows.Select(r => (decimal)r.Delivered)]),
+                new("ptSales", "PT sessions paid (cents)", "bar", labels, [.. rows.Select(r => (decimal)r.PaidCents)]),
+            ],
+            [
+                new("byTrainer", "By trainer", ["Trainer", "Sessions delivered", "Hours", "No-shows", "Cancelled", "Classes taught", "PT sessions paid"],
+                    [.. rows.Select(r => (IReadOnlyList<string>)[r.DisplayName, Csv.Number(r.Delivered), (r.Minutes / 60m).ToString("0.##", CultureInfo.InvariantCulture),
+                        Csv.Number(r.NoShows), Csv.Number(r.Cancelled), Csv.Number(r.Classes), Aud.Format(r.PaidCents)])]),
+            ],
+            null);
+    }
+
+    private async IAsyncEnumerable<string[]> SessionRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query =
+            from s in bookings.PtSessions
+            join t in bookings.Trainers on s.TrainerId equals t.Id
+            where s.StartsAt >= period.Start && s.StartsAt < period.End
+            orderby s.StartsAt
+            select new { s.Id, t.DisplayName, s.StartsAt, s.Minutes, s.Status, s.PaymentStatus, s.PriceCents };
+        await foreach (var s in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var paid = s.PaymentStatus == BookingPaymentStatus.Paid ? s.PriceCents : 0;
+            yield return [s.Id.ToString(), Csv.Text(s.DisplayName), Csv.Local(s.StartsAt, period.Zone), Csv.Number(s.Minutes), Wire(s.Status), Wire(s.PaymentStatus),
+                Csv.Number(paid), Csv.Number(Gst.ComponentOf(paid))];
+        }
+    }
+
+    // ---- shop ----
+
+    private async Task<ReportDto> ShopAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var totals = await revenue.ReadAsync(period.Start, period.End, cancellationToken);
+        var paid = RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End);
+        var orders = await paid.CountAsync(cancellationToken);
+        var byProduct = await (
+                from l in shop.OrderLines
+                join o in paid on l.OrderId equals o.Id
+                group l by new { l.ProductId, l.ProductName } into g
+                select new { g.Key.ProductId, g.Key.ProductName, Units = g.Sum(l => l.Quantity), Cents = g.Sum(l => l.LineTotalCents), Gst = g.Sum(l => l.GstCents) })
+            .ToListAsync(cancellationToken);
+        var categories = await shop.Stock.Select(s => new { s.ProductId, s.Category }).Distinct().ToListAsync(cancellationToken);
+        var stock = await shop.Stock.Select(s => new { s.OnHand, s.PriceCents }).ToListAsync(cancellationToken);
+        var stockValue = stock.Sum(s => (long)Math.Max(s.OnHand, 0) * s.PriceCents);
+        var byCategory = byProduct
+            .GroupBy(p => categories.FirstOrDefault(c => c.ProductId == p.ProductId)?.Category.ToString().ToLowerInvariant() ?? "other")
+            .Select(g => (Category: g.Key, Units: g.Sum(p => p.Units), Cents: g.Sum(p => p.Cents)))
+            .OrderBy(c => c.Category, StringComparer.Ordinal).ToList();
+        var buckets = period.Buckets();
+        var starts = buckets.Select(b => b.Start).ToArray();
+        var salesBy = new decimal[buckets.Count];
+        await foreach (var o in paid.Select(o => new { o.PaidAt, o.TotalCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            salesBy[Index(period, starts, o.PaidAt!.Value)] += o.TotalCents;
+        }
+
+        var products = byProduct.OrderByDescending(p => p.Cents).ThenBy(p => p.ProductName, StringComparer.Ordinal).ToList();
+        return new ReportDto("shop", "Shop", period.From, period.To, period.By,
+            [
+                new("orders", "Paid orders", orders, "count"),
+                new("salesCents", "Sales", totals.Shop.SalesCents, "cents"),
+                new("refundsCents", "Refunds", totals.Shop.RefundsCents, "cents"),
+                new("gstCents", "GST in sales", totals.Shop.GstCents, "cents"),
+                new("stockValueCents", "Stock on hand at sale prices", stockValue, "cents"),
+            ],
+            [
+                new("sales", "Sales", "bar", [.. buckets.Select(b => b.Label)], salesBy),
+                new("byCategory", "Sales by category", "bar", [.. byCategory.Select(c => c.Category)], [.. byCategory.Select(c => (decimal)c.Cents)]),
+            ],
+            [
+                new("byProduct", "By product", ["Product", "Units", "Sales", "GST"],
+                    [.. products.Select(p => (IReadOnlyList<string>)[p.ProductName, Csv.Number(p.Units), Aud.Format(p.Cents), Aud.Format(p.Gst)])]),
+                new("byCategory", "By category", ["Category", "Units", "Sales"],
+                    [.. byCategory.Select(c => (IReadOnlyList<string>)[c.Category, Csv.Number(c.Units), Aud.Format(c.Cents)])]),
+            ],
+            null);
+    }
+
+    private async IAsyncEnumerable<string[]> ShopRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query =
+            from l in shop.OrderLines
+            join o in RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End) on l.OrderId equals o.Id
+            orderby o.PaidAt, o.Number
+            select new { o.Number, o.PaidAt, o.Channel, l.ProductName, l.Quantity, l.RefundedQuantity, l.LineTotalCents, l.GstCents };
+        await foreach (var l in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [Csv.Text(l.Number), Csv.Local(l.PaidAt, period.Zone), l.Channel.ToString().ToLowerInvariant(), Csv.Text(l.ProductName), Csv.Number(l.Quantity),
+                Csv.Number(l.RefundedQuantity), Csv.Number(l.LineTotalCents), Csv.Number(l.GstCents)];
+        }
+    }
+
+    // ---- payroll ----
+
+    private async Task<ReportDto> PayrollAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var runs = (await payroll.PayRuns.Where(r => r.PaidOn >= period.From && r.PaidOn <= period.To).ToListAsync(cancellationToken))
+            .OrderBy(r => r.PaidOn).ThenBy(r => r.Number).ToList();
+        var finalised = runs.Where(r => r.IsFinalised).ToList();
+        var labels = finalised.Select(r => Csv.Date(r.PaidOn)).ToList();
+        return new ReportDto("payroll", "Payroll", period.From, period.To, period.By,
+            [
+                new("payRuns", "Finalised pay runs", finalised.Count, "count"),
+                new("grossCents", "Gross", finalised.Sum(r => r.GrossCents), "cents"),
+                new("paygCents", "PAYG withheld", finalised.Sum(r => r.WithholdingCents), "cents"),
+                new("superCents", "Super", finalised.Sum(r => r.SuperCents), "cents"),
+                new("netCents", "Net", finalised.Sum(r => r.NetCents), "cents"),
+            ],
+            [
+                new("gross", "Gross", "bar", labels, [.. finalised.Select(r => (decimal)r.GrossCents)]),
+                new("payg", "PAYG", "bar", labels, [.. finalised.Select(r => (decimal)r.WithholdingCents)]),
+                new("super", "Super", "bar", labels, [.. finalised.Select(r => (decimal)r.SuperCents)]),
+            ],
+            [
+                new("byRun", "Pay runs (drafts and approved runs may still change; totals count finalised runs)",
+                    ["Run", "Period", "Paid on", "Finalised", "Gross", "PAYG", "Super", "Net"],
+                    [.. runs.Select(r => (IReadOnlyList<string>)[Csv.Number(r.Number), $"{Csv.Date(r.PeriodStart)} to {Csv.Date(r.PeriodEnd)}", Csv.Date(r.PaidOn),
+                        r.IsFinalised ? "yes" : "no", Aud.Format(r.GrossCents), Aud.Format(r.WithholdingCents), Aud.Format(r.SuperCents), Aud.Format(r.NetCents)])]),
+            ],
+            null);
+    }
+
+    private async IAsyncEnumerable<string[]> PayRunRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var r in payroll.PayRuns.Where(r => r.PaidOn >= period.From && r.PaidOn <= period.To).OrderBy(r => r.PaidOn).ThenBy(r => r.Number)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [Csv.Number(r.Number), Csv.Date(r.PeriodStart), Csv.Date(r.PeriodEnd), Csv.Date(r.PaidOn), r.IsFinalised ? "yes" : "no",
+                Csv.Number(r.GrossCents), Csv.Number(r.WithholdingCents), Csv.Number(r.SuperCents), Csv.Number(r.NetCents)];
+        }
+    }
+
+    // ---- buckets ----
+
+    private static int Index(ReportPeriod period, DateOnly[] starts, DateTimeOffset instant) => BucketIndex(starts, period.BucketOf(period.LocalDate(instant)));
+
+    /// <summary>The bucket a bucket start belongs to (clamped: a row at the edge never falls outside the series).</summary>
+    private static int BucketIndex(DateOnly[] starts, DateOnly bucketStart)
+    {
+        var i = Array.BinarySearch(starts, bucketStart);
+        return i >= 0 ? i : Math.Clamp(~i - 1, 0, starts.Length - 1);
+    }
+
+    private static string Wire<T>(T value) where T : struct, Enum =>
+        System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+}

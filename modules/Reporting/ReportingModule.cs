@@ -1,0 +1,53 @@
+using Derrimut.Billing;
+using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.Bookings;
+using Derrimut.Identity;
+using Derrimut.Marketplace;
+using Derrimut.Memberships;
+using Derrimut.Organizations;
+using Derrimut.Payroll;
+using Derrimut.Reporting.Contracts;
+using Derrimut.Reporting.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Derrimut.Reporting;
+
+/// <summary>
+/// Dashboards and reports: the location dashboard (<c>/admin</c>), reports with CSV export, the franchise roll-up and
+/// the platform view. Owns no tables yet: it reads the other modules' read contracts with indexed queries (decision 0053).
+/// </summary>
+public sealed class ReportingModule : DerrimutModule
+{
+    /// <inheritdoc />
+    public override string Name => "Reporting";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Type> DependsOn =>
+    [
+        typeof(OrganizationsModule), typeof(IdentityModule), typeof(BillingModule), typeof(MembershipsModule), typeof(BookingsModule),
+        typeof(MarketplaceModule), typeof(PayrollModule),
+    ];
+
+    /// <inheritdoc />
+    public override void ConfigureServices(IHostApplicationBuilder builder) => builder.Services.AddReportingUseCases();
+
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => ReportingEndpoints.Map(api);
+
+    /// <inheritdoc />
+    public override void DefinePermissions(PermissionDefinitionContext context) => context
+        .Add(ReportingPermissions.ViewOrganizationReports, "See this gym's dashboard and reports, and export them as CSV (on a franchise's site: its gyms side by side).")
+        .Add(ReportingPermissions.ViewAllReports, "See every franchise's and gym's figures side by side on the platform.", PermissionScope.Platform);
+
+    /// <inheritdoc />
+    public override void DefineUi(UiDefinitionContext context) => context
+        .AddPages(typeof(ReportingModule).Assembly)
+        .AddNavigation(new(Portal.Admin, "Dashboard", "/admin", MudBlazor.Icons.Material.Outlined.Dashboard,
+            ReportingPermissions.ViewOrganizationReports, SiteKinds.Location | SiteKinds.Franchise, Order: -1, MatchExactly: true))
+        .AddNavigation(new(Portal.Admin, "Reports", "/admin/reports", MudBlazor.Icons.Material.Outlined.Insights,
+            ReportingPermissions.ViewOrganizationReports, Order: 5))
+        .AddNavigation(new(Portal.Platform, "Platform figures", "/platform/reports", MudBlazor.Icons.Material.Outlined.Insights,
+            ReportingPermissions.ViewAllReports, SiteKinds.Platform, Order: 5));
+}

@@ -1,0 +1,10 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
+global using Derrimut.BuildingBlocks.Data;
+global using Derrimut.BuildingBlocks.Tenancy;
+global using Derrimut.Web.Tests.Infrastructure;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Shouldly;
+global using Xunit;
