@@ -160,7 +160,7 @@ public sealed class IdentityModule : DerrimutModule
             IdentityPermissions.ViewOwnProfile, Order: 90))
         .AddNavigation(new(Portal.Trainer, "Trainer", "/trainer", MudBlazor.Icons.Material.Outlined.EventNote,
             IdentityPermissions.ViewOwnSchedule, Order: 0, MatchExactly: true))
-        .AddNavigation(new(Portal.Admin, "Site and people", "/admin/site", MudBlazor.Icons.Material.Outlined.AdminPanelSettings,
+        .AddNavigation(new(Portal.Admin, "Site overview", "/admin/site", MudBlazor.Icons.Material.Outlined.AdminPanelSettings,
             IdentityPermissions.ManageOrganizationUsers, SiteKinds.Gym, Order: 0, MatchExactly: true))
         // People, permissions and integrations belong to a location; on a franchise's site they are managed per gym.
         .AddNavigation(new(Portal.Admin, "People", "/admin/people", MudBlazor.Icons.Material.Outlined.People,
