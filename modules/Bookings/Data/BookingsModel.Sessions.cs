@@ -57,6 +57,8 @@ internal static partial class BookingsModel
             // "My upcoming bookings" and the trainer's schedule are range reads by person and start.
             b.HasIndex(s => new { s.TenantId, s.MemberId, s.StartsAt });
             b.HasIndex(s => new { s.TenantId, s.TrainerId, s.StartsAt });
+            // Reports and the dashboard read every session of a period, whoever booked or gives it (decision 0057).
+            b.HasIndex(s => new { s.TenantId, s.StartsAt });
             b.HasIndex(s => s.CheckoutSessionId);
             // An included session uses one numbered place of its month's allowance; the database refuses a place taken twice.
             b.HasIndex(s => new { s.TenantId, s.MemberId, s.AllowanceMonth, s.AllowanceSlot }).IsUnique();

@@ -88,6 +88,8 @@ internal static class MarketplaceModel
             b.HasIndex(x => new { x.TenantId, x.LocalDate, x.Sequence }).IsUnique();
             b.HasIndex(x => new { x.TenantId, x.UserId, x.CreatedAt });
             b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt });
+            // Sales over a period are range reads by when the order was paid (decision 0057).
+            b.HasIndex(x => new { x.TenantId, x.PaidAt });
             b.HasIndex(x => new { x.TenantId, x.CheckoutSessionId });
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
             b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(12);

@@ -33,6 +33,9 @@ internal static class MembershipsModel
             b.HasIndex(m => new { m.TenantId, m.SubscriptionId });
             b.HasIndex(m => new { m.TenantId, m.CheckoutSessionId });
             b.HasIndex(m => new { m.TenantId, m.Status });
+            // Reports count joins and cancellations in a period (decision 0057: the benchmark's three years).
+            b.HasIndex(m => new { m.TenantId, m.StartedAt });
+            b.HasIndex(m => new { m.TenantId, m.EndedAt });
             b.HasOne<Plan>().WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
             b.Property(m => m.PlanCode).HasMaxLength(50);
             b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
@@ -50,6 +53,8 @@ internal static class MembershipsModel
             b.HasIndex(e => new { e.TenantId, e.Kind, e.Reference }).IsUnique();
             b.HasIndex(e => new { e.TenantId, e.UserId });
             b.HasIndex(e => new { e.TenantId, e.PaymentIntentId });
+            // Revenue and failed payments over a period are range reads by when the money moved (decision 0057).
+            b.HasIndex(e => new { e.TenantId, e.OccurredAt });
             b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
             b.Property(e => e.Description).HasMaxLength(200);
             b.Property(e => e.Reference).HasMaxLength(300);

@@ -1342,6 +1342,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TrainerId");
 
+                    b.HasIndex("TenantId", "StartsAt");
+
                     b.HasIndex("TenantId", "MemberId", "StartsAt");
 
                     b.HasIndex("TenantId", "TrainerId", "StartsAt");
@@ -2132,6 +2134,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "PaidAt");
+
                     b.HasIndex("TenantId", "LocalDate", "Sequence")
                         .IsUnique();
 
@@ -2617,6 +2621,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "OccurredAt");
+
                     b.HasIndex("TenantId", "PaymentIntentId");
 
                     b.HasIndex("TenantId", "UserId");
@@ -2725,8 +2731,12 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 
+                    b.HasIndex("TenantId", "EndedAt");
+
                     b.HasIndex("TenantId", "LiveUserId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "StartedAt");
 
                     b.HasIndex("TenantId", "Status");
 

@@ -1347,6 +1347,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TrainerId");
 
+                    b.HasIndex("TenantId", "StartsAt");
+
                     b.HasIndex("TenantId", "MemberId", "StartsAt");
 
                     b.HasIndex("TenantId", "TrainerId", "StartsAt");
@@ -2140,6 +2142,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "PaidAt");
+
                     b.HasIndex("TenantId", "LocalDate", "Sequence")
                         .IsUnique();
 
@@ -2627,6 +2631,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "OccurredAt");
+
                     b.HasIndex("TenantId", "PaymentIntentId");
 
                     b.HasIndex("TenantId", "UserId");
@@ -2735,9 +2741,13 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 
+                    b.HasIndex("TenantId", "EndedAt");
+
                     b.HasIndex("TenantId", "LiveUserId")
                         .IsUnique()
                         .HasFilter("[LiveUserId] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "StartedAt");
 
                     b.HasIndex("TenantId", "Status");
 

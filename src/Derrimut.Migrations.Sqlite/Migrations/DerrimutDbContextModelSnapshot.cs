@@ -1337,6 +1337,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TrainerId");
 
+                    b.HasIndex("TenantId", "StartsAt");
+
                     b.HasIndex("TenantId", "MemberId", "StartsAt");
 
                     b.HasIndex("TenantId", "TrainerId", "StartsAt");
@@ -2127,6 +2129,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "PaidAt");
+
                     b.HasIndex("TenantId", "LocalDate", "Sequence")
                         .IsUnique();
 
@@ -2612,6 +2616,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "OccurredAt");
+
                     b.HasIndex("TenantId", "PaymentIntentId");
 
                     b.HasIndex("TenantId", "UserId");
@@ -2720,8 +2726,12 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 
+                    b.HasIndex("TenantId", "EndedAt");
+
                     b.HasIndex("TenantId", "LiveUserId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "StartedAt");
 
                     b.HasIndex("TenantId", "Status");
 
