@@ -5,8 +5,10 @@
 --   psql -v loc=st-albans -v members=50000 -v checkins=1000000 -v bookings=200000 -v orders=100000 -f reports-seed.sql
 --
 -- Deterministic: every "random" choice is a hash of the location and the row's number (md5, four 32-bit draws per
--- hash), never random(), so two runs on the same day write the same rows with the same ids. Time is relative to
--- now(): the three years end today (the gym's local today), with a few PT sessions booked into the next fortnight.
+-- hash), never random(), so two runs write the same rows with the same ids and the same choices. Time is relative:
+-- check-ins, classes, PT sessions, orders and pay runs are placed on the gym's local days ending today (identical all
+-- day long; a few PT sessions are booked into the next fortnight), memberships and their ledger on instants before
+-- now() (they shift with the clock between two runs on the same day).
 --
 -- What it writes for the location (every row with the location's TenantId and its franchise's FranchiseId):
 --   identity   :members member people (no password: nobody signs in as them) with their location membership, and
