@@ -5,6 +5,7 @@ using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Hosting;
 using Derrimut.Web.Components;
 using Derrimut.Web.Security;
+using Derrimut.Web.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,10 +27,11 @@ internal static class WebHostSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj} {TraceId}{NewLine}{Exception}"));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
 
         builder.AddDerrimutKernel(modules);
+        builder.AddDerrimutTelemetry();
 
         // Until the Identity module issues real principals, platform endpoints accept a configured API key
         // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the
