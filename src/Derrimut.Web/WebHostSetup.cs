@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Hosting;
 using Derrimut.Web.Components;
+using Derrimut.Web.Lifecycle;
 using Derrimut.Web.Security;
 using Derrimut.Web.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,7 @@ internal static class WebHostSetup
 
         builder.AddDerrimutKernel(modules);
         builder.AddDerrimutTelemetry();
+        builder.AddDerrimutDrain();
 
         // Until the Identity module issues real principals, platform endpoints accept a configured API key
         // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the
