@@ -71,6 +71,25 @@ public sealed class TelemetryShould
     }
 
     [Fact]
+    public async Task GaugeTheDemoGymsMembershipsByState()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = Observed(database);
+        await app.StartAsync(demoData: true);
+        var stAlbans = (await app.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync("st-albans", TestContext.Current.CancellationToken))!.Id;
+        var active = await app.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(stAlbans, (sp, ct) =>
+            sp.GetRequiredService<Derrimut.Memberships.Contracts.IMembershipReadModel>().Memberships
+                .LongCountAsync(m => m.Status == Derrimut.Memberships.Contracts.MembershipStatus.Active, ct));
+
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush().ShouldBeTrue();
+
+        active.ShouldBeGreaterThan(0);
+        var points = _metrics.Snapshot().Where(m => m.Name == "derrimut.memberships").SelectMany(m => m.MetricPoints)
+            .Where(p => Tag(p, DerrimutTelemetry.TenantAttribute) == stAlbans.ToString() && Tag(p, "state") == "active").ToList();
+        points.ShouldHaveSingleItem().GetGaugeLastValueLong().ShouldBe(active);
+    }
+
+    [Fact]
     public async Task RegisterNoExporterAndNoListenerWithoutAnEndpoint()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
