@@ -51,6 +51,8 @@
 #                       own (Caching:InstanceName) so it never meets the tests' keys [0]
 #   BENCH_REQUEST_LOGGING 1 = leave Serilog's request logging on (Information, one console line per
 #                       request) to measure what it costs; the no-logging check then only reports [0]
+#   BENCH_TELEMETRY     1 = OpenTelemetry on (Telemetry:Enabled=true: every span and metric collected, no
+#                       exporter, so what is measured is the instrumentation, not the network) [0]
 #   BENCH_AA            1 = calibration: drive the bare endpoint in both slots (an A/A run); the spread of
 #                       its ratio around 1.00 is the noise floor of this machine at that moment [0]
 #   BENCH_REF           a git commit/branch: build a clean export of it (git archive) in a temporary
@@ -123,10 +125,12 @@ if [[ "$USE_REDIS" == 1 ]]; then
   REDIS_PREFIX="derrimut-bench-$$:"
 fi
 say "redis: $([[ -n "$REDIS_SETTING" ]] && echo "$REDIS_SETTING" || echo none)"
+say "telemetry: $([[ "${BENCH_TELEMETRY:-0}" == 1 ]] && echo "on (collected, not exported)" || echo off)"
 bench_start_app \
   "ConnectionStrings__Redis=$REDIS_SETTING" \
   "Caching__InstanceName=${REDIS_PREFIX:-derrimut-bench-$$:}" \
   Benchmarks__BareEndpoints=true \
+  "Telemetry__Enabled=$([[ "${BENCH_TELEMETRY:-0}" == 1 ]] && echo true || echo false)" \
   Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware="$REQUEST_LOG_LEVEL"
 
 # Both endpoints must answer 200 with the very same document: otherwise we compare different work.

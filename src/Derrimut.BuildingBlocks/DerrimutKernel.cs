@@ -57,7 +57,8 @@ public static class DerrimutKernel
         services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // The W3C trace id when there is one: the id in the logs and the exported trace (decision 0063).
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

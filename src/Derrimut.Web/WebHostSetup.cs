@@ -4,7 +4,9 @@ using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Hosting;
 using Derrimut.Web.Components;
+using Derrimut.Web.Lifecycle;
 using Derrimut.Web.Security;
+using Derrimut.Web.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,10 +28,12 @@ internal static class WebHostSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj} {TraceId}{NewLine}{Exception}"));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
 
         builder.AddDerrimutKernel(modules);
+        builder.AddDerrimutTelemetry();
+        builder.AddDerrimutDrain();
 
         // Until the Identity module issues real principals, platform endpoints accept a configured API key
         // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the

@@ -75,6 +75,11 @@ internal sealed class WebhookInbox(
     public async Task<WebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken)
     {
         var tenant = currentTenant.Tenant is { IsLocation: true } t ? t : throw new InvalidOperationException("Webhooks are received in a location's scope.");
+        return BillingMetrics.Record(await ReceiveCoreAsync(tenant, body, signatureHeader, cancellationToken), tenant.Id, retry: false);
+    }
+
+    private async Task<WebhookReceipt> ReceiveCoreAsync(TenantInfo tenant, ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken)
+    {
         var account = await keys.ResolveAsync(tenant.Id, cancellationToken);
         var verification = StripeWebhookVerifier.Verify(body.Span, signatureHeader, account.WebhookSecret, time);
         if (!verification.IsVerified)
@@ -138,7 +143,8 @@ internal sealed class WebhookInbox(
 
         // The payload was verified when it arrived and has not left the database since.
         var stripeEvent = EventUtility.ParseEvent(existing.Payload, throwOnApiVersionMismatch: false);
-        return await AttemptWithConflictRetriesAsync(existing, stripeEvent, existing.Payload, manual: true, cancellationToken);
+        return BillingMetrics.Record(
+            await AttemptWithConflictRetriesAsync(existing, stripeEvent, existing.Payload, manual: true, cancellationToken), currentTenant.Tenant!.Id, retry: true);
     }
 
     /// <returns>The receipt; null when a handler lost a concurrency check and <paramref name="retryOnConflict"/> asks

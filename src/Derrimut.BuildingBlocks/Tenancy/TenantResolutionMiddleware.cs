@@ -101,6 +101,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<
         }
 
         currentTenant.Set(tenant);
+        Telemetry.DerrimutTelemetry.TagRequest(tenant?.Id);
 
         var requirement = metadata?.GetMetadata<TenantScopeMetadata>()?.Requirement ?? TenantScopeRequirement.Any;
         var allowed = requirement switch

@@ -49,6 +49,7 @@ internal sealed class TenantScopeFactory(IServiceScopeFactory scopeFactory, ITen
 
     private async Task<T> RunInScopeAsync<T>(TenantInfo? tenant, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.DerrimutTelemetry.StartTenantScope(tenant?.Id);
         await using var scope = scopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().Set(tenant);
         return await work(scope.ServiceProvider, cancellationToken);

@@ -97,6 +97,7 @@ internal sealed class CheckInDesk(
         var visit = new CheckIn { PersonId = personId, HomeLocationId = entitlement.HomeLocationId ?? tenant.Tenant!.Id, At = now, DoorId = doorId, Place = place, RecordedBy = staffId };
         db.Add(visit);
         await db.SaveChangesAsync(cancellationToken);
+        BookingsMetrics.Add(BookingsMetrics.CheckIns, tenant.Tenant!.Id);
         await rosters.MarkAttendanceAsync(personId, now, cancellationToken);
         await live.PublishAsync(new LiveUpdate(tenant.Tenant!.Id, ClassTopics.CheckIns, personId, visit.Id.ToString()), cancellationToken);
         return visit;

@@ -115,6 +115,8 @@ internal sealed class BookSessionHandler(
             throw new ConflictException("Another booking just used that included session; book again.", "start");
         }
 
+        BookingsMetrics.Add(BookingsMetrics.PtSessions, tenant.Tenant!.Id);
+
         if (allowance is null)
         {
             await StartCheckoutAsync(session, trainer, cancellationToken);

@@ -69,6 +69,7 @@ internal sealed class ClassBookingHandler(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        BookingsMetrics.Add(BookingsMetrics.ClassBookings, tenant.Tenant!.Id, booking.Status == ClassBookingStatus.Booked ? "booked" : "waitlisted");
         await notices.ChangedAsync(memberId, occurrenceId, cancellationToken);
         int? position = booking.WaitlistNumber is { } number ? await reads.WaitlistPositionAsync(occurrenceId, number, cancellationToken) : null;
         return new ClassBookingResult(booking.Id, booking.Status, position);

@@ -129,6 +129,8 @@ internal sealed class OrderPlacement(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        ShopMetrics.OrderPlaced(tenant.Tenant!.Id, order.Channel == OrderChannel.Online ? "online" : "counter");
+
         var email = await people.People.Where(p => p.UserId == userId).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
         // The gateway's return links: this location's site as configured, never the request's host.
         var site = sites.ForCurrentSite("/").ToString().TrimEnd('/');
