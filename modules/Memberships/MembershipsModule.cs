@@ -36,6 +36,7 @@ public sealed class MembershipsModule : DerrimutModule
         services.AddScoped<MembershipNotices>();
         services.AddMembershipUseCases();
         services.AddScoped<Contracts.IMembershipReadModel, Features.ReportingReads.MembershipReadModel>();
+        services.AddScoped<Contracts.IMembershipFreezeReadModel, Features.ReportingReads.MembershipFreezeReadModel>();
 
         services.AddIntegrationEventHandler<CheckoutCompleted, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();
