@@ -42,7 +42,7 @@ public abstract partial class CrossTenantLeakShould
             await sp.GetRequiredService<IMembershipReadModel>().Memberships.Select(m => m.Id).FirstAsync(c),
             await sp.GetRequiredService<IBookingsReadModel>().Trainers.Select(t => t.Id).FirstAsync(c)));
         var melbourne = TimeZoneInfo.FindSystemTimeZoneById("Australia/Melbourne");
-        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), melbourne.GetUtcOffset(day.ToDateTime(new TimeOnly(10, 0))));
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), melbourne.GetUtcOffset(day.ToDateTime(new TimeOnly(10, 0)))).ToUniversalTime();
         await AddRowAsync(scopes, stAlbansId, "Derrimut.Memberships.Domain.MembershipAuditEntry",
             new { MembershipId = membershipId, Action = "freeze-requested", Detail = "leak probe", At = at }, ct);
         await AddRowAsync(scopes, stAlbansId, "Derrimut.Bookings.Domain.Availability.AvailabilityException",
