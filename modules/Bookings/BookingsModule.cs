@@ -31,6 +31,7 @@ public sealed partial class BookingsModule : DerrimutModule
     {
         builder.Services.AddScoped<TrainerCalendar>();
         builder.Services.AddScoped<Contracts.IBookingsReadModel, Features.ReportingReads.BookingsReadModel>();
+        builder.Services.AddScoped<Contracts.ITrainerAvailabilityReadModel, Features.ReportingReads.TrainerAvailabilityReadModel>();
         ConfigureSessionServices(builder);
         ConfigureClassServices(builder);
     }

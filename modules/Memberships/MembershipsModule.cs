@@ -37,6 +37,7 @@ public sealed class MembershipsModule : DerrimutModule
         services.AddMembershipUseCases();
         services.AddScoped<Contracts.IMembershipReadModel, Features.ReportingReads.MembershipReadModel>();
         services.AddHostedService<Features.MembershipsMetrics>();
+        services.AddScoped<Contracts.IMembershipFreezeReadModel, Features.ReportingReads.MembershipFreezeReadModel>();
 
         services.AddIntegrationEventHandler<CheckoutCompleted, MembershipBillingHandlers>();
         services.AddIntegrationEventHandler<SubscriptionChanged, MembershipBillingHandlers>();

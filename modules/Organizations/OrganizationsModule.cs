@@ -27,6 +27,7 @@ public sealed class OrganizationsModule : DerrimutModule
         builder.Services.AddScoped<ITenantStore, OrganizationTenantStore>();
         builder.Services.AddSingleton<IDataSeedContributor, DemoOrganizationsSeeder>();
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        builder.Services.AddScoped<ILocationOpenings, LocationOpenings>();
         builder.Services.AddScoped<PlatformTenants>();
         builder.Services.AddScoped<CurrentOrganizationProfile>();
         builder.Services.AddScoped<GetGymProfileHandler>();

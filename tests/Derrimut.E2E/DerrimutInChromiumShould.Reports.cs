@@ -3,7 +3,7 @@ namespace Derrimut.E2E;
 /// <summary>
 /// Issue 17's journey: a gym admin opens the dashboard, drills from "failed payments to chase" into the memberships
 /// list, opens a report and exports its CSV; the franchise admin sees the four gyms side by side on the franchise's
-/// site (axe on each page visited). Read-only, so the other journeys' data stays as seeded.
+/// site; the superadmin sees the platform's growth and webhook health (axe on each page visited). Read-only, so the other journeys' data stays as seeded.
 /// </summary>
 public sealed partial class DerrimutInChromiumShould
 {
@@ -55,7 +55,21 @@ public sealed partial class DerrimutInChromiumShould
         await Accessibility.CheckAsync(franchisePage, "franchise-dashboard");
         await Screenshots.SaveAsync(franchisePage, "17-franchise-dashboard");
 
+        // The superadmin's platform view: growth over twelve months and each gym's webhook health (decision 0058).
+        var (platformContext, platformPage, platformErrors) = await fixture.NewPageAsync(1440, 1000);
+        await using var ___ = platformContext;
+        await platformPage.GotoAsync(Server.Site("admin") + "/platform/reports");
+        await SignInAsync(platformPage, $"superadmin@{DerrimutServer.RootDomain}", DemoPassword);
+        await Expect(platformPage.GetByTestId("platform-growth")).ToBeVisibleAsync();
+        await Expect(platformPage.GetByTestId("platform-growth").Locator("tbody tr")).ToHaveCountAsync(12);
+        await Expect(platformPage.GetByTestId("platform-webhooks")).ToContainTextAsync("Derrimut 24:7 Gym Werribee");
+        await Expect(platformPage.GetByTestId("franchise-rollup").First).ToBeVisibleAsync();
+        await platformPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Accessibility.CheckAsync(platformPage, "platform-reports");
+        await Screenshots.SaveAsync(platformPage, "17-platform-reports");
+
         errors.ShouldBeEmpty();
         franchiseErrors.ShouldBeEmpty();
+        platformErrors.ShouldBeEmpty();
     }
 }

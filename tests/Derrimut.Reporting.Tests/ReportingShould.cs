@@ -138,13 +138,14 @@ public abstract partial class ReportingShould(ReportingFixture fixture)
         dashboard.LowStockLines.ShouldBe(1);
 
         var revenue = dashboard.RevenueThisMonth;
-        revenue.Memberships.ShouldBe(new RevenueStreamDto(8195, 2200, 5995, 745));
+        // GST collected: 545 + 200 in the charges, less the refund's 200.
+        revenue.Memberships.ShouldBe(new RevenueStreamDto(8195, 2200, 5995, 545));
         revenue.PersonalTraining.ShouldBe(new RevenueStreamDto(9999 + 5500, 0, 9999 + 5500, Gst.ComponentOf(9999) + Gst.ComponentOf(5500)));
         revenue.Shop.SalesCents.ShouldBe(order.TotalCents);
         revenue.Shop.GstCents.ShouldBe(order.GstCents);
         revenue.Shop.GstCents.ShouldBe(Gst.ComponentOf(2 * 1500));
         revenue.TotalCents.ShouldBe(5995 + 9999 + 5500 + order.TotalCents);
-        revenue.GstCents.ShouldBe(745 + 909 + 500 + order.GstCents);
+        revenue.GstCents.ShouldBe(545 + 909 + 500 + order.GstCents);
 
         // The shop's own staff list of low lines is the tile's list.
         var lowList = await ReadAsync<JsonElement>(await staff.GetAsync("/api/shop/admin/stock?low=true", _ct));

@@ -14,6 +14,7 @@ internal sealed class ShopBillingHandlers(
     StockLedger ledger,
     OrderPlacement placement,
     OrderNotices notices,
+    OrderLiveNotices live,
     LowStockWatch lowStock,
     TimeProvider time,
     ILogger<ShopBillingHandlers> logger)
@@ -66,6 +67,7 @@ internal sealed class ShopBillingHandlers(
 
         await db.SaveChangesAsync(cancellationToken);
         await lowStock.CheckAsync([.. order.Lines.Select(l => l.VariantId)], cancellationToken);
+        await live.ChangedAsync(order.UserId, OrderStatus.Confirmed, cancellationToken);
         await notices.StatusChangedAsync(order.UserId, order.Number, OrderStatus.Confirmed, null, null, cancellationToken);
     }
 
@@ -82,6 +84,7 @@ internal sealed class ShopBillingHandlers(
                 : "The payment failed.", cancellationToken))
         {
             var order = await db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.UserId, o.Number }).FirstAsync(cancellationToken);
+            await live.ChangedAsync(order.UserId, OrderStatus.Cancelled, cancellationToken);
             await notices.StatusChangedAsync(order.UserId, order.Number, OrderStatus.Cancelled, null, null, cancellationToken);
         }
     }
@@ -126,6 +129,7 @@ internal sealed class ShopBillingHandlers(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await live.ChangedAsync(order.UserId, order.Status, cancellationToken);
         await notices.RefundedAsync(order.UserId, order.Number, total - known, cancellationToken);
     }
 }

@@ -64,6 +64,13 @@ public sealed class ShopRefundRow
 
     /// <summary>When, UTC.</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// The GST given back with it (positive): the order's GST in proportion to the amount, rounded half up. A refund
+    /// record names no lines, so this is exact for a whole order and for an order all taxable or all GST-free (to the
+    /// cent), and an apportionment for part of a mixed order.
+    /// </summary>
+    public long GstCents { get; init; }
 }
 
 /// <summary>A stock line (one variant) as reports read it.</summary>

@@ -54,6 +54,7 @@ internal static class MarketplaceEndpoints
         .AddScoped<StockLedger>()
         .AddScoped<ShopSettingsReader>()
         .AddScoped<OrderNotices>()
+        .AddScoped<OrderLiveNotices>()
         .AddScoped<LowStockWatch>()
         .AddScoped<OrderPlacement>()
         .AddScoped<BrowseProductsHandler>()

@@ -60,14 +60,14 @@ public sealed record ClassTodayDto(Guid Id, string Name, DateTimeOffset Starts, 
 /// <param name="PersonalTraining">Paid PT sessions.</param>
 /// <param name="Shop">Paid shop orders and their refunds.</param>
 /// <param name="TotalCents">Net of refunds, all streams.</param>
-/// <param name="GstCents">GST in the sales, all streams.</param>
+/// <param name="GstCents">GST collected, all streams: in the sales less in the refunds.</param>
 public sealed record RevenueDto(RevenueStreamDto Memberships, RevenueStreamDto PersonalTraining, RevenueStreamDto Shop, long TotalCents, long GstCents);
 
 /// <summary>One revenue stream over a period.</summary>
 /// <param name="SalesCents">Money taken, GST-inclusive.</param>
 /// <param name="RefundsCents">Money given back (positive).</param>
 /// <param name="NetCents">Sales less refunds.</param>
-/// <param name="GstCents">The GST included in the sales (one eleventh of each GST-inclusive line, GST-free lines none).</param>
+/// <param name="GstCents">GST collected: the GST in the sales (one eleventh of each GST-inclusive line, GST-free lines none) less the GST in the refunds.</param>
 public sealed record RevenueStreamDto(long SalesCents, long RefundsCents, long NetCents, long GstCents);
 
 /// <summary>The franchise roll-up (<c>GET /api/reports/franchise/dashboard</c>): each location's tiles side by side and the total.</summary>

@@ -2,6 +2,7 @@ using Derrimut.BuildingBlocks.Http;
 using Derrimut.Reporting.Contracts;
 using Derrimut.Reporting.Features.Dashboard;
 using Derrimut.Reporting.Features.Franchise;
+using Derrimut.Reporting.Features.Platform;
 using Derrimut.Reporting.Features.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ internal static class ReportingEndpoints
 
         reports.MapGet("/platform", async (PlatformDashboardHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .RequirePlatformScope().RequireAuthorization(ReportingPermissions.ViewAllReports)
-            .WithName("GetPlatformDashboard").WithSummary("Every franchise's locations' figures and totals (superadmins, platform site).");
+            .WithName("GetPlatformDashboard").WithSummary("Every franchise's gyms' figures and totals, growth over twelve months and webhook health (superadmins, platform site).");
 
         reports.MapGet("/{report}", async Task<IResult> (string report, string? from, string? to, string? by, string? format, ReportsHandler handler, CancellationToken ct) =>
             {

@@ -42,7 +42,7 @@ internal sealed record RefundOrderRequest(IReadOnlyList<RefundLineRequest>? Line
 
 /// <summary>Staff move orders along (packed, shipped with tracking, ready, collected) and refund them through the gateway.</summary>
 internal sealed class FulfilmentHandler(
-    DerrimutDbContext db, IPaymentGateway gateway, ICurrentTenant tenant, StockLedger ledger, OrderNotices notices, IPeopleReadModel people, TimeProvider time)
+    DerrimutDbContext db, IPaymentGateway gateway, ICurrentTenant tenant, StockLedger ledger, OrderNotices notices, OrderLiveNotices live, IPeopleReadModel people, TimeProvider time)
 {
     public async Task<OrderDto> ChangeStatusAsync(Guid orderId, ChangeOrderStatusRequest request, CancellationToken cancellationToken)
     {
@@ -177,6 +177,7 @@ internal sealed class FulfilmentHandler(
             throw;
         }
 
+        await live.ChangedAsync(order.UserId, order.Status, cancellationToken);
         await notices.RefundedAsync(order.UserId, order.Number, amount, cancellationToken);
         return await DtoAsync(order, cancellationToken);
     }

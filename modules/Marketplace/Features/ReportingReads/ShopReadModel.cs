@@ -17,8 +17,15 @@ internal sealed class ShopReadModel(DerrimutDbContext db) : IShopReadModel
         LineTotalCents = l.LineTotalCents, GstCents = l.GstCents,
     });
 
-    public IQueryable<ShopRefundRow> Refunds => db.Set<OrderRefund>().AsNoTracking()
-        .Select(r => new ShopRefundRow { OrderId = r.OrderId, AmountCents = r.AmountCents, At = r.At });
+    // GST back = amount × the order's GST ÷ its total, rounded half up in integer cents (the same in every provider's SQL).
+    public IQueryable<ShopRefundRow> Refunds =>
+        from r in db.Set<OrderRefund>().AsNoTracking()
+        join o in db.Set<Order>().AsNoTracking() on r.OrderId equals o.Id
+        select new ShopRefundRow
+        {
+            OrderId = r.OrderId, AmountCents = r.AmountCents, At = r.At,
+            GstCents = o.TotalCents <= 0 ? 0 : (2 * r.AmountCents * o.GstCents + o.TotalCents) / (2 * o.TotalCents),
+        };
 
     public IQueryable<ShopStockRow> Stock =>
         from v in db.Set<ProductVariant>().AsNoTracking()

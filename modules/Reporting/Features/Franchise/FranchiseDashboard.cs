@@ -24,27 +24,6 @@ internal sealed class FranchiseDashboardHandler(ICurrentTenant tenant, IOrganiza
     }
 }
 
-/// <summary>
-/// The platform view for superadmins on the platform site: every active franchise with its locations' figures and
-/// totals, plus the platform's parked webhooks (webhook health).
-/// </summary>
-internal sealed class PlatformDashboardHandler(ITenantStore tenants, ITenantScopeFactory scopes)
-{
-    public async Task<IReadOnlyList<FranchiseDashboardDto>> HandleAsync(CancellationToken cancellationToken)
-    {
-        var all = (await tenants.ListAsync(cancellationToken)).Where(t => t.State == TenantState.Active).ToList();
-        var result = new List<FranchiseDashboardDto>();
-        foreach (var franchise in all.Where(t => t.Kind == TenantKind.Franchise).OrderBy(t => t.Name, StringComparer.CurrentCulture))
-        {
-            var dashboards = await LocationDashboards.ReadAsync(scopes,
-                all.Where(t => t.IsLocation && t.FranchiseId == franchise.Id).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => t.Id), cancellationToken);
-            result.Add(new FranchiseDashboardDto(franchise.Id, franchise.Name, dashboards, DashboardTotalsDto.Of(dashboards)));
-        }
-
-        return result;
-    }
-}
-
 internal static class LocationDashboards
 {
     /// <summary>Each location's dashboard in its own scope, one after another (one connection at a time).</summary>

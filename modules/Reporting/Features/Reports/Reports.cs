@@ -18,9 +18,12 @@ internal sealed class ReportsHandler(
     ICurrentTenant tenant,
     IGymClock clock,
     IMembershipReadModel memberships,
+    IMembershipFreezeReadModel freezes,
     IBookingsReadModel bookings,
+    ITrainerAvailabilityReadModel availability,
     IShopReadModel shop,
     IPayrollReadModel payroll,
+    IServiceProvider services,
     RevenueFigures revenue)
 {
     public static readonly string[] Names = ["membership", "revenue", "attendance", "trainers", "shop", "payroll"];
@@ -114,6 +117,38 @@ internal sealed class ReportsHandler(
             activeBy[i] = running;
         }
 
+        // Freezes the same way: frozen at the end of each bucket, and how many began and ended in it.
+        var freezesStartedBy = new decimal[buckets.Count];
+        var freezesEndedBy = new decimal[buckets.Count];
+        var frozenDelta = new long[buckets.Count + 1];
+        await foreach (var f in freezes.Freezes
+                           .Where(f => f.StartedAt < period.End && (f.EndedAt == null || f.EndedAt >= period.Start))
+                           .Select(f => new { f.StartedAt, f.EndedAt }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var first = f.StartedAt < period.Start ? 0 : Index(period, starts, f.StartedAt);
+            var last = f.EndedAt is { } ended && ended < period.End ? Index(period, starts, ended) : buckets.Count;
+            if (f.StartedAt >= period.Start)
+            {
+                freezesStartedBy[first]++;
+            }
+
+            if (last < buckets.Count)
+            {
+                freezesEndedBy[last]++;
+            }
+
+            frozenDelta[first]++;
+            frozenDelta[last]--;
+        }
+
+        var frozenBy = new decimal[buckets.Count];
+        long frozenRunning = 0;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            frozenRunning += frozenDelta[i];
+            frozenBy[i] = frozenRunning;
+        }
+
         var joins = (int)joinsBy.Sum();
         var cancellations = (int)cancelsBy.Sum();
         var frozen = await memberships.Memberships.CountAsync(m => m.IsFrozen && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.PastDue), cancellationToken);
@@ -133,11 +168,17 @@ internal sealed class ReportsHandler(
                 new("cancellations", "Cancellations", cancellations, "count"),
                 new("churnPercent", "Churn (cancellations over live at the start)", LocationDashboardHandler.Percent(cancellations, activeAtStart) ?? 0, "percent"),
                 new("frozenNow", "Frozen now", frozen, "count"),
+                new("frozenAtEnd", "Frozen at the end", frozenRunning, "count"),
+                new("freezesStarted", "Freezes started", freezesStartedBy.Sum(), "count"),
+                new("freezesEnded", "Freezes ended", freezesEndedBy.Sum(), "count"),
             ],
             [
                 new("active", "Live memberships", "line", labels, activeBy),
                 new("joins", "Joins", "bar", labels, joinsBy),
                 new("cancellations", "Cancellations", "bar", labels, cancelsBy),
+                new("frozen", "Frozen", "line", labels, frozenBy),
+                new("freezesStarted", "Freezes started", "bar", labels, freezesStartedBy),
+                new("freezesEnded", "Freezes ended", "bar", labels, freezesEndedBy),
             ],
             [
                 new("byPlan", "By plan", ["Plan", "Active now", "Joins", "Cancellations"],
@@ -200,7 +241,7 @@ internal sealed class ReportsHandler(
                 new("shopCents", "Shop (net)", totals.Shop.NetCents, "cents"),
                 new("refundsCents", "Refunds", streams.Sum(s => s.Stream.RefundsCents), "cents"),
                 new("totalCents", "Total (net of refunds)", totals.TotalCents, "cents"),
-                new("gstCents", "GST collected", totals.GstCents, "cents"),
+                new("gstCents", "GST collected (sales less refunds)", totals.GstCents, "cents"),
             ],
             [
                 new("memberships", "Memberships", "bar", labels, membershipsBy),
@@ -238,7 +279,7 @@ internal sealed class ReportsHandler(
         await foreach (var r in shop.Refunds.Where(r => r.At >= period.Start && r.At < period.End).OrderBy(r => r.At)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return [Csv.Local(r.At, period.Zone), "shop", "refund", r.OrderId.ToString(), Csv.Number(-r.AmountCents), ""];
+            yield return [Csv.Local(r.At, period.Zone), "shop", "refund", r.OrderId.ToString(), Csv.Number(-r.AmountCents), Csv.Number(-r.GstCents)];
         }
     }
 
@@ -318,39 +359,64 @@ internal sealed class ReportsHandler(
             TrainerId = g.Key,
             Delivered = g.Count(s => s.Status == BookingStatus.Completed),
             Minutes = g.Where(s => s.Status == BookingStatus.Completed).Sum(s => (int?)s.Minutes) ?? 0,
+            BookedMinutes = g.Where(s => s.Status != BookingStatus.Cancelled).Sum(s => (int?)s.Minutes) ?? 0,
             NoShows = g.Count(s => s.Status == BookingStatus.NoShow),
             Cancelled = g.Count(s => s.Status == BookingStatus.Cancelled),
             PaidCents = g.Where(s => s.PaymentStatus == BookingPaymentStatus.Paid).Sum(s => (long?)s.PriceCents) ?? 0,
         }).ToListAsync(cancellationToken);
         var byClass = await bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled && o.StartsAt < clock.UtcNow)
             .GroupBy(o => o.TrainerId).Select(g => new { TrainerId = g.Key, Classes = g.Count() }).ToListAsync(cancellationToken);
-        var trainers = await bookings.Trainers.Select(t => new { t.Id, t.DisplayName }).ToListAsync(cancellationToken);
-        var rows = trainers.Select(t =>
-            {
-                var s = bySession.FirstOrDefault(x => x.TrainerId == t.Id);
-                return (t.DisplayName, Delivered: s?.Delivered ?? 0, Minutes: s?.Minutes ?? 0, NoShows: s?.NoShows ?? 0, Cancelled: s?.Cancelled ?? 0,
-                    PaidCents: s?.PaidCents ?? 0, Classes: byClass.FirstOrDefault(c => c.TrainerId == t.Id)?.Classes ?? 0);
-            })
-            .OrderBy(r => r.DisplayName, StringComparer.CurrentCulture).ToList();
+        var trainers = await bookings.Trainers.Select(t => new { t.Id, t.UserId, t.DisplayName }).ToListAsync(cancellationToken);
+        var weekly = (await availability.WeeklyHours.ToListAsync(cancellationToken)).ToLookup(w => w.TrainerId);
+        var exceptions = (await availability.Exceptions.Where(e => e.Date >= period.From && e.Date <= period.To).ToListAsync(cancellationToken)).ToLookup(e => e.TrainerId);
+
+        // Earnings are what the pay module records each trainer is owed for sessions delivered (completed) in the range,
+        // at their per-session rate — not what members paid. Without a pay module there is no earnings figure.
+        var earnings = services.GetService<ITrainerEarningsGlance>();
+        var rows = new List<(string DisplayName, int Delivered, int Minutes, int BookedMinutes, long AvailableMinutes, int NoShows, int Cancelled, long PaidCents, int Classes, long? EarnedCents)>();
+        foreach (var t in trainers)
+        {
+            var s = bySession.FirstOrDefault(x => x.TrainerId == t.Id);
+            var earned = earnings is null ? null : (long?)(await earnings.BetweenAsync(t.UserId, period.From, period.To, cancellationToken)).AmountCents;
+            rows.Add((t.DisplayName, s?.Delivered ?? 0, s?.Minutes ?? 0, s?.BookedMinutes ?? 0,
+                AvailableMinutes.Between(period.From, period.To, period.Zone, [.. weekly[t.Id]], [.. exceptions[t.Id]]),
+                s?.NoShows ?? 0, s?.Cancelled ?? 0, s?.PaidCents ?? 0, byClass.FirstOrDefault(c => c.TrainerId == t.Id)?.Classes ?? 0, earned));
+        }
+
+        rows = [.. rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCulture)];
         var labels = rows.Select(r => r.DisplayName).ToList();
+        var available = rows.Sum(r => r.AvailableMinutes);
         return new ReportDto("trainers", "Trainers", period.From, period.To, period.By,
             [
                 new("sessionsDelivered", "PT sessions delivered", rows.Sum(r => r.Delivered), "count"),
                 new("noShows", "PT no-shows", rows.Sum(r => r.NoShows), "count"),
                 new("classesTaught", "Classes taught", rows.Sum(r => r.Classes), "count"),
+                new("availableMinutes", "Minutes available", available, "count"),
+                new("bookedMinutes", "Minutes booked", rows.Sum(r => r.BookedMinutes), "count"),
+                new("deliveredMinutes", "Minutes delivered", rows.Sum(r => r.Minutes), "count"),
+                new("bookedPercent", "Availability booked", LocationDashboardHandler.Percent(rows.Sum(r => r.BookedMinutes), available) ?? 0, "percent"),
+                new("deliveredPercent", "Availability delivered", LocationDashboardHandler.Percent(rows.Sum(r => r.Minutes), available) ?? 0, "percent"),
+                new("earningsCents", "Trainers' earnings from delivered sessions", rows.Sum(r => r.EarnedCents ?? 0), "cents"),
                 new("ptSalesCents", "PT sessions paid", rows.Sum(r => r.PaidCents), "cents"),
             ],
             [
                 new("sessionsDelivered", "PT sessions delivered", "bar", labels, [.. rows.Select(r => (decimal)r.Delivered)]),
-                new("ptSales", "PT sessions paid (cents)", "bar", labels, [.. rows.Select(r => (decimal)r.PaidCents)]),
+                new("deliveredPercent", "Availability delivered (%)", "bar", labels, [.. rows.Select(r => LocationDashboardHandler.Percent(r.Minutes, r.AvailableMinutes) ?? 0)]),
+                new("earnings", "Earnings (cents)", "bar", labels, [.. rows.Select(r => (decimal)(r.EarnedCents ?? 0))]),
             ],
             [
-                new("byTrainer", "By trainer", ["Trainer", "Sessions delivered", "Hours", "No-shows", "Cancelled", "Classes taught", "PT sessions paid"],
-                    [.. rows.Select(r => (IReadOnlyList<string>)[r.DisplayName, Csv.Number(r.Delivered), (r.Minutes / 60m).ToString("0.##", CultureInfo.InvariantCulture),
-                        Csv.Number(r.NoShows), Csv.Number(r.Cancelled), Csv.Number(r.Classes), Aud.Format(r.PaidCents)])]),
+                new("byTrainer", "By trainer",
+                    ["Trainer", "Sessions delivered", "Hours available", "Hours booked", "Hours delivered", "Booked", "Delivered", "No-shows", "Cancelled", "Classes taught", "Earnings", "PT sessions paid"],
+                    [.. rows.Select(r => (IReadOnlyList<string>)[r.DisplayName, Csv.Number(r.Delivered), Hours(r.AvailableMinutes), Hours(r.BookedMinutes), Hours(r.Minutes),
+                        Percent(r.BookedMinutes, r.AvailableMinutes), Percent(r.Minutes, r.AvailableMinutes),
+                        Csv.Number(r.NoShows), Csv.Number(r.Cancelled), Csv.Number(r.Classes), r.EarnedCents is { } e ? Aud.Format(e) : "", Aud.Format(r.PaidCents)])]),
             ],
             null);
     }
+
+    private static string Hours(long minutes) => (minutes / 60m).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Percent(long part, long whole) => LocationDashboardHandler.Percent(part, whole) is { } p ? $"{p}%" : "";
 
     private async IAsyncEnumerable<string[]> SessionRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -402,7 +468,7 @@ internal sealed class ReportsHandler(
                 new("orders", "Paid orders", orders, "count"),
                 new("salesCents", "Sales", totals.Shop.SalesCents, "cents"),
                 new("refundsCents", "Refunds", totals.Shop.RefundsCents, "cents"),
-                new("gstCents", "GST in sales", totals.Shop.GstCents, "cents"),
+                new("gstCents", "GST collected (sales less refunds)", totals.Shop.GstCents, "cents"),
                 new("stockValueCents", "Stock on hand at sale prices", stockValue, "cents"),
             ],
             [

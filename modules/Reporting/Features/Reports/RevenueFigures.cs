@@ -9,7 +9,8 @@ namespace Derrimut.Reporting.Features.Reports;
 /// Money by stream over a period, each from its module's own records: memberships from the members' ledger (charges
 /// and refunds by when they happened), PT from paid sessions (by the session's start: a session has no separate
 /// paid-at time, and refunded sessions leave the paid state), the shop from paid orders (by when paid) and their
-/// refunds (by when refunded). GST is what each record carries, or one eleventh of a PT session's GST-inclusive price.
+/// refunds (by when refunded). GST is what each record carries, or one eleventh of a PT session's GST-inclusive price;
+/// the GST of a refund is taken off the GST collected in the period the refund happened (an adjustment, as on a BAS).
 /// </summary>
 internal sealed class RevenueFigures(IMembershipReadModel memberships, IBookingsReadModel bookings, IShopReadModel shop)
 {
@@ -19,8 +20,11 @@ internal sealed class RevenueFigures(IMembershipReadModel memberships, IBookings
         var charges = await ledger.Where(l => l.Kind == LedgerLineKind.Charge)
             .GroupBy(_ => 1).Select(g => new { Cents = g.Sum(l => l.AmountCents), Gst = g.Sum(l => l.GstCents) })
             .FirstOrDefaultAsync(cancellationToken);
-        var refunds = await ledger.Where(l => l.Kind == LedgerLineKind.Refund).SumAsync(l => (long?)l.AmountCents, cancellationToken) ?? 0;
-        var membershipStream = Stream(charges?.Cents ?? 0, -refunds, charges?.Gst ?? 0);
+        // Refund lines are negative, their GST too: what goes back is taken off what was collected.
+        var refunds = await ledger.Where(l => l.Kind == LedgerLineKind.Refund)
+            .GroupBy(_ => 1).Select(g => new { Cents = g.Sum(l => l.AmountCents), Gst = g.Sum(l => l.GstCents) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var membershipStream = Stream(charges?.Cents ?? 0, -(refunds?.Cents ?? 0), (charges?.Gst ?? 0) + (refunds?.Gst ?? 0));
 
         // Grouped by price so GST is one eleventh of each session's price, exactly as each receipt shows it.
         var ptByPrice = await PaidSessions(bookings.PtSessions, start, end)
@@ -30,8 +34,10 @@ internal sealed class RevenueFigures(IMembershipReadModel memberships, IBookings
         var sales = await PaidOrders(shop.Orders, start, end)
             .GroupBy(_ => 1).Select(g => new { Cents = g.Sum(o => o.TotalCents), Gst = g.Sum(o => o.GstCents) })
             .FirstOrDefaultAsync(cancellationToken);
-        var shopRefunds = await shop.Refunds.Where(r => r.At >= start && r.At < end).SumAsync(r => (long?)r.AmountCents, cancellationToken) ?? 0;
-        var shopStream = Stream(sales?.Cents ?? 0, shopRefunds, sales?.Gst ?? 0);
+        var shopRefunds = await shop.Refunds.Where(r => r.At >= start && r.At < end)
+            .GroupBy(_ => 1).Select(g => new { Cents = g.Sum(r => r.AmountCents), Gst = g.Sum(r => r.GstCents) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var shopStream = Stream(sales?.Cents ?? 0, shopRefunds?.Cents ?? 0, (sales?.Gst ?? 0) - (shopRefunds?.Gst ?? 0));
 
         return new RevenueDto(membershipStream, ptStream, shopStream,
             membershipStream.NetCents + ptStream.NetCents + shopStream.NetCents, membershipStream.GstCents + ptStream.GstCents + shopStream.GstCents);
