@@ -1,0 +1,61 @@
+// The member's voice consultation in the browser: starts a Vapi web call for the gym's assistant with the call token
+// Derrimut issued for this member (decision 0060) and reports the call's state back to the Blazor page. Bundled with
+// Vapi's web SDK by build.mjs into the module's static files at build time, so nothing loads from a CDN.
+import Vapi from '@vapi-ai/web';
+
+let current = null;
+
+/**
+ * True when this document was loaded at its current path. The voice page's Content-Security-Policy (which lets the
+ * call reach Vapi and Daily) comes with the document: after an in-app navigation the document still has the policy
+ * of the page it was first loaded for, so the page reloads itself once before a call.
+ */
+export function documentAllowsCalls() {
+  const entry = performance.getEntriesByType('navigation')[0];
+  return !!entry && new URL(entry.name).pathname === location.pathname;
+}
+
+/** Starts a call; events go to the page's [JSInvokable] methods. Resolves when the call is up or has failed. */
+export async function start(publicKey, assistantId, variableName, callToken, page) {
+  stop();
+  let failed = false;
+  const fail = (reason) => {
+    if (!failed) {
+      failed = true;
+      page.invokeMethodAsync('OnCallFailed', describe(reason));
+    }
+  };
+  // avoidEval: Daily loads its call machine with a script element (allowed by the page's policy), never eval().
+  const vapi = new Vapi(publicKey, undefined, { avoidEval: true });
+  current = vapi;
+  vapi.on('call-start', () => page.invokeMethodAsync('OnCallStarted'));
+  vapi.on('call-end', () => { if (!failed) page.invokeMethodAsync('OnCallEnded'); });
+  vapi.on('error', fail);
+  try {
+    const call = await vapi.start(assistantId, { variableValues: { [variableName]: callToken } });
+    if (!call) {
+      fail('Vapi did not start the call.');
+    }
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Ends the call, if one is on. */
+export function stop() {
+  const vapi = current;
+  current = null;
+  if (vapi) {
+    try {
+      vapi.stop();
+    } catch {
+      // Already ended.
+    }
+  }
+}
+
+function describe(reason) {
+  if (typeof reason === 'string') return reason;
+  const message = reason?.error?.message ?? reason?.errorMsg ?? reason?.message ?? reason?.error;
+  return typeof message === 'string' ? message : 'The call could not be connected.';
+}
