@@ -15,8 +15,12 @@ export function documentAllowsCalls() {
   return !!entry && new URL(entry.name).pathname === location.pathname;
 }
 
-/** Starts a call; events go to the page's [JSInvokable] methods. Resolves when the call is up or has failed. */
-export async function start(publicKey, assistantId, variableName, callToken, page) {
+/** Starts a call and returns at once; what happens next goes to the page's [JSInvokable] methods. */
+export function start(publicKey, assistantId, variableName, callToken, page) {
+  connect(publicKey, assistantId, variableName, callToken, page);
+}
+
+async function connect(publicKey, assistantId, variableName, callToken, page) {
   stop();
   let failed = false;
   const fail = (reason) => {
