@@ -1,7 +1,10 @@
 // The member's voice consultation in the browser: starts a Vapi web call for the gym's assistant with the call token
 // Derrimut issued for this member (decision 0060) and reports the call's state back to the Blazor page. Bundled with
 // Vapi's web SDK by build.mjs into the module's static files at build time, so nothing loads from a CDN.
-import Vapi from '@vapi-ai/web';
+import vapiModule from '@vapi-ai/web';
+
+// The SDK is CommonJS with its class on `default`; bundled as ES module, the default import is the module object.
+const Vapi = vapiModule.default ?? vapiModule;
 
 let current = null;
 
@@ -29,13 +32,13 @@ async function connect(publicKey, assistantId, variableName, callToken, page) {
       page.invokeMethodAsync('OnCallFailed', describe(reason));
     }
   };
-  // avoidEval: Daily loads its call machine with a script element (allowed by the page's policy), never eval().
-  const vapi = new Vapi(publicKey, undefined, { avoidEval: true });
-  current = vapi;
-  vapi.on('call-start', () => page.invokeMethodAsync('OnCallStarted'));
-  vapi.on('call-end', () => { if (!failed) page.invokeMethodAsync('OnCallEnded'); });
-  vapi.on('error', fail);
   try {
+    // avoidEval: Daily loads its call machine with a script element (allowed by the page's policy), never eval().
+    const vapi = new Vapi(publicKey, undefined, { avoidEval: true });
+    current = vapi;
+    vapi.on('call-start', () => page.invokeMethodAsync('OnCallStarted'));
+    vapi.on('call-end', () => { if (!failed) page.invokeMethodAsync('OnCallEnded'); });
+    vapi.on('error', fail);
     const call = await vapi.start(assistantId, { variableValues: { [variableName]: callToken } });
     if (!call) {
       fail('Vapi did not start the call.');
