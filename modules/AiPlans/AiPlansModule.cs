@@ -56,6 +56,8 @@ public sealed class AiPlansModule : DerrimutModule
         services.AddScoped<VoiceAssistantAudit>();
         services.AddScoped<VoiceAssistantSettingsHandler>();
         services.AddScoped<VoiceAssistantTester>();
+        services.AddScoped<VoiceCallTokens>();
+        services.AddScoped<VoiceCalls>();
         // The test call is the app calling its own public address; no retries, Vapi makes one attempt.
         services.AddHttpClient(AiPlansHttpClients.VoiceAssistantTest, c => c.Timeout = VoiceAssistantTester.VapiTimeout + TimeSpan.FromSeconds(5))
             .ConfigurePrimaryHttpMessageHandler(VoiceAssistantTester.CreateHandler);
@@ -78,6 +80,7 @@ public sealed class AiPlansModule : DerrimutModule
         writes.MapEditPlan();
         writes.MapApprovePlan();
         plans.MapVoiceAssistantSetup(writes);
+        writes.MapVoiceCalls();
         VapiWebhook.Map(app);
     }
 

@@ -48,7 +48,7 @@ public sealed partial class DerrimutInChromiumShould
         await Expect(page.GetByText("The secret is set.")).ToBeVisibleAsync();
         await Expect(page.Locator("#voice-secret")).ToHaveValueAsync("");
         await page.GetByTestId("test-voice").ClickAsync();
-        await Expect(page.GetByTestId("voice-test-answer")).ToContainTextAsync("not a member of this gym");
+        await Expect(page.GetByTestId("voice-test-answer")).ToContainTextAsync("could not confirm who this call is for");
         await Accessibility.CheckAsync(page, "admin-voice-tested");
 
         var (publicContext, publicPage, publicErrors) = await fixture.NewPageAsync(1440, 1000);

@@ -129,6 +129,16 @@ internal sealed class SecurityHeaders(RequestDelegate next)
     /// <summary>The <see cref="HttpContext.Items"/> key of this request's script nonce.</summary>
     public const string NonceKey = "Derrimut.CspNonce";
 
+    /// <summary>
+    /// The one page that starts a Vapi web call (the member's voice consultation, decision 0060), and what only it may
+    /// reach: Vapi's API, and Daily (Vapi's audio transport), whose call machine daily-js loads with a script element
+    /// from its own domain at call time (no eval). Every other page keeps <c>connect-src 'self'</c>.
+    /// </summary>
+    public const string VoiceConsultationPath = "/member/plans/new";
+
+    private const string VoiceScriptSources = " https://c.daily.co";
+    private const string VoiceConnectSources = " https://api.vapi.ai https://*.daily.co wss://*.daily.co";
+
     public Task InvokeAsync(HttpContext context)
     {
         // Base64url, not base64: Razor HTML-encodes '+' in an attribute (&#x2B;). Browsers decode it back, but a nonce
@@ -136,6 +146,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var isApiReference = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
+        var isVoice = context.Request.Path.Equals(VoiceConsultationPath, StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -148,8 +159,8 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             {
                 // The API reference (a developer tool, off in Production unless configured) brings its own inline bootstrap.
                 headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; " +
-                    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; " +
+                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(isVoice ? VoiceScriptSources : "")}; style-src 'self' 'unsafe-inline'; " +
+                    $"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'{(isVoice ? VoiceConnectSources : "")}; media-src 'self' blob:; " +
                     "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
             }
 

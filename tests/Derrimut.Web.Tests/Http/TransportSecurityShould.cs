@@ -49,6 +49,24 @@ public sealed partial class TransportSecurityShould
     }
 
     [Fact]
+    public async Task LetOnlyTheVoiceConsultationPageReachVapiAndDaily()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DerrimutWebFactory(database);
+        await app.StartAsync();
+        var client = app.ClientFor("st-albans");
+
+        var voice = (await client.GetAsync("/member/plans/new")).Headers.GetValues("Content-Security-Policy").Single();
+        var other = (await client.GetAsync("/account/login")).Headers.GetValues("Content-Security-Policy").Single();
+
+        ConnectSources().Match(voice).Groups[1].Value.ShouldBe("'self' https://api.vapi.ai https://*.daily.co wss://*.daily.co");
+        ScriptSources().Match(voice).Groups[1].Value.ShouldEndWith("' https://c.daily.co");
+        ScriptSources().Match(voice).Groups[1].Value.ShouldNotContain("unsafe", Case.Sensitive, "Daily's call machine loads as a script element, never through eval");
+        ConnectSources().Match(other).Groups[1].Value.ShouldBe("'self'");
+        other.ShouldNotContain("daily.co");
+    }
+
+    [Fact]
     public async Task MoveEverythingButHealthProbesToHttpsAndPinItWithHstsWhenHttpsIsRequired()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -90,6 +108,9 @@ public sealed partial class TransportSecurityShould
 
     [GeneratedRegex("script-src ([^;]*)")]
     private static partial Regex ScriptSources();
+
+    [GeneratedRegex("connect-src ([^;]*)")]
+    private static partial Regex ConnectSources();
 
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex NonceInPolicy();

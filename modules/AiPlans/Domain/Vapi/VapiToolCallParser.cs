@@ -19,12 +19,15 @@ internal sealed record VapiMemberReference(string Identifier, VapiValueSource So
 /// <param name="CallId"><c>message.call.id</c>.</param>
 /// <param name="Variables">Scalar call variables and metadata (first source wins per name): see <see cref="VapiToolCallParser"/>.</param>
 /// <param name="CustomerNumber">The caller's phone number for phone calls (<c>message.customer.number</c> or <c>message.call.customer.number</c>).</param>
+/// <param name="CallToken">The Derrimut call token (variable or metadata <c>call_token</c>) our app started the call with:
+/// the only proof of the member the webhook accepts (decision 0060); <see cref="Member"/> is what a browser could set.</param>
 internal sealed record VapiCallContext(
     string? CallId,
     IReadOnlyDictionary<string, string> Variables,
     VapiMemberReference? Member,
     string? MemberName,
-    string? CustomerNumber);
+    string? CustomerNumber,
+    string? CallToken = null);
 
 /// <summary>One tool call: its id (echo it back exactly), the function name, the plan answers read from its
 /// arguments, and the member it is for (call variables first, then the arguments).</summary>
@@ -211,7 +214,9 @@ internal static class VapiToolCallParser
             .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
         var customerNumber = String(Property(Property(message, "customer"), "number"))
             ?? String(Property(Property(call, "customer"), "number"));
-        return new VapiCallContext(String(Property(call, "id")), all, member, memberName, customerNumber);
+        // Only the call's own variables and metadata: a token in the tool arguments was spoken into them.
+        var callToken = all.FirstOrDefault(pair => PlanRequestReader.Normalise(pair.Key) == "calltoken").Value;
+        return new VapiCallContext(String(Property(call, "id")), all, member, memberName, customerNumber, string.IsNullOrWhiteSpace(callToken) ? null : callToken);
     }
 
     private static VapiMemberReference? FindMember(IReadOnlyDictionary<string, string> values, VapiValueSource source)

@@ -37,8 +37,14 @@ internal static class VapiWebhook
             .WithTags("AiPlans: voice assistant")
             .WithName("VapiGenerateProgram");
 
+    /// <summary>
+    /// Every reason a call's member cannot be established reads the same (no token, forged, changed, expired, another
+    /// gym's, or a person who is no longer a member here), so the answer tells a prober nothing about who exists.
+    /// </summary>
+    public const string UnknownCaller = "I could not confirm who this call is for, so no plan was made. Please start the voice consultation again from your plan page in the Derrimut app.";
+
     internal static async Task<IResult> HandleAsync(
-        HttpRequest http, VapiSecrets secrets, GeneratePlanHandler generate, ILocationPeople people, IOptions<AzureOpenAiPlanOptions> ai,
+        HttpRequest http, VapiSecrets secrets, VoiceCallTokens tokens, GeneratePlanHandler generate, ILocationPeople people, IOptions<AzureOpenAiPlanOptions> ai,
         TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(VapiWebhook).FullName!);
@@ -67,7 +73,7 @@ internal static class VapiWebhook
         var results = new List<VapiToolResult>();
         foreach (var call in message.ToolCalls)
         {
-            results.Add(await AnswerAsync(call, message.Call, generate, people, ai.Value, time, started, logger, cancellationToken));
+            results.Add(await AnswerAsync(call, message.Call, tokens, generate, people, ai.Value, time, started, logger, cancellationToken));
         }
 
         logger.LogInformation("Vapi webhook answered {Count} tool call(s) of call {CallId} in {Elapsed} ms",
@@ -76,23 +82,17 @@ internal static class VapiWebhook
     }
 
     private static async Task<VapiToolResult> AnswerAsync(
-        VapiToolCall call, VapiCallContext context, GeneratePlanHandler generate, ILocationPeople people, AzureOpenAiPlanOptions ai,
+        VapiToolCall call, VapiCallContext context, VoiceCallTokens tokens, GeneratePlanHandler generate, ILocationPeople people, AzureOpenAiPlanOptions ai,
         TimeProvider time, long started, ILogger logger, CancellationToken cancellationToken)
     {
-        // Only what our own app put on the call identifies the member: tool arguments are filled in by the voice
-        // agent's LLM from the conversation, and a caller could talk it into someone else's id.
-        var reference = context.Member;
-        if (reference is null || reference.Source == VapiValueSource.ToolArguments)
-        {
-            return VapiToolResult.Failure(call.Id, "I could not tell which member this call is for. Please start the call from the member's page in the Derrimut app.");
-        }
-
-        var member = Guid.TryParse(reference.Identifier, out var userId)
-            ? await people.FindAsync(userId, cancellationToken)
-            : reference.Identifier.Contains('@', StringComparison.Ordinal) ? await people.FindByEmailAsync(reference.Identifier, cancellationToken) : null;
+        // Only the token Derrimut issued when the member's page started the call identifies the member (decision
+        // 0060). A member id in the call's variables or metadata is whatever the browser that holds the gym's public
+        // key chose, and tool arguments are filled in by the voice agent's LLM from the conversation.
+        var member = tokens.MemberOf(context.CallToken) is { } userId ? await people.FindAsync(userId, cancellationToken) : null;
         if (member is null || !member.Roles.Contains(IdentityRoles.Member))
         {
-            return VapiToolResult.Failure(call.Id, "That person is not a member of this gym, so no plan was made.");
+            logger.LogWarning("Vapi tool call {ToolCallId} of call {CallId} refused: no valid call token for a member here", call.Id, context.CallId);
+            return VapiToolResult.Failure(call.Id, UnknownCaller);
         }
 
         if (!call.Plan.Succeeded)

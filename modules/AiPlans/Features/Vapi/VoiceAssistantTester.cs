@@ -39,7 +39,7 @@ internal sealed record VoiceTestResult(
 /// read out; for one who is, a plan is made for them as a real call would.
 /// </summary>
 internal sealed class VoiceAssistantTester(
-    VapiSecrets secrets, DerrimutDbContext db, ISiteAddresses sites, IHttpClientFactory clients, TimeProvider time)
+    VapiSecrets secrets, DerrimutDbContext db, ISiteAddresses sites, IHttpClientFactory clients, TimeProvider time, VoiceCallTokens tokens)
 {
     /// <summary>Vapi's own wait for a tool call's answer (<c>Server.timeoutSeconds</c> defaults to 20).</summary>
     public static readonly TimeSpan VapiTimeout = TimeSpan.FromSeconds(20);
@@ -51,7 +51,9 @@ internal sealed class VoiceAssistantTester(
         var settings = await db.Set<VoiceAssistantSettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var url = sites.ForCurrentSite(VapiWebhook.Path);
         var toolCallId = "call_test_" + Guid.NewGuid().ToString("N")[..20];
-        var body = SampleToolCall(toolCallId, settings?.AssistantId, admin.RequireUserId(), admin.Identity?.Name, time.GetUtcNow());
+        // Signed the way a member's page starts a call: a call token issued here for the admin (decision 0060).
+        var (callToken, _) = tokens.Issue(admin.RequireUserId());
+        var body = SampleToolCall(toolCallId, settings?.AssistantId, callToken, admin.Identity?.Name, time.GetUtcNow());
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Vapi-Secret", secret);
@@ -124,7 +126,7 @@ internal sealed class VoiceAssistantTester(
     };
 
     /// <summary>A <c>tool-calls</c> server message for the "generate my program" tool, as Vapi sends it.</summary>
-    internal static string SampleToolCall(string toolCallId, string? assistantId, Guid memberId, string? memberName, DateTimeOffset now)
+    internal static string SampleToolCall(string toolCallId, string? assistantId, string callToken, string? memberName, DateTimeOffset now)
     {
         var arguments = new JsonObject
         {
@@ -160,7 +162,7 @@ internal sealed class VoiceAssistantTester(
                 ["assistantId"] = assistantId,
                 ["assistantOverrides"] = new JsonObject
                 {
-                    ["variableValues"] = new JsonObject { ["member_id"] = memberId.ToString("D"), ["full_name"] = memberName ?? "Test caller" },
+                    ["variableValues"] = new JsonObject { [VoiceCallTokens.VariableName] = callToken, ["full_name"] = memberName ?? "Test caller" },
                 },
             },
             ["assistant"] = new JsonObject { ["id"] = assistantId },
