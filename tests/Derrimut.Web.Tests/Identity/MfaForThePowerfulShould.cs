@@ -110,7 +110,7 @@ public abstract class MfaForThePowerfulShould(MfaFixture fixture)
         var email = $"admin@sunshine-west.{D}";
         var key = await TurnOnTwoFactorAsync(email);
         var admin = await App.SignedInAsync(email, "sunshine-west");
-        var keys = new { secretKey = "sk_test_51Stepup0000000000000", publishableKey = "pk_test_51Stepup0000000000000" };
+        var keys = new { secretKey = "sk_test_51Stepup0000000000000", publishableKey = "pk_test_51Stepup0000000000000", webhookSecret = "whsec_stepup000000000000" };
 
         var refused = await ProblemAssert.IsAsync(await admin.PutAsJsonAsync("/api/billing/stripe-account", keys, Ct), HttpStatusCode.Forbidden, "step-up-required");
         refused.GetProperty("stepUpAt").GetString().ShouldBe("/account/step-up");
