@@ -38,6 +38,9 @@ public abstract class MfaForThePowerfulShould(MfaFixture fixture)
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         page.Headers.Location!.OriginalString.ShouldBe("/account/manage/2fa?required=1&returnUrl=%2Fadmin%2Fpeople");
         (await admin.GetAsync("/api/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "what needs no power still works");
+        // The person's app token (code + PKCE) is judged by the same rule.
+        var appToken = (await App.AuthorizationCodeAsync($"admin@st-albans.{D}", "st-albans")).GetProperty("access_token").GetString()!;
+        await ProblemAssert.IsAsync(await App.BearerClient("st-albans", appToken).GetAsync("/api/payroll/employees", Ct), HttpStatusCode.Forbidden, "two-factor-required");
 
         var browser = new Browser(admin);
         var setup = await browser.GetAsync("/account/manage/2fa?required=1&returnUrl=%2Fadmin%2Fpeople");
@@ -52,6 +55,19 @@ public abstract class MfaForThePowerfulShould(MfaFixture fixture)
             var allowed = await admin.GetAsync(path, Ct);
             allowed.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {await allowed.Content.ReadAsStringAsync(Ct)}");
         }
+
+        var newToken = (await App.AuthorizationCodeAsync($"admin@st-albans.{D}", "st-albans")).GetProperty("access_token").GetString()!;
+        (await App.BearerClient("st-albans", newToken).GetAsync("/api/payroll/employees", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // An integration client is not a person: its client-credentials token uses its permissions without any 2FA.
+        var created = await admin.PostAsJsonAsync("/api/identity/clients", new { name = "Payroll export", permissions = new[] { "manage:payroll", "manage:billing" } }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var client = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var token = await App.ClientFor("st-albans").ClientCredentialsAsync(client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
+        var access = (await token.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
+        var integration = App.BearerClient("st-albans", access);
+        (await integration.GetAsync("/api/payroll/employees", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await integration.GetAsync("/api/billing/stripe-account", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
