@@ -110,7 +110,8 @@ public sealed class BillingModule : DerrimutModule
 
     /// <inheritdoc />
     public override void DefinePermissions(PermissionDefinitionContext context) => context
-        .Add(BillingPermissions.ManageBilling, "Set this gym's Stripe keys, see failed and parked webhook events and retry them.");
+        .Add(BillingPermissions.ManageBilling, "Set this gym's Stripe keys, see failed and parked webhook events and retry them.")
+        .RequireTwoFactor(BillingPermissions.ManageBilling);
 
     /// <inheritdoc />
     public override void DefineSettings(SettingDefinitionContext context) => context

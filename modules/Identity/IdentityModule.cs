@@ -105,6 +105,11 @@ public sealed class IdentityModule : DerrimutModule
         services.AddScoped<IPeopleReadModel, Derrimut.Identity.Features.People.PeopleReadModel>();
         services.AddScoped<IStaffDirectory, Derrimut.Identity.Features.Staff.StaffDirectory>();
         services.AddSingleton<IDataSeedContributor, ApplicationSeeder>();
+        // MFA for the powerful and step-up (decision 0059).
+        services.Configure<StrongAuthenticationOptions>(builder.Configuration.GetSection(StrongAuthenticationOptions.Section));
+        services.AddScoped<Features.StepUp.StepUpService>();
+        services.AddScoped<IStepUp>(sp => sp.GetRequiredService<Features.StepUp.StepUpService>());
+        services.AddScoped<IStepUpConfirmation>(sp => sp.GetRequiredService<Features.StepUp.StepUpService>());
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -133,6 +138,7 @@ public sealed class IdentityModule : DerrimutModule
         GrantsEndpoints.Map(api);
         PlatformUsersEndpoints.Map(api);
         ClientsEndpoints.Map(api);
+        Features.StepUp.StepUpEndpoint.Map(api);
         ConnectEndpoints.Map(app);
     }
 
@@ -147,7 +153,9 @@ public sealed class IdentityModule : DerrimutModule
             .Add(IdentityPermissions.ManageTrainers, "Manage this gym's trainers.")
             .Add(IdentityPermissions.ViewOwnSchedule, "A trainer's own schedule.", PermissionScope.Tenant, trainer)
             .Add(IdentityPermissions.ViewClients, "The gym's members as clients.", PermissionScope.Tenant, trainer, staff)
-            .Add(IdentityPermissions.ViewOwnProfile, "One's own profile.", PermissionScope.Tenant, member, trainer, staff);
+            .Add(IdentityPermissions.ViewOwnProfile, "One's own profile.", PermissionScope.Tenant, member, trainer, staff)
+            // Whoever can hand out roles can hand themselves payroll or billing: the same 2FA rule (decision 0059).
+            .RequireTwoFactor(IdentityPermissions.ManageOrganizationUsers);
     }
 
     /// <inheritdoc />

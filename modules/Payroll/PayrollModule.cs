@@ -88,7 +88,8 @@ public sealed class PayrollModule : DerrimutModule
         .Add(PayrollPermissions.ManagePayroll, "Run payroll at this gym: pay settings, timesheets, pay runs and the tax calculator.")
         .Add(PayrollPermissions.ManageOwnTimesheet, "Enter your own hours on your timesheet.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
         .Add(PayrollPermissions.ManageTaxTables, "Add the dated PAYG withholding tables and super guarantee rules every gym's payroll uses.", PermissionScope.Platform)
-        .Add(PayrollPermissions.ViewOwnPayslips, "See your own payslips.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff);
+        .Add(PayrollPermissions.ViewOwnPayslips, "See your own payslips.", PermissionScope.Tenant, IdentityRoles.Trainer, IdentityRoles.Staff)
+        .RequireTwoFactor(PayrollPermissions.ManagePayroll);
 
     /// <inheritdoc />
     public override void DefineUi(UiDefinitionContext context) => context

@@ -69,6 +69,9 @@ public static class DerrimutKernel
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, TenantMemberAuthorizationHandler>();
+        // A refusal for missing 2FA names the setup page (API) or leads there (pages); decision 0059.
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorAwareAuthorizationResultHandler>();
+        services.AddScoped<IStepUp, NoStepUp>();
         services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser().AddRequirements(TenantMemberRequirement.Instance).Build());
         services.AddDerrimutEmail(builder.Configuration, builder.Environment.ContentRootPath);

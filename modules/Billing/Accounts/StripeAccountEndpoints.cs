@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Derrimut.Billing.Data;
+using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -66,7 +67,7 @@ internal static class StripeAccountEndpoints
 
     internal static async Task<Ok<StripeAccountDto>> SetAsync(
         SetStripeAccountRequest request, ICurrentTenant tenant, DerrimutDbContext db, StripeSecretProtector protector, TenantStripeKeyResolver resolver,
-        ISiteAddresses sites, ClaimsPrincipal user, IPeopleReadModel people, TimeProvider time, CancellationToken ct)
+        ISiteAddresses sites, ClaimsPrincipal user, IPeopleReadModel people, TimeProvider time, IStepUp stepUp, CancellationToken ct)
     {
         var current = tenant.Tenant!;
         var errors = new ValidationErrors();
@@ -81,6 +82,8 @@ internal static class StripeAccountEndpoints
             return await GetAsync(tenant, db, resolver, sites, ct); // Nothing to set, nothing to remove.
         }
 
+        // Whoever holds a session must also know the password (or hold the phone) to redirect the gym's money (0059).
+        await stepUp.RequireRecentAsync(user.FindUserId(), "change the Stripe keys", ct);
         var before = StripeAccountAudit.Snapshot.Of(row);
         if (row is null)
         {

@@ -4,7 +4,13 @@ using Derrimut.Identity.Domain;
 namespace Derrimut.Identity.Authentication;
 
 /// <summary>What a person may do at the resolved tenant.</summary>
-internal sealed record TenantAccess(bool IsSuperAdmin, bool IsMember, IReadOnlyList<string> Roles, IReadOnlySet<string> Permissions);
+/// <param name="TwoFactorEnabled">Whether the person has two-factor sign-in on (decision 0059: the powerful need it).
+/// Read with the access and remembered with it; saving the person drops the remembered answer, so turning 2FA on or
+/// off applies on the next request.</param>
+internal sealed record TenantAccess(bool IsSuperAdmin, bool IsMember, IReadOnlyList<string> Roles, IReadOnlySet<string> Permissions, bool TwoFactorEnabled = false);
+
+/// <summary>The person's own flags read in one statement.</summary>
+internal sealed record PersonFlags(bool IsSuperAdmin, bool TwoFactorEnabled);
 
 /// <summary>
 /// Reads a person's access rows at the resolved tenant, through <see cref="PersonAccessCache"/>. The tenant filters do the scoping: at a location, the
@@ -13,8 +19,8 @@ internal sealed record TenantAccess(bool IsSuperAdmin, bool IsMember, IReadOnlyL
 /// </summary>
 internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant tenant, GrantCalculator grants, PersonAccessCache cache)
 {
-    private static readonly ModelCompiledQuery<Guid, bool> IsSuperAdminQuery = new((db, userId) =>
-        db.Set<DerrimutUser>().Where(u => u.Id == userId).Select(u => u.IsSuperAdmin).FirstOrDefault());
+    private static readonly ModelCompiledQuery<Guid, PersonFlags?> PersonFlagsQuery = new((db, userId) =>
+        db.Set<DerrimutUser>().Where(u => u.Id == userId).Select(u => new PersonFlags(u.IsSuperAdmin, u.TwoFactorEnabled)).FirstOrDefault());
 
     /// <summary>The person's access here, from the per-tenant cache (read from the rows when absent).</summary>
     public async Task<TenantAccess> ResolveAsync(Guid userId, CancellationToken cancellationToken) =>
@@ -24,7 +30,9 @@ internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant 
     /// <summary>Reads the person's access rows at the resolved tenant (no cache).</summary>
     internal async Task<TenantAccess> ReadAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var isSuperAdmin = await IsSuperAdminQuery.InvokeAsync(db, userId);
+        var flags = await PersonFlagsQuery.InvokeAsync(db, userId);
+        var isSuperAdmin = flags?.IsSuperAdmin == true;
+        var twoFactor = flags?.TwoFactorEnabled == true;
         var roles = new SortedSet<string>(StringComparer.Ordinal);
         if (tenant.Tenant is not null)
         {
@@ -44,17 +52,17 @@ internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant 
         var roleList = roles.ToList();
         if (isSuperAdmin)
         {
-            return new TenantAccess(true, true, roleList, grants.AllPermissions);
+            return new TenantAccess(true, true, roleList, grants.AllPermissions, twoFactor);
         }
 
         if (roleList.Count == 0)
         {
-            return new TenantAccess(false, false, roleList, new HashSet<string>());
+            return new TenantAccess(false, false, roleList, new HashSet<string>(), twoFactor);
         }
 
         var changes = tenant.Tenant!.IsLocation
             ? await db.Set<PermissionGrant>().AsNoTracking().ToListAsync(cancellationToken)
             : [];
-        return new TenantAccess(false, true, roleList, grants.Effective(roleList, changes));
+        return new TenantAccess(false, true, roleList, grants.Effective(roleList, changes), twoFactor);
     }
 }

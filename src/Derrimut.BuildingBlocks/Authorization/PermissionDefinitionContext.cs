@@ -7,7 +7,14 @@ namespace Derrimut.BuildingBlocks.Authorization;
 /// <param name="Scope">Where the permission is meaningful.</param>
 /// <param name="DefaultRoles">Membership roles that hold it unless a gym's admin changes the grant (location admins
 /// hold every tenant permission by default).</param>
-public sealed record PermissionDefinition(string Name, string Module, string Description, PermissionScope Scope, IReadOnlyList<string> DefaultRoles);
+public sealed record PermissionDefinition(string Name, string Module, string Description, PermissionScope Scope, IReadOnlyList<string> DefaultRoles)
+{
+    /// <summary>
+    /// Whether a person must have two-factor sign-in on to use it (decision 0059): people management, payroll,
+    /// billing. Platform permissions always need it (only superadmins hold them, and superadmins always need it).
+    /// </summary>
+    public bool RequiresTwoFactor { get; init; }
+}
 
 /// <summary>Where a permission can be granted.</summary>
 public enum PermissionScope
@@ -39,6 +46,27 @@ public sealed class PermissionDefinitionContext
 
         return this;
     }
+
+    /// <summary>
+    /// Marks permissions declared so far as powerful: a person uses them only with two-factor sign-in on, where the
+    /// deployment requires it (decision 0059).
+    /// </summary>
+    public PermissionDefinitionContext RequireTwoFactor(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            var definition = _definitions.GetValueOrDefault(name)
+                ?? throw new InvalidOperationException($"Permission '{name}' must be declared before it is marked as needing two-factor sign-in.");
+            _definitions[name] = definition with { RequiresTwoFactor = true };
+        }
+
+        return this;
+    }
+
+    /// <summary>Whether using <paramref name="name"/> needs two-factor sign-in (marked, or a platform permission).</summary>
+    public bool NeedsTwoFactor(string name) =>
+        _definitions.GetValueOrDefault(name) is { } d && (d.RequiresTwoFactor || d.Scope == PermissionScope.Platform);
 
     /// <summary>Whether the name was declared by some module.</summary>
     public bool IsDefined(string name) => _definitions.ContainsKey(name);

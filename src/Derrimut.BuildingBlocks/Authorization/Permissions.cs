@@ -17,6 +17,12 @@ public static class DerrimutClaims
 
     /// <summary>The platform role that holds every permission everywhere.</summary>
     public const string SuperAdminRole = "superadmin";
+
+    /// <summary>
+    /// Present on a person who must turn on two-factor sign-in before using powerful permissions (decision 0059).
+    /// Identity adds it; integration clients never carry it.
+    /// </summary>
+    public const string SecondFactorMissing = "derrimut:2fa-missing";
 }
 
 /// <summary>Requires a permission at the resolved tenant.</summary>
@@ -32,32 +38,47 @@ public interface IPermissionChecker
 
 /// <summary>
 /// The default checker: superadmins hold everything; otherwise a <c>permission</c> claim counts only when the
-/// principal's <c>tenant</c> claim is the resolved tenant, so a grant at one gym is worth nothing at another.
+/// principal's <c>tenant</c> claim is the resolved tenant, so a grant at one gym is worth nothing at another. A person
+/// who must turn on two-factor sign-in first holds none of the powerful permissions until they do (decision 0059).
 /// </summary>
-internal sealed class ClaimsPermissionChecker : IPermissionChecker
+internal sealed class ClaimsPermissionChecker(ModuleCatalog modules) : IPermissionChecker
 {
-    public ValueTask<bool> IsGrantedAsync(ClaimsPrincipal user, string permission, TenantInfo? tenant, CancellationToken cancellationToken = default)
+    public ValueTask<bool> IsGrantedAsync(ClaimsPrincipal user, string permission, TenantInfo? tenant, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Holds(user, permission, tenant) && !TwoFactorRule.Blocks(user, permission, modules.Permissions));
+
+    /// <summary>Whether the claims grant the permission here, 2FA aside.</summary>
+    internal static bool Holds(ClaimsPrincipal user, string permission, TenantInfo? tenant)
     {
         if (user.IsInRole(DerrimutClaims.SuperAdminRole))
         {
-            return ValueTask.FromResult(true);
+            return true;
         }
 
         var tenantClaim = user.FindFirst(DerrimutClaims.Tenant)?.Value;
         var sameTenant = tenant is not null && Guid.TryParse(tenantClaim, out var id) && id == tenant.Id;
-        return ValueTask.FromResult(sameTenant && user.HasClaim(DerrimutClaims.Permission, permission));
+        return sameTenant && user.HasClaim(DerrimutClaims.Permission, permission);
     }
 }
 
-internal sealed class PermissionAuthorizationHandler(IPermissionChecker checker, ICurrentTenant currentTenant)
+internal sealed class PermissionAuthorizationHandler(IPermissionChecker checker, ICurrentTenant currentTenant, ModuleCatalog modules)
     : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true
-            && await checker.IsGrantedAsync(context.User, requirement.Permission, currentTenant.Tenant))
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        if (await checker.IsGrantedAsync(context.User, requirement.Permission, currentTenant.Tenant))
         {
             context.Succeed(requirement);
+        }
+        else if (ClaimsPermissionChecker.Holds(context.User, requirement.Permission, currentTenant.Tenant)
+                 && TwoFactorRule.Blocks(context.User, requirement.Permission, modules.Permissions))
+        {
+            // Held, but not usable yet: say why, so the answer can send the person to the setup page.
+            context.Fail(new TwoFactorRequiredReason(this));
         }
     }
 }

@@ -31,7 +31,13 @@ public sealed class ConflictException(string message, string? field = null) : Ex
 }
 
 /// <summary>The caller may not do this here; answered with 403.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
+/// <param name="message">What the person reads.</param>
+/// <param name="problemType">A more precise problem type than "forbidden" (e.g. two-factor or step-up required), or null.</param>
+public sealed class ForbiddenException(string message, string? problemType = null) : Exception(message)
+{
+    /// <summary>The problem type the answer carries; null for the plain "forbidden".</summary>
+    public string? ProblemType { get; } = problemType;
+}
 
 /// <summary>
 /// A write tried to create, move or change a row owned by another tenant (or an owned row in platform scope).

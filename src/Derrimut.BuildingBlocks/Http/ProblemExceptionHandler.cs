@@ -52,7 +52,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ConflictException c => WithField(Problem(409, ProblemTypes.Conflict, "Conflict.", c.Message), c.Field),
         DbUpdateConcurrencyException => Problem(409, ProblemTypes.Conflict, "Conflict.",
             "Someone else changed this record after you loaded it. Reload it and try again."),
-        ForbiddenException f => Problem(403, ProblemTypes.Forbidden, "Forbidden.", f.Message),
+        ForbiddenException f => Forbidden(f),
         TenantOwnershipException => Problem(403, ProblemTypes.Forbidden, "Forbidden.", "That record belongs to another gym."),
         // Only JSON errors wrapped by request binding are the client's fault; a bare JsonException is ours (a stored
         // document or a provider's response that failed to parse) and stays a 500.
@@ -88,6 +88,26 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Type = ProblemTypes.MalformedRequest,
             Title = "The request body is not valid JSON for this endpoint.",
         };
+    }
+
+    private static ProblemDetails Forbidden(ForbiddenException exception)
+    {
+        var problem = Problem(403, exception.ProblemType ?? ProblemTypes.Forbidden, "Forbidden.", exception.Message);
+        // Say where to go: a client cannot guess the page that fixes the refusal.
+        switch (exception.ProblemType)
+        {
+            case ProblemTypes.TwoFactorRequired:
+                problem.Title = "Two-factor sign-in required.";
+                problem.Extensions["setUpAt"] = Authorization.TwoFactorRule.SetupPath;
+                break;
+            case ProblemTypes.StepUpRequired:
+                problem.Title = "Confirm it's you first.";
+                problem.Extensions["stepUpAt"] = Authorization.TwoFactorRule.StepUpPath;
+                problem.Extensions["stepUpEndpoint"] = Authorization.TwoFactorRule.StepUpEndpoint;
+                break;
+        }
+
+        return problem;
     }
 
     private static ProblemDetails Problem(int status, string type, string title, string? detail) =>

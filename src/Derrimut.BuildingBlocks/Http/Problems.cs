@@ -47,6 +47,15 @@ public static class ProblemTypes
     /// <summary>The caller may not do this.</summary>
     public const string Forbidden = Base + "forbidden";
 
+    /// <summary>The person must turn on two-factor sign-in before using this (decision 0059); <c>setUpAt</c> says where.</summary>
+    public const string TwoFactorRequired = Base + "two-factor-required";
+
+    /// <summary>
+    /// A sensitive change needs the password or an authenticator code entered again recently (decision 0059);
+    /// <c>stepUpAt</c> names the page, <c>stepUpEndpoint</c> the API call.
+    /// </summary>
+    public const string StepUpRequired = Base + "step-up-required";
+
     /// <summary>Too many requests; retry later.</summary>
     public const string RateLimited = Base + "rate-limited";
 

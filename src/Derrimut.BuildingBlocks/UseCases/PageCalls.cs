@@ -80,7 +80,7 @@ public static class PageCallsExtensions
     }
 }
 
-internal sealed class PageCalls(ICurrentTenant pageTenant, ITenantScopeFactory scopes, IPermissionChecker permissions) : IPageCalls
+internal sealed class PageCalls(ICurrentTenant pageTenant, ITenantScopeFactory scopes, IPermissionChecker permissions, Modularity.ModuleCatalog modules) : IPageCalls
 {
     public Task<T> RunAsync<T>(ClaimsPrincipal caller, AccessRule rule, Func<PageCall, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -112,9 +112,16 @@ internal sealed class PageCalls(ICurrentTenant pageTenant, ITenantScopeFactory s
             throw new ForbiddenException("Only platform superadmins may do this.");
         }
 
+        if (rule.RequiresSuperAdmin && TwoFactorRule.BlocksSuperAdmin(current))
+        {
+            throw TwoFactorRule.Refusal();
+        }
+
         if (rule.Permission is { } permission && !await permissions.IsGrantedAsync(current, permission, tenant, ct))
         {
-            throw new ForbiddenException("You may no longer do this here. Ask the gym's admin if you think you should.");
+            throw TwoFactorRule.Blocks(current, permission, modules.Permissions)
+                ? TwoFactorRule.Refusal()
+                : new ForbiddenException("You may no longer do this here. Ask the gym's admin if you think you should.");
         }
 
         return current;

@@ -18,6 +18,7 @@ internal static class AccountSetup
     {
         services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser());
         services.AddScoped<AccountRedirects>();
+        services.AddScoped<TwoFactorGuide>();
         services.AddScoped<AccountEmails>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, AccountFormsRateLimitPolicy>(AccountFormsRateLimitPolicy.Name));
     }

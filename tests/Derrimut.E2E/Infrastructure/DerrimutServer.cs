@@ -65,6 +65,8 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
         // Every journey signs in from the same loopback address, several times a minute in one run: the per-address
         // sign-in limit (10 a minute) is a production guard, proven by the HTTP tests, not something to trip here.
         builder.UseSetting("RateLimiting:SignInsPerMinute", "200");
+        // The journeys are the demo's: its people sign in with the password alone, as in Development (decision 0059).
+        builder.UseSetting("Identity:RequireTwoFactorForPowerfulRoles", "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Modularity;
 
 namespace Derrimut.Kernel.Tests.Authorization;
 
@@ -7,7 +8,9 @@ public sealed class ClaimsPermissionCheckerShould
 {
     private const string ManageBookings = "manage:bookings";
 
-    private readonly ClaimsPermissionChecker _checker = new();
+    private const string ManagePayroll = "manage:payroll";
+
+    private readonly ClaimsPermissionChecker _checker = new(new ModuleCatalog([new PayModule()]));
     private readonly TenantInfo _stAlbans = Tenants.Location("st-albans");
     private readonly TenantInfo _sunshine = Tenants.Location("sunshine");
 
@@ -25,6 +28,28 @@ public sealed class ClaimsPermissionCheckerShould
         var superadmin = Principal(new Claim(ClaimTypes.Role, DerrimutClaims.SuperAdminRole));
 
         (await _checker.IsGrantedAsync(superadmin, "manage:all_organizations", null, TestContext.Current.CancellationToken)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task WithholdAPowerfulPermissionFromAPersonWithoutTwoFactorButNotAnOrdinaryOne()
+    {
+        var admin = StaffAt(_stAlbans, ManageBookings, ManagePayroll);
+        var withoutTwoFactor = new ClaimsPrincipal(new ClaimsIdentity(
+            admin.Claims.Append(new Claim(DerrimutClaims.SecondFactorMissing, "1")), "test"));
+        var ct = TestContext.Current.CancellationToken;
+
+        (await _checker.IsGrantedAsync(admin, ManagePayroll, _stAlbans, ct)).ShouldBeTrue();
+        (await _checker.IsGrantedAsync(withoutTwoFactor, ManagePayroll, _stAlbans, ct)).ShouldBeFalse();
+        (await _checker.IsGrantedAsync(withoutTwoFactor, ManageBookings, _stAlbans, ct)).ShouldBeTrue("not marked as needing 2FA");
+    }
+
+    [Fact]
+    public async Task WithholdEverythingFromASuperadminWithoutTwoFactor()
+    {
+        var superadmin = Principal(new Claim(ClaimTypes.Role, DerrimutClaims.SuperAdminRole), new Claim(DerrimutClaims.SecondFactorMissing, "1"));
+
+        (await _checker.IsGrantedAsync(superadmin, ManageBookings, _stAlbans, TestContext.Current.CancellationToken)).ShouldBeFalse();
+        TwoFactorRule.BlocksSuperAdmin(superadmin).ShouldBeTrue();
     }
 
     [Fact]
@@ -84,8 +109,18 @@ public sealed class ClaimsPermissionCheckerShould
         (await _checker.IsGrantedAsync(user, ManageBookings, _stAlbans, TestContext.Current.CancellationToken)).ShouldBeFalse();
     }
 
-    private static ClaimsPrincipal StaffAt(TenantInfo tenant, string permission) =>
-        Principal(new Claim(DerrimutClaims.Tenant, tenant.Id.ToString()), new Claim(DerrimutClaims.Permission, permission));
+    private static ClaimsPrincipal StaffAt(TenantInfo tenant, params string[] permissions) =>
+        Principal([new Claim(DerrimutClaims.Tenant, tenant.Id.ToString()), .. permissions.Select(p => new Claim(DerrimutClaims.Permission, p))]);
 
     private static ClaimsPrincipal Principal(params Claim[] claims) => new(new ClaimsIdentity(claims, authenticationType: "test"));
+
+    private sealed class PayModule : DerrimutModule
+    {
+        public override string Name => "Pay";
+
+        public override void DefinePermissions(PermissionDefinitionContext context) => context
+            .Add(ManageBookings, "Bookings.")
+            .Add(ManagePayroll, "Payroll.")
+            .RequireTwoFactor(ManagePayroll);
+    }
 }

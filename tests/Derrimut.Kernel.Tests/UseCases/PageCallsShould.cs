@@ -22,6 +22,7 @@ public sealed class PageCallsShould : IAsyncDisposable
             .AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>())
             .AddSingleton<ITenantCatalog>(new OneTenantCatalog(_stAlbans))
             .AddSingleton<ITenantScopeFactory, TenantScopeFactory>()
+            .AddSingleton(new Derrimut.BuildingBlocks.Modularity.ModuleCatalog([]))
             .AddSingleton<IPermissionChecker, ClaimsPermissionChecker>()
             .AddSingleton(_access)
             .AddScoped<IPersonAccessReader, BookAccessReader>()

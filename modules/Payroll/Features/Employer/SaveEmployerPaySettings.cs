@@ -12,7 +12,8 @@ namespace Derrimut.Payroll.Features.Employer;
 /// encrypted for this gym; leaving both out keeps the account on record. A change, and switching the single-admin
 /// approval on or off, is audited in the same save.
 /// </summary>
-internal sealed class SaveEmployerPaySettingsHandler(DerrimutDbContext db, IOrganizationDirectory organizations, PayrollBook book, BankDetailsProtector protector, BankDetailsBook bank)
+internal sealed class SaveEmployerPaySettingsHandler(DerrimutDbContext db, IOrganizationDirectory organizations, PayrollBook book, BankDetailsProtector protector, BankDetailsBook bank,
+    Derrimut.BuildingBlocks.Authorization.IStepUp stepUp)
 {
     public async Task<EmployerPaySettingsInput> HandleAsync(EmployerPaySettingsInput input, Guid? changedBy, CancellationToken cancellationToken)
     {
@@ -29,6 +30,12 @@ internal sealed class SaveEmployerPaySettingsHandler(DerrimutDbContext db, IOrga
         if (!employerBefore && account is null)
         {
             throw new ValidationException("bsb", "Give the BSB and account number the pay is drawn from.");
+        }
+
+        // A new debit account needs the password or a code again (0059), checked before anything (the ABN included) is saved.
+        if (account is not null && (await db.Set<EmployerPaySettings>().FirstOrDefaultAsync(cancellationToken) is not { } current || !SameAccount(current, account)))
+        {
+            await stepUp.RequireRecentAsync(changedBy, "change the gym's bank details", cancellationToken);
         }
 
         // The ABN lives on the location (Organizations); it validates and names the field "abn" itself.

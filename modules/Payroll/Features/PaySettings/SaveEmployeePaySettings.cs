@@ -15,7 +15,8 @@ namespace Derrimut.Payroll.Features.PaySettings;
 /// number are encrypted for this gym and this person; leaving both out keeps the account on record (lists and the form
 /// only ever see its last three digits). A changed account is audited in the same save and emails the employee.
 /// </summary>
-internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaffDirectory staff, PayrollBook book, BankDetailsProtector protector, BankDetailsBook bank, TimeProvider time)
+internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaffDirectory staff, PayrollBook book, BankDetailsProtector protector, BankDetailsBook bank, TimeProvider time,
+    Derrimut.BuildingBlocks.Authorization.IStepUp stepUp)
 {
     public async Task<EmployeePaySettingsDto> HandleAsync(Guid userId, EmployeePaySettingsInput input, Guid? changedBy, CancellationToken cancellationToken)
     {
@@ -93,6 +94,8 @@ internal sealed class SaveEmployeePaySettingsHandler(DerrimutDbContext db, IStaf
         var changed = account is not null && (isNew || !SameAccount(settings, account));
         if (changed)
         {
+            // Where the pay goes is what a fraudster changes: the password or a code again first (0059); nothing saved yet.
+            await stepUp.RequireRecentAsync(changedBy, "change bank details", cancellationToken);
             settings.BankAccountCiphertext = protector.ProtectForPerson(book.LocationId, userId, account!);
             settings.AccountNumberEnding = account!.Ending;
             settings.LegacyBsb = null;
