@@ -133,6 +133,7 @@ public sealed class IdentityModule : DerrimutModule
         GrantsEndpoints.Map(api);
         PlatformUsersEndpoints.Map(api);
         ClientsEndpoints.Map(api);
+        PlatformClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
     }
 
