@@ -65,6 +65,9 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
         // Every journey signs in from the same loopback address, several times a minute in one run: the per-address
         // sign-in limit (10 a minute) is a production guard, proven by the HTTP tests, not something to trip here.
         builder.UseSetting("RateLimiting:SignInsPerMinute", "200");
+        builder.UseSetting("RateLimiting:SignInsPerAccountPerMinute", "200");
+        builder.UseSetting("RateLimiting:TokenRequestsPerClientPerMinute", "1000");
+        builder.UseSetting("RateLimiting:TokenRequestsPerAddressPerMinute", "1000");
     }
 
     public override async ValueTask DisposeAsync()
