@@ -41,6 +41,7 @@ public sealed class DerrimutWebFactory(
         builder.UseSetting("RateLimiting:TokenRequestsPerClientPerMinute", "100000");
         builder.UseSetting("RateLimiting:TokenRequestsPerAddressPerMinute", "100000");
         builder.UseSetting("RateLimiting:SignInsPerAccountPerMinute", "100000");
+        builder.UseSetting("AiPlans:PlansPerMemberPerDay", "100000");
         builder.UseSetting("Email:PickupDirectory", MailPickup);
         // No scheduler unless a test asks for one (settings below): suites stay fast and deterministic, and the host
         // starts before the tests migrate, so the job store's tables would not exist yet.
