@@ -139,6 +139,7 @@ public sealed class IdentityModule : DerrimutModule
         PlatformUsersEndpoints.Map(api);
         ClientsEndpoints.Map(api);
         Features.StepUp.StepUpEndpoint.Map(api);
+        PlatformClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
     }
 

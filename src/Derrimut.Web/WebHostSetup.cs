@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Tenancy;
 using Derrimut.Hosting;
 using Derrimut.Web.Components;
 using Derrimut.Web.Lifecycle;
@@ -74,13 +75,16 @@ internal static class WebHostSetup
                 ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             options.AddPolicy(RateLimitPolicies.SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // One bucket per gym (its id, not the Host text, which varies in case and trailing dots): one gym's
+            // flood of deliveries never spends another gym's allowance (decision 0062).
             options.AddPolicy(RateLimitPolicies.Webhooks, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.Request.Host.Host, _ => new TokenBucketRateLimiterOptions
+                "webhooks:" + (http.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "platform"), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = 2000, TokensPerPeriod = 1000, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
                 }));
         });
 
+        builder.Services.AddCredentialAttempts();
         builder.Services.AddOpenApi();
         builder.AddTransportSecurity();
         builder.AddDerrimutUi();
@@ -102,6 +106,7 @@ internal static class WebHostSetup
             }
         });
         app.UseDerrimutKernel();
+        app.UseCredentialAttempts();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

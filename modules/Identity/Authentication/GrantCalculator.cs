@@ -17,6 +17,10 @@ internal sealed class GrantCalculator(ModuleCatalog modules)
     public IReadOnlyCollection<PermissionDefinition> TenantPermissions { get; } =
         modules.Permissions.All.Where(p => p.Scope == PermissionScope.Tenant).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>What platform-site tokens may carry: superadmin tools' and platform integration clients' (decision 0061).</summary>
+    public IReadOnlyCollection<PermissionDefinition> PlatformPermissions { get; } =
+        modules.Permissions.All.Where(p => p.Scope == PermissionScope.Platform).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+
     public IReadOnlySet<string> AllPermissions { get; } = modules.Permissions.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     public static bool DefaultHolds(string role, PermissionDefinition permission) =>

@@ -7,7 +7,7 @@ namespace Derrimut.Identity.Tokens;
 
 /// <summary>
 /// OpenIddict 7.8 as the authorization server: authorization code + PKCE and refresh tokens for the member app,
-/// client credentials for integrations. The password grant is deliberately not enabled (RFC 9700 §2.4).
+/// client credentials for integrations, at every location's site and the platform's (each its own issuer, decision 0061). The password grant is deliberately not enabled (RFC 9700 §2.4).
 /// </summary>
 internal static class OpenIddictSetup
 {
@@ -17,10 +17,6 @@ internal static class OpenIddictSetup
     public static void Add(IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var root = configuration["Tenancy:RootDomain"] ?? "derrimut.com.au";
-        // One issuer for every location: the tenant travels in the token's own claim, so a token from one location
-        // validates everywhere and is then refused by the access check (403) rather than looking forged (401).
-        var issuer = configuration["Identity:Issuer"] ?? $"https://{root}/";
         var insecureHttp = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
             || configuration.GetValue<bool>("Identity:AllowHttp");
 
@@ -33,7 +29,9 @@ internal static class OpenIddictSetup
             })
             .AddServer(o =>
             {
-                o.SetIssuer(new Uri(issuer));
+                // No fixed issuer: each site that signs people in is its own, built from configuration and the
+                // request's tenant (decision 0061), so discovery at st-albans names st-albans and its tokens work only there.
+                o.AddEventHandler(ServerIssuerFromSite.Descriptor);
                 o.SetAuthorizationEndpointUris("/connect/authorize")
                     .SetTokenEndpointUris("/connect/token")
                     .SetRevocationEndpointUris("/connect/revoke")
@@ -72,6 +70,8 @@ internal static class OpenIddictSetup
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
+                // Tokens are accepted only at the site whose issuer they carry (decision 0061).
+                o.AddEventHandler(ValidationIssuerFromSite.Descriptor);
                 // Revoked tokens (and those of removed clients) stop working at once, not at expiry.
                 o.EnableTokenEntryValidation();
                 // ...looked up on every call for people; an integration client's valid token is remembered for

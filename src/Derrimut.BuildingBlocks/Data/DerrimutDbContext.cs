@@ -29,8 +29,28 @@ public class DerrimutDbContext : DbContext, IDataProtectionKeyContext
         _modules = options.FindExtension<ModuleModelExtension>()?.Modules ?? [];
     }
 
-    /// <summary>The scope this context serves; assigned when rented from the pool.</summary>
+    /// <summary>The scope this context serves; assigned when rented from the pool, cleared when it goes back.</summary>
     internal DbContextAmbient? Ambient { get; set; }
+
+    /// <summary>
+    /// A pooled context is returned to the pool by disposing it: forget the scope first, so a context rented later
+    /// without one (straight from the pool) sees no tenant's rows and writes none, instead of the last user's
+    /// (<c>PooledContextsShould</c>). EF Core resets the change tracker itself.
+    /// </summary>
+    public override void Dispose()
+    {
+        Ambient = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Ambient = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 
     /// <summary>Filter parameter: the current location's id, null in franchise or platform scope.</summary>
     protected Guid? CurrentLocationId => Ambient?.Tenant.Tenant is { Kind: TenantKind.Location } t ? t.Id : null;

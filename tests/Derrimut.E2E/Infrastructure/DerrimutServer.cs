@@ -67,6 +67,9 @@ public sealed class DerrimutServer : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:SignInsPerMinute", "200");
         // The journeys are the demo's: its people sign in with the password alone, as in Development (decision 0059).
         builder.UseSetting("Identity:RequireTwoFactorForPowerfulRoles", "false");
+        builder.UseSetting("RateLimiting:SignInsPerAccountPerMinute", "200");
+        builder.UseSetting("RateLimiting:TokenRequestsPerClientPerMinute", "1000");
+        builder.UseSetting("RateLimiting:TokenRequestsPerAddressPerMinute", "1000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -181,6 +181,40 @@ public abstract class AccountShould(AccountFixture fixture)
     }
 
     [Fact]
+    public async Task InviteSomeoneWithALoginByASignInLinkAndTellTheGymNothingAboutThem()
+    {
+        // Someone registered at st-albans under a name of their own; werribee's admin invites the same address.
+        var email = await RegisteredAndConfirmedAsync("st-albans");
+        var admin = await fixture.SignedInClientAsync($"admin@werribee.{D}", "werribee");
+        var invited = await admin.PostAsJsonAsync("/api/identity/users/invite", new { email, displayName = "Typed By Werribee", roles = new[] { "member" } });
+        invited.StatusCode.ShouldBe(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync());
+
+        // The answer is what a brand-new address gets: the typed name, not confirmed, invited — nothing from st-albans.
+        var answer = await invited.Content.ReadFromJsonAsync<JsonElement>();
+        answer.GetProperty("displayName").GetString().ShouldBe("Typed By Werribee");
+        answer.GetProperty("emailConfirmed").GetBoolean().ShouldBeFalse();
+        answer.GetProperty("status").ToString().ShouldBe((await FreshInviteAsync(admin)).GetProperty("status").ToString());
+
+        // No password-reset code to an existing login: a sign-in link, and werribee is among their gyms.
+        var message = fixture.Mail.Latest(email, "You're invited");
+        (message.TextBody ?? "").ShouldNotContain("reset-password");
+        (message.TextBody ?? "").ShouldNotContain("code=");
+        fixture.Mail.LinkIn(message, "/account/login").ShouldStartWith($"http://werribee.{D}/account/login");
+        var browser = fixture.BrowserAt("werribee");
+        (await SignInAsync(browser, email, Password)).Location!.AbsolutePath.ShouldBe("/");
+        (await MeAsync(browser, "werribee")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["member"]);
+        var gyms = await browser.Client.GetFromJsonAsync<JsonElement>(SignedInClients.At("werribee", "/api/me/gyms"));
+        gyms.ToString().ShouldContain("werribee");
+    }
+
+    private static async Task<JsonElement> FreshInviteAsync(HttpClient admin)
+    {
+        var fresh = await admin.PostAsJsonAsync("/api/identity/users/invite", new { email = NewEmail("fresh"), displayName = "Fresh", roles = new[] { "member" } });
+        fresh.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return await fresh.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
     public async Task BuildEmailLinksFromConfigurationNeverFromTheRequestsHost()
     {
         // A caller controls the Host header (and so its port): a link built from it could send the invited person's

@@ -26,4 +26,54 @@ public sealed class RateLimitingShould
         statuses.ShouldBe([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests]);
         (await platform.GetAsync("/api/platform/tenants")).StatusCode.ShouldBe(HttpStatusCode.OK, "reads are not limited by the writes policy");
     }
+
+    [Fact]
+    public async Task LimitTokenRequestsPerClientWhateverTheAddressAndLeaveOtherClientsAlone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DerrimutWebFactory(database, settings: new Dictionary<string, string> { ["RateLimiting:TokenRequestsPerClientPerMinute"] = "3" });
+        await app.StartAsync();
+        var client = app.ClientFor("admin");
+
+        Task<HttpResponseMessage> GuessAsync(string clientId) => client.ClientCredentialsAsync(clientId, "wrong-secret");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await GuessAsync("door-controller")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+        }
+
+        var refused = await GuessAsync("door-controller");
+        await ProblemAssert.IsAsync(refused, HttpStatusCode.TooManyRequests, "rate-limited");
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        // The limit is the guessed client's, not the address's: another client from the same address is still heard.
+        (await GuessAsync("another-client")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task LimitSignInAttemptsPerAccountAndLeaveOtherAccountsAlone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DerrimutWebFactory(database, settings: new Dictionary<string, string>
+        {
+            ["RateLimiting:SignInsPerAccountPerMinute"] = "3",
+            ["RateLimiting:SignInsPerMinute"] = "100",
+        });
+        await app.StartAsync();
+        var browser = app.ClientFor("admin");
+
+        Task<HttpResponseMessage> AttemptAsync(string email) => browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "guess",
+        }));
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await AttemptAsync("victim@example.com")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+        }
+
+        // The same account, written differently, is the same bucket.
+        await ProblemAssert.IsAsync(await AttemptAsync(" Victim@Example.com "), HttpStatusCode.TooManyRequests, "rate-limited");
+        (await AttemptAsync("someone-else@example.com")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+    }
 }

@@ -36,8 +36,10 @@ public abstract class TokensShould(DemoAppFixture fixture)
         me.GetProperty("tenant").GetProperty("identifier").GetString().ShouldBe("st-albans");
         me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["member"]);
 
-        (await Bearer("werribee", access).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Bearer("coburg", access).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // Each site is its own issuer (decision 0061): elsewhere the token is not one of theirs (401), not merely unauthorised.
+        (await Bearer("werribee", access).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Bearer("coburg", access).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Bearer("admin", access).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -50,10 +52,11 @@ public abstract class TokensShould(DemoAppFixture fixture)
         var me = await sameGym.GetFromJsonAsync<JsonElement>("/api/me");
         me.GetProperty("tenant").GetProperty("identifier").GetString().ShouldBe("st-albans");
 
-        // The header moves the call, not the token's rights: the token was issued at st-albans and is worth nothing at werribee.
+        // The header moves the call, not the token's rights: the token was issued at st-albans and is worth nothing at
+        // werribee, whose issuer it does not carry.
         var otherGym = Bearer(null, access);
         otherGym.DefaultRequestHeaders.Add("X-Tenant", "werribee");
-        (await otherGym.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await otherGym.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -143,7 +146,7 @@ public abstract class TokensShould(DemoAppFixture fixture)
         token.StatusCode.ShouldBe(HttpStatusCode.OK, await token.Content.ReadAsStringAsync());
         var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Bearer("werribee", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Bearer("werribee", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         // OAuth answers a refused grant at the token endpoint with 400 and an error code, not 403.
         var elsewhere = await Token("werribee");
         elsewhere.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

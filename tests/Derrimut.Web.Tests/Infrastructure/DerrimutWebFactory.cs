@@ -36,6 +36,12 @@ public sealed class DerrimutWebFactory(
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Test fixtures write far faster than people; the limiter itself is tested with a low limit.
         builder.UseSetting("RateLimiting:WritesPerMinute", writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every test signs in as the demo people and redeems codes for derrimut-app far faster than anyone would; the
+        // per-client and per-account limits are tested with low values (settings below override these).
+        builder.UseSetting("RateLimiting:TokenRequestsPerClientPerMinute", "100000");
+        builder.UseSetting("RateLimiting:TokenRequestsPerAddressPerMinute", "100000");
+        builder.UseSetting("RateLimiting:SignInsPerAccountPerMinute", "100000");
+        builder.UseSetting("AiPlans:PlansPerMemberPerDay", "100000");
         builder.UseSetting("Email:PickupDirectory", MailPickup);
         // No scheduler unless a test asks for one (settings below): suites stay fast and deterministic, and the host
         // starts before the tests migrate, so the job store's tables would not exist yet.

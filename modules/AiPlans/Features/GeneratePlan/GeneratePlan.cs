@@ -4,12 +4,14 @@ using Derrimut.AiPlans.Domain.Input;
 using Derrimut.AiPlans.Features.Plans;
 using Derrimut.AiPlans.Generation;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Errors;
 using Derrimut.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Derrimut.AiPlans.Features.GeneratePlan;
@@ -24,19 +26,43 @@ internal static class GeneratePlanEndpoint
     public static void MapGeneratePlan(this RouteGroupBuilder writes) =>
         writes.MapPost("/", HandleAsync).RequireAuthorization(AiPlansPermissions.GenerateOwnPlans).WithName("GeneratePlan");
 
-    internal static async Task<Created<PlanDto>> HandleAsync(JsonElement answers, ClaimsPrincipal user, GeneratePlanHandler handler, CancellationToken ct)
+    internal static async Task<Results<Created<PlanDto>, ProblemHttpResult>> HandleAsync(JsonElement answers, ClaimsPrincipal user, GeneratePlanHandler handler, CancellationToken ct)
     {
-        var plan = await handler.HandleAsync(user.RequireUserId(), answers, PlanSource.Form, ct);
-        return TypedResults.Created($"/api/plans/{plan.Id}", plan);
+        try
+        {
+            var plan = await handler.HandleAsync(user.RequireUserId(), answers, PlanSource.Form, ct);
+            return TypedResults.Created($"/api/plans/{plan.Id}", plan);
+        }
+        catch (PlanQuotaExceededException quota)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, type: PlanQuotaExceededException.ProblemType,
+                title: "Plan limit reached.", detail: quota.Message,
+                extensions: new Dictionary<string, object?> { ["limit"] = quota.Limit, ["period"] = "24h" });
+        }
     }
+}
+
+/// <summary>A member asked for more plans in a day than <c>AiPlans:PlansPerMemberPerDay</c> allows (decision 0062).</summary>
+internal sealed class PlanQuotaExceededException(int limit)
+    : Exception($"You can generate {limit} plans in 24 hours; try again later.")
+{
+    public const string ProblemType = "https://derrimut.com.au/problems/plan-quota";
+
+    public int Limit { get; } = limit;
 }
 
 internal sealed class GeneratePlanHandler(
     PlanComposer composer,
     ILocationPeople people,
     PlanVersions versions,
+    DerrimutDbContext db,
+    TimeProvider time,
+    Microsoft.Extensions.Configuration.IConfiguration configuration,
     ILogger<GeneratePlanHandler> logger)
 {
+    /// <summary>Generation costs model calls: each member of a gym gets this many plans per rolling 24 hours.</summary>
+    private readonly int _plansPerDay = Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "AiPlans:PlansPerMemberPerDay", 10);
+
     /// <summary>Reads the answers, composes a plan within the configured budget and saves it as the active plan.</summary>
     /// <exception cref="ValidationException">An answer is missing or out of range (keyed by field, e.g. <c>heightCm</c>).</exception>
     /// <exception cref="NotFoundException">The member does not belong to this location.</exception>
@@ -56,6 +82,12 @@ internal sealed class GeneratePlanHandler(
     {
         var member = await people.FindAsync(memberId, cancellationToken)
             ?? throw new NotFoundException("That member does not belong to this gym.");
+        var since = time.GetUtcNow().AddDays(-1);
+        if (await db.Set<Domain.Plans.MemberPlan>().CountAsync(p => p.MemberId == memberId && p.CreatedAt >= since, cancellationToken) >= _plansPerDay)
+        {
+            throw new PlanQuotaExceededException(_plansPerDay);
+        }
+
         var composed = budget is { } limit
             ? await composer.ComposeAsync(request, limit, cancellationToken)
             : await composer.ComposeAsync(request, cancellationToken);

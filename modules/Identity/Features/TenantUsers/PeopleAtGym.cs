@@ -187,13 +187,30 @@ internal sealed class PeopleAtGym(
         }
 
         var location = tenant.Tenant!;
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{sites.ForCurrentSite("/account/reset-password")}?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
-        await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
-            $"Hi {user.DisplayName},\n\n{location.Name} has added you as {string.Join(", ", access.Roles)}.\n" +
-            $"Set your password to sign in: {link}\n\nIf you already have a Derrimut login, sign in with it as usual.\n"), ct);
+        var roles = string.Join(", ", access.Roles);
+        var typedName = string.IsNullOrWhiteSpace(request.DisplayName) ? address : request.DisplayName.Trim();
+        if (user.PasswordHash is null)
+        {
+            // No login yet (new here, or invited elsewhere and never finished): a link to choose a password.
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = $"{sites.ForCurrentSite("/account/reset-password")}?email={Uri.EscapeDataString(address)}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}&invited=1";
+            await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
+                $"Hi {user.DisplayName},\n\n{location.Name} has added you as {roles}.\nSet your password to sign in: {link}\n"), ct);
+        }
+        else
+        {
+            // An existing login gets no password-reset token (a gym admin must not be able to send one to anybody's
+            // address): a sign-in link, and the gym is in their list of gyms once they sign in.
+            var link = sites.ForCurrentSite("/account/login");
+            await email.SendAsync(new EmailMessage(address, user.DisplayName, $"You're invited to {location.Name}",
+                $"Hi {user.DisplayName},\n\n{location.Name} has added you as {roles}.\n" +
+                $"Sign in with your Derrimut login as usual: {link}\nThe gym now appears in your list of gyms.\n"), ct);
+        }
+
         await PublishAsync(user.Id, ct);
-        return ToDto(access, user);
+        // The answer says only what the inviting gym typed: whether the address already had a login elsewhere, the
+        // name it goes by there and whether its e-mail is confirmed are other gyms' business (the same answer either way).
+        return new TenantUserDto(user.Id, address, typedName, access.Roles, access.IsActive, false, access.CreatedAt, PersonStatus.Invited);
     }
 
     /// <summary>Replaces a person's roles here. Admins cannot remove their own admin role.</summary>
