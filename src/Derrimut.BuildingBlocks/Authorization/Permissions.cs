@@ -59,10 +59,10 @@ internal sealed class ClaimsPermissionChecker(ModuleCatalog modules) : IPermissi
         {
             // Platform scope: only a platform token (issued at the platform site, so it names no tenant) carries
             // permission claims here; a cookie's claims are added per gym and a gym's token names its gym.
-            return ValueTask.FromResult(tenantClaim is null && user.HasClaim(DerrimutClaims.Permission, permission));
+            return tenantClaim is null && user.HasClaim(DerrimutClaims.Permission, permission);
         }
 
-        var sameTenant = tenant is not null && Guid.TryParse(tenantClaim, out var id) && id == tenant.Id;
+        var sameTenant = Guid.TryParse(tenantClaim, out var id) && id == tenant.Id;
         return sameTenant && user.HasClaim(DerrimutClaims.Permission, permission);
     }
 }
