@@ -58,6 +58,9 @@ internal static class WebHostSetup
 
         var writesPerMinute = builder.Configuration.GetValue("RateLimiting:WritesPerMinute", 60);
         var signInsPerMinute = builder.Configuration.GetValue("RateLimiting:SignInsPerMinute", 10);
+        // A gym's webhook allowance: a burst, refilled every second (settings so the per-gym buckets can be tested).
+        var webhookBurst = builder.Configuration.GetValue("RateLimiting:WebhooksPerGymBurst", 2000);
+        var webhooksPerSecond = builder.Configuration.GetValue("RateLimiting:WebhooksPerGymPerSecond", 1000);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -80,7 +83,7 @@ internal static class WebHostSetup
             options.AddPolicy(RateLimitPolicies.Webhooks, http => RateLimitPartition.GetTokenBucketLimiter(
                 "webhooks:" + (http.RequestServices.GetRequiredService<ICurrentTenant>().Tenant?.Id.ToString() ?? "platform"), _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = 2000, TokensPerPeriod = 1000, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+                    TokenLimit = webhookBurst, TokensPerPeriod = webhooksPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
                 }));
         });
 

@@ -76,4 +76,46 @@ public sealed class RateLimitingShould
         await ProblemAssert.IsAsync(await AttemptAsync(" Victim@Example.com "), HttpStatusCode.TooManyRequests, "rate-limited");
         (await AttemptAsync("someone-else@example.com")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task GiveEachGymItsOwnWebhookBucketSoOneGymsFloodNeverLimitsAnother()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DerrimutWebFactory(database, settings: new Dictionary<string, string>
+        {
+            ["RateLimiting:WebhooksPerGymBurst"] = "3",
+            ["RateLimiting:WebhooksPerGymPerSecond"] = "1",
+        });
+        await app.StartAsync();
+        var platform = app.PlatformClient();
+        var (_, flooded, quiet, _, otherFranchise, _) = await TenantBuilder.CreateTwoByTwoAsync(platform);
+
+        // Unsigned deliveries are refused by the receiver, but only after the limiter has counted them.
+        Task<HttpResponseMessage> DeliverAsync(string host) => app.ClientFor(null).PostAsync(SignedInClients.At(host, "/webhooks/stripe"),
+            new StringContent("{\"id\":\"evt_flood\",\"type\":\"invoice.paid\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        // Faster than the one-a-second refill: the flooded gym's bucket runs dry within a few deliveries.
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 50 && refused is null; i++)
+        {
+            var response = await DeliverAsync(flooded.Identifier);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+        }
+
+        refused.ShouldNotBeNull("the flooded gym's deliveries are limited");
+        await ProblemAssert.IsAsync(refused, HttpStatusCode.TooManyRequests, "rate-limited");
+        // The same gym written in capitals is the same bucket (keyed by the gym's id, not the Host text).
+        (await DeliverAsync(flooded.Identifier.ToUpperInvariant())).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        // Another gym of the same franchise, and a gym of another franchise, still have their whole allowance.
+        foreach (var other in new[] { quiet, otherFranchise })
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                (await DeliverAsync(other.Identifier)).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"{other.Identifier} delivery {i + 1}");
+            }
+        }
+    }
 }

@@ -108,7 +108,13 @@ internal sealed class PeopleAtGym(
         errors.AddIf(role is not null && !IdentityRoles.Location.Contains(role), "role", "Roles are member, trainer, staff and admin.");
         errors.ThrowIfAny();
 
-        var query = from m in db.Set<LocationAccess>().AsNoTracking()
+        var access = db.Set<LocationAccess>().AsNoTracking();
+        if (role is not null)
+        {
+            access = access.Where(RoleColumn.Holds(role));
+        }
+
+        var query = from m in access
                     join u in db.Set<DerrimutUser>().AsNoTracking() on m.UserId equals u.Id
                     select new { m, u };
         if (!string.IsNullOrWhiteSpace(search))
@@ -117,11 +123,11 @@ internal sealed class PeopleAtGym(
             query = query.Where(x => x.u.NormalizedEmail!.Contains(term) || x.u.DisplayName.ToUpper().Contains(term));
         }
 
-        var rows = await query.OrderBy(x => x.u.DisplayName).ThenBy(x => x.u.Email).ToListAsync(ct);
-        // Roles live in a JSON column: filter them after loading this location's (bounded) people.
-        var filtered = role is null ? rows : rows.Where(x => x.m.Roles.Contains(role)).ToList();
-        var items = filtered.Skip((pageNumber - 1) * size).Take(size).Select(x => ToDto(x.m, x.u)).ToList();
-        return new TenantUserPage(items, filtered.Count, pageNumber, size);
+        // Counted and paged by the database: a big gym's people never load whole (issue 12).
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.u.DisplayName).ThenBy(x => x.u.Email).ThenBy(x => x.m.Id)
+            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
+        return new TenantUserPage(rows.Select(x => ToDto(x.m, x.u)).ToList(), total, pageNumber, size);
     }
 
     /// <summary>Invites with the link in the email pointing at this gym's own site, as configured (never the request's host).</summary>
@@ -319,5 +325,43 @@ internal static class IdentityErrors
         }
 
         return new ValidationException(errors.ToDictionary());
+    }
+}
+
+/// <summary>
+/// "Holds this role" as a query every provider translates. Roles are a JSON list in one text column (a value
+/// converter), which no provider can search inside portably; but a stored list is an ordering of distinct location
+/// roles, so holding a role is equalling one of the few lists that contain it (64 orderings of four roles, 49 with any
+/// one of them), and the converter turns each candidate into the exact stored text.
+/// </summary>
+internal static class RoleColumn
+{
+    private static readonly Dictionary<string, System.Linq.Expressions.Expression<Func<LocationAccess, bool>>> ByRole =
+        IdentityRoles.Location.ToDictionary(r => r, Build, StringComparer.Ordinal);
+
+    public static System.Linq.Expressions.Expression<Func<LocationAccess, bool>> Holds(string role) => ByRole[role];
+
+    private static System.Linq.Expressions.Expression<Func<LocationAccess, bool>> Build(string role)
+    {
+        var access = System.Linq.Expressions.Expression.Parameter(typeof(LocationAccess), "m");
+        var roles = System.Linq.Expressions.Expression.Property(access, nameof(LocationAccess.Roles));
+        var any = Orderings(IdentityRoles.Location.ToList())
+            .Where(list => list.Contains(role, StringComparer.Ordinal))
+            .Select(list => System.Linq.Expressions.Expression.Equal(roles, System.Linq.Expressions.Expression.Constant(list, typeof(List<string>))))
+            .Aggregate<System.Linq.Expressions.Expression>((a, b) => System.Linq.Expressions.Expression.OrElse(a, b));
+        return System.Linq.Expressions.Expression.Lambda<Func<LocationAccess, bool>>(any, access);
+    }
+
+    /// <summary>Every non-empty ordering of distinct items.</summary>
+    private static IEnumerable<List<string>> Orderings(List<string> items)
+    {
+        foreach (var first in items)
+        {
+            yield return [first];
+            foreach (var rest in Orderings(items.Where(i => i != first).ToList()))
+            {
+                yield return [first, .. rest];
+            }
+        }
     }
 }

@@ -1,0 +1,95 @@
+using Derrimut.Identity.Contracts;
+
+namespace Derrimut.Web.Tests.Identity;
+
+/// <summary>
+/// The gym's people list (<c>GET /api/identity/users</c>) is counted, filtered by role and paged by the database:
+/// with more people than a page, the pages together hold each person once, in name order, and a role filter keeps its
+/// total and its pages right whatever other roles a person holds.
+/// </summary>
+public abstract class PeopleListShould(DemoAppFixture fixture)
+{
+    private const string D = DemoAppFixture.Domain;
+
+    [Fact]
+    public async Task PageAndFilterByRoleInTheDatabaseWithMorePeopleThanAPage()
+    {
+        var admin = await fixture.App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
+        var tag = $"pager{Guid.NewGuid():N}"[..13];
+        // 23 people: every third a trainer who is also staff (a two-role list), every other fourth a trainer, the rest members.
+        var expectedTrainers = new List<string>();
+        for (var i = 0; i < 23; i++)
+        {
+            string[] roles = i % 3 == 0 ? ["staff", "trainer"] : i % 4 == 0 ? ["trainer"] : ["member"];
+            var email = $"{tag}-{i:D2}@example.com";
+            var invited = await admin.PostAsJsonAsync("/api/identity/users/invite", new { email, displayName = $"{tag} {i:D2}", roles },
+                TestContext.Current.CancellationToken);
+            invited.StatusCode.ShouldBe(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            if (roles.Contains("trainer"))
+            {
+                expectedTrainers.Add(email);
+            }
+        }
+
+        var everyone = await WalkAsync(admin, $"search={tag}", pageSize: 5);
+        everyone.Pages.ShouldBe(5);
+        everyone.Total.ShouldBe(23);
+        everyone.Emails.ShouldBe(Enumerable.Range(0, 23).Select(i => $"{tag}-{i:D2}@example.com").ToList(), "each once, in name order");
+
+        var trainers = await WalkAsync(admin, $"search={tag}&role=trainer", pageSize: 4);
+        trainers.Total.ShouldBe(12);
+        trainers.Emails.ShouldBe(expectedTrainers);
+        trainers.Pages.ShouldBe(3);
+
+        (await WalkAsync(admin, $"search={tag}&role=staff", pageSize: 200)).Total.ShouldBe(8);
+        (await WalkAsync(admin, $"search={tag}&role=admin", pageSize: 10)).Total.ShouldBe(0);
+
+        // The whole gym, unfiltered: the pages add up to the total, each person once, and no other gym's people.
+        var gym = await WalkAsync(admin, "", pageSize: 7);
+        gym.Emails.Count.ShouldBe(gym.Total);
+        gym.Emails.Distinct(StringComparer.Ordinal).Count().ShouldBe(gym.Total);
+        gym.Emails.ShouldContain($"admin@st-albans.{D}");
+        gym.Emails.ShouldNotContain($"admin@werribee.{D}");
+        var admins = await WalkAsync(admin, "role=admin", pageSize: 3);
+        admins.Emails.ShouldContain($"admin@st-albans.{D}");
+        admins.Total.ShouldBeLessThan(gym.Total);
+    }
+
+    [Fact]
+    public async Task AnswerAPageBeyondTheLastWithNoPeopleAndTheTrueTotal()
+    {
+        var admin = await fixture.App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
+        var page = await admin.GetFromJsonAsync<TenantUserPage>("/api/identity/users?page=1000&pageSize=200", TestContext.Current.CancellationToken);
+        page!.Items.ShouldBeEmpty();
+        page.Total.ShouldBeGreaterThan(0);
+        page.Page.ShouldBe(1000);
+    }
+
+    private static async Task<(int Total, int Pages, List<string> Emails)> WalkAsync(HttpClient admin, string filter, int pageSize)
+    {
+        var emails = new List<string>();
+        int total;
+        var pages = 0;
+        do
+        {
+            var page = await admin.GetFromJsonAsync<TenantUserPage>($"/api/identity/users?{filter}&page={pages + 1}&pageSize={pageSize}",
+                TestContext.Current.CancellationToken);
+            total = page!.Total;
+            page.Items.Count.ShouldBeLessThanOrEqualTo(pageSize);
+            if (page.Items.Count == 0)
+            {
+                break;
+            }
+
+            emails.AddRange(page.Items.Select(p => p.Email));
+            pages++;
+        }
+        while (emails.Count < total);
+
+        return (total, pages, emails);
+    }
+}
+
+public sealed class PeopleListOnSqliteShould(SqliteDemoAppFixture fixture) : PeopleListShould(fixture), IClassFixture<SqliteDemoAppFixture>;
+
+public sealed class PeopleListOnPostgreSqlShould(PostgresDemoAppFixture fixture) : PeopleListShould(fixture), IClassFixture<PostgresDemoAppFixture>;
