@@ -141,10 +141,14 @@ public sealed class AzurePlansShould(AzurePlansFixture fixture) : IClassFixture<
         fixture.Fake.Reply(FakeAzureOpenAi.Completion(Answer().ToJsonString()).After(TimeSpan.FromSeconds(40)));
         var admin = await App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
         (await admin.PutAsJsonAsync("/api/plans/voice-assistant/secret", new { secret = "azure-fixture-voice-secret-000000" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync("/api/plans/voice-assistant", new { publicKey = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", assistantId = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d" })).EnsureSuccessStatusCode();
         var member = await App.SignedInAsync($"member@st-albans.{D}", "st-albans");
-        var id = await UserIdAsync(member);
+        // The webhook acts only for the member a call token names (decision 0060), so start the call as the page does.
+        var started = await member.PostAsync("/api/plans/voice/calls", null, TestContext.Current.CancellationToken);
+        started.StatusCode.ShouldBe(HttpStatusCode.OK, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var callToken = JsonSerializer.Serialize((await started.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("callToken").GetString());
         var arguments = Valid().ToJsonString();
-        var body = $$"""{ "message": { "type": "tool-calls", "call": { "id": "slow", "assistantOverrides": { "variableValues": { "user_id": "{{id}}" } } }, "toolCallList": [ { "id": "call_slow", "function": { "name": "generate_program", "arguments": {{arguments}} } } ] } }""";
+        var body = $$"""{ "message": { "type": "tool-calls", "call": { "id": "slow", "assistantOverrides": { "variableValues": { "call_token": {{callToken}} } } }, "toolCallList": [ { "id": "call_slow", "function": { "name": "generate_program", "arguments": {{arguments}} } } ] } }""";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/vapi/generate-program") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Vapi-Secret", "azure-fixture-voice-secret-000000");
         var clock = System.Diagnostics.Stopwatch.StartNew();
