@@ -129,6 +129,9 @@ internal static class StripeAccountEndpoints
             throw new ConflictException("The Stripe keys were changed by someone else at the same time; reload and try again.");
         }
 
+        // The next webhook (or API call) of this gym, or of any gym of this franchise, uses the new keys.
+        resolver.Forget();
+
         var (source, _) = await resolver.SourceAsync(current.Id, ct);
         return TypedResults.Ok(WithWebhook(new StripeAccountDto(source, ToDto(row)), current, sites));
     }

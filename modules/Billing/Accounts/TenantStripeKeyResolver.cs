@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Derrimut.Billing.Data;
 using Derrimut.Billing.Gateways;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,12 +38,43 @@ internal sealed class TenantStripeKeyResolver(
     public const string SecretKeyField = "secret-key";
     public const string WebhookSecretField = "webhook-secret";
 
+    /// <summary>
+    /// How long a gym's keys read from the database are reused. Every webhook delivery needs them; without this each
+    /// cost the catalogue lookup, two queries on a second pooled connection and two Data Protection decryptions
+    /// (decision 0069). A change saved on this node clears them at once (<see cref="Forget"/>); a change saved on
+    /// another node is seen here within this bound, like Stripe's own secret rolling, which keeps the old secret
+    /// valid for a while too.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(15);
+
+    // Real elapsed time (not the app's TimeProvider): a frozen test clock must not make keys live for ever.
+    private readonly ConcurrentDictionary<Guid, (StripeAccountKeys? Keys, long Until)> recent = new();
+
     /// <inheritdoc />
     public async ValueTask<StripeAccountKeys> ResolveAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        var account = await FindAsync(tenantId, cancellationToken);
+        var now = Environment.TickCount64;
+        StripeAccountKeys? account;
+        if (recent.TryGetValue(tenantId, out var kept) && kept.Until > now)
+        {
+            account = kept.Keys;
+        }
+        else
+        {
+            // A gym without an account of its own (null) is kept too: most gyms bill on the platform's account.
+            account = await FindAsync(tenantId, cancellationToken);
+            recent[tenantId] = (account, now + (long)KeptFor.TotalMilliseconds);
+        }
+
+        // The platform's configuration is read every time: options reload on their own.
         return account ?? await platform.ResolveAsync(tenantId, cancellationToken);
     }
+
+    /// <summary>
+    /// Drops every kept account after a change of any gym's or franchise's keys (a franchise's change reaches all its
+    /// gyms, so all go).
+    /// </summary>
+    public void Forget() => recent.Clear();
 
     /// <summary>Where the gym's account comes from: <c>location</c>, <c>franchise</c> or <c>platform</c>.</summary>
     public async Task<(string Level, StripeAccountSettings? Row)> SourceAsync(Guid tenantId, CancellationToken cancellationToken)

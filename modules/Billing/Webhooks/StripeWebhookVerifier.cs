@@ -49,8 +49,9 @@ internal sealed record WebhookVerification(WebhookVerificationOutcome Outcome, E
 /// <summary>
 /// Checks a Stripe webhook delivery against a gym's signing secret and parses it, without ever throwing for anything
 /// the sender controls. The checks run in Stripe.net's order (signature, then age, then API version), each named so
-/// the endpoint can answer and log precisely; the final parse is Stripe.net's own
-/// <see cref="EventUtility.ConstructEvent(string, string, string, long, long, bool)"/>.
+/// the endpoint can answer and log precisely; the signature is Stripe.net's
+/// <see cref="EventUtility.ValidateSignature(string, string, string, long, long)"/> and the final parse its own
+/// <see cref="EventUtility.ParseEvent(string, bool)"/>.
 /// </summary>
 internal static class StripeWebhookVerifier
 {
@@ -132,7 +133,9 @@ internal static class StripeWebhookVerifier
 
         try
         {
-            var stripeEvent = EventUtility.ConstructEvent(body, signatureHeader, secret, ToleranceSeconds, now, throwOnApiVersionMismatch: true);
+            // The signature and the age were checked above, so Stripe.net's ConstructEvent would only compute the HMAC a
+            // second time before this same parse (decision 0069: one HMAC a delivery).
+            var stripeEvent = EventUtility.ParseEvent(body, throwOnApiVersionMismatch: true);
             return new WebhookVerification(WebhookVerificationOutcome.Verified, stripeEvent, $"{stripeEvent.Type} {stripeEvent.Id}");
         }
         catch (Exception e)

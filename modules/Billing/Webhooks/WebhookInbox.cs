@@ -157,71 +157,83 @@ internal sealed class WebhookInbox(
         var translation = StripeEventTranslator.Translate(stripeEvent, tenantId);
         var state = translation.Event is null ? WebhookEventState.Ignored : WebhookEventState.Processed;
         WebhookInboxEvent record;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // Every failure below rolls the whole transaction back, so the savepoint EF Core would otherwise set (and
+        // release) around each SaveChanges inside it is two round trips each that nothing ever rolls back to
+        // (decision 0069: they were a third of a delivery's statements).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            if (existing is null)
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                record = new WebhookInboxEvent
+                if (existing is null)
                 {
-                    Id = Guid.CreateVersion7(),
-                    StripeEventId = stripeEvent.Id,
-                    Type = Truncate(stripeEvent.Type, 100),
-                    Payload = payload,
-                    StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
-                    ReceivedAt = now,
-                };
-                db.Add(record);
-            }
-            else
-            {
-                record = existing;
-                db.Attach(record);
-            }
-
-            record.State = state;
-            record.Attempts++;
-            record.LastAttemptAt = now;
-            record.IgnoredReason = translation.IgnoredBecause is { } reason ? Truncate(reason, 500) : null;
-            record.ProcessedAt = now;
-            record.LastError = null;
-            try
-            {
-                // The claim, before any handler runs: the unique (tenant, event id) index — or, for a retry, the row's
-                // version — lets exactly one concurrent delivery through. The others wait on the row lock (PostgreSQL)
-                // or the write lock (SQLite) and fail here once the winner commits.
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return await LostRaceAsync(stripeEvent.Id, cancellationToken);
-            }
-
-            try
-            {
-                if (translation.Event is { } billingEvent)
+                    record = new WebhookInboxEvent
+                    {
+                        Id = Guid.CreateVersion7(),
+                        StripeEventId = stripeEvent.Id,
+                        Type = Truncate(stripeEvent.Type, 100),
+                        Payload = payload,
+                        StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
+                        ReceivedAt = now,
+                    };
+                    db.Add(record);
+                }
+                else
                 {
-                    await publisher.PublishAsync(billingEvent, cancellationToken);
+                    record = existing;
+                    db.Attach(record);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                record.State = state;
+                record.Attempts++;
+                record.LastAttemptAt = now;
+                record.IgnoredReason = translation.IgnoredBecause is { } reason ? Truncate(reason, 500) : null;
+                record.ProcessedAt = now;
+                record.LastError = null;
+                try
+                {
+                    // The claim, before any handler runs: the unique (tenant, event id) index — or, for a retry, the row's
+                    // version — lets exactly one concurrent delivery through. The others wait on the row lock (PostgreSQL)
+                    // or the write lock (SQLite) and fail here once the winner commits.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear();
+                    return await LostRaceAsync(stripeEvent.Id, cancellationToken);
+                }
+
+                try
+                {
+                    if (translation.Event is { } billingEvent)
+                    {
+                        await publisher.PublishAsync(billingEvent, cancellationToken);
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (retryOnConflict)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear();
+                    return null;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear();
+                    logger.LogError(e, "Processing Stripe event {EventId} ({Type}) failed.", stripeEvent.Id, stripeEvent.Type);
+                    var failed = await RecordFailureAsync(existing, stripeEvent, payload, manual, e, now);
+                    return new WebhookReceipt(WebhookReceiptKind.Failed, stripeEvent.Id, failed.LastError ?? "", Record: failed);
+                }
             }
-            catch (DbUpdateConcurrencyException) when (retryOnConflict)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return null;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                logger.LogError(e, "Processing Stripe event {EventId} ({Type}) failed.", stripeEvent.Id, stripeEvent.Type);
-                var failed = await RecordFailureAsync(existing, stripeEvent, payload, manual, e, now);
-                return new WebhookReceipt(WebhookReceiptKind.Failed, stripeEvent.Id, failed.LastError ?? "", Record: failed);
-            }
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
 
         db.ChangeTracker.Clear();

@@ -120,6 +120,31 @@ public abstract class StripeWebhookShould(BillingFixture fixture)
     }
 
     [Fact]
+    public async Task VerifyTheNextDeliveryWithTheSecretJustSetThoughTheOldOneWasKept()
+    {
+        // Decision 0069 keeps a gym's keys for a few seconds; a change saved here must still apply at once.
+        var gym = await NewGymAsync();
+        var first = SignedEvents.NewEventId();
+        var firstBody = SignedEvents.SubscriptionUpdated(first, gym.Id, _member);
+        (await SignedEvents.PostAsync(Gym(gym), firstBody, SignedEvents.Sign(firstBody))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var own = "whsec_rotated1_" + Guid.NewGuid().ToString("N");
+        await SetWebhookSecretAsync(gym, own);
+        var second = SignedEvents.NewEventId();
+        var secondBody = SignedEvents.SubscriptionUpdated(second, gym.Id, _member);
+        await ProblemAssert.IsAsync(await SignedEvents.PostAsync(Gym(gym), secondBody, SignedEvents.Sign(secondBody)), HttpStatusCode.BadRequest, "invalid-webhook");
+        (await SignedEvents.PostAsync(Gym(gym), secondBody, SignedEvents.Sign(secondBody, own))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var rolled = "whsec_rotated2_" + Guid.NewGuid().ToString("N");
+        await SetWebhookSecretAsync(gym, rolled);
+        var third = SignedEvents.NewEventId();
+        var thirdBody = SignedEvents.SubscriptionUpdated(third, gym.Id, _member);
+        await ProblemAssert.IsAsync(await SignedEvents.PostAsync(Gym(gym), thirdBody, SignedEvents.Sign(thirdBody, own)), HttpStatusCode.BadRequest, "invalid-webhook");
+        (await SignedEvents.PostAsync(Gym(gym), thirdBody, SignedEvents.Sign(thirdBody, rolled))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await fixture.InboxOfAsync(gym, third)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task RefuseMalformedJsonEvenWhenSigned()
     {
         const string body = "{\"id\": \"evt_broken\", \"object\": \"event\", ";
