@@ -18,11 +18,14 @@
 #      (its memberships go through the simulated checkout); the read-back judges only the events the generator sent
 #      and reports the others;
 #   5. kills the app by PID and drops the database on every exit path (lib.sh).
+#   With BENCH_NODES=2 a second identical node is started on the same database (after the first is ready, so the
+#   migration and the demo seed run once) and the clients are dealt out between the two nodes in turn, as a proxy's
+#   round robin would; both nodes share BENCH_APP_CPUS. The second node is stopped by its PID on every exit path.
 #
 # Environment (defaults in brackets):
 #   BENCH_MEMBERS [1000]  BENCH_EVENTS [10000]  BENCH_DUPLICATE_SHARE [0.2]  BENCH_CLIENTS [16]  BENCH_SEED [4]
 #   BENCH_GYMS [st-albans,werribee]  BENCH_PORT [5081]  BENCH_DB [derrimut_bench_webhooks]  BENCH_APP_CPUS [0,1]
-#   BENCH_SKIP_BUILD [0]  BENCH_KEEP_LOG (path to copy the app's log to)
+#   BENCH_SKIP_BUILD [0]  BENCH_KEEP_LOG (path to copy the app's log to)  BENCH_NODES [1] (1 or 2 app nodes)
 #   BENCH_SMOKE [0]  1 (or --smoke) = smoke mode: 20 members, 240 deliveries, 4 clients, on its own port and database;
 #                    every correctness check still applies, no figure is judged
 #   BENCH_PG         use this PostgreSQL server as it is (never start or stop services; see lib.sh)
@@ -48,9 +51,39 @@ bench_start_app \
   Billing__Stripe__WebhookSecret="$SECRET" \
   Platform__ApiKey="$PLATFORM_KEY"
 
+NODE_BASES="$BASE"
+SECOND_PID=""
+SECOND_LOG="$WORK/app-2.log"
+bench_cleanup_extra() {
+  if [[ -n "$SECOND_PID" ]] && pid_alive "$SECOND_PID"; then
+    say "stopping the second node (pid $SECOND_PID)"
+    kill -TERM "$SECOND_PID" 2>/dev/null
+    for _ in $(seq 50); do pid_alive "$SECOND_PID" || break; sleep 0.2; done
+    pid_alive "$SECOND_PID" && kill -KILL "$SECOND_PID" 2>/dev/null
+    wait "$SECOND_PID" 2>/dev/null
+  fi
+  if [[ -n "${BENCH_KEEP_LOG:-}" && -f "$SECOND_LOG" ]]; then cp "$SECOND_LOG" "$BENCH_KEEP_LOG.node2"; fi
+}
+case "${BENCH_NODES:-1}" in
+  1) ;;
+  2)
+    # The first node (lib.sh) migrated and seeded; the second is the same build with the same settings, so the same
+    # secret and the shared Data Protection key ring, on a port of its own.
+    second_port="$(bench_free_port $((PORT + 1)))"
+    second_base="http://127.0.0.1:$second_port"
+    old_base="$BASE" old_log="$APP_LOG" old_pid="$APP_PID"
+    BASE="$second_base" APP_LOG="$SECOND_LOG"
+    bench_start_app Billing__Stripe__WebhookSecret="$SECRET" Platform__ApiKey="$PLATFORM_KEY"
+    SECOND_PID="$APP_PID"
+    BASE="$old_base" APP_LOG="$old_log" APP_PID="$old_pid"
+    NODE_BASES="$BASE,$second_base"
+    ;;
+  *) die "BENCH_NODES must be 1 or 2" ;;
+esac
+
 rc=0
-BENCH_BASE="$BASE" BENCH_ROOT_DOMAIN="$ROOT_DOMAIN" BENCH_WEBHOOK_SECRET="$SECRET" BENCH_PLATFORM_KEY="$PLATFORM_KEY" \
+BENCH_NODE_BASES="$NODE_BASES" BENCH_BASE="$BASE" BENCH_ROOT_DOMAIN="$ROOT_DOMAIN" BENCH_WEBHOOK_SECRET="$SECRET" BENCH_PLATFORM_KEY="$PLATFORM_KEY" \
   BENCH_DB_CONNECTION="$(bench_app_connection)" \
   dotnet "$BENCH_DIR/Derrimut.Benchmarks.dll" webhooks 8>&- || rc=$?
-say "load average after the run $(cut -d' ' -f1-3 /proc/loadavg); app log lines: $(wc -l <"$APP_LOG")"
+say "load average after the run $(cut -d' ' -f1-3 /proc/loadavg); app log lines: $(wc -l <"$APP_LOG")$([[ -n "$SECOND_PID" ]] && echo ", second node's: $(wc -l <"$SECOND_LOG")")"
 exit "$rc"

@@ -26,13 +26,14 @@ return await WebhookBench.RunAsync(settings);
 
 internal sealed record WebhookBenchSettings(
     Uri Base, string RootDomain, IReadOnlyList<string> Gyms, int Members, int Events, double DuplicateShare, int Clients, int Seed,
-    string WebhookSecret, string PlatformKey, string DatabaseConnection)
+    string WebhookSecret, string PlatformKey, string DatabaseConnection, IReadOnlyList<Uri> Nodes)
 {
     public static WebhookBenchSettings FromEnvironment()
     {
         static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : fallback;
+        var first = Env("BENCH_BASE", "http://127.0.0.1:5080");
         return new WebhookBenchSettings(
-            new Uri(Env("BENCH_BASE", "http://127.0.0.1:5080")),
+            new Uri(first),
             Env("BENCH_ROOT_DOMAIN", "derrimut.localhost"),
             Env("BENCH_GYMS", "st-albans,werribee").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             int.Parse(Env("BENCH_MEMBERS", "1000"), CultureInfo.InvariantCulture),
@@ -42,7 +43,10 @@ internal sealed record WebhookBenchSettings(
             int.Parse(Env("BENCH_SEED", "4"), CultureInfo.InvariantCulture),
             Env("BENCH_WEBHOOK_SECRET", "whsec_derrimut_simulated_development"),
             Env("BENCH_PLATFORM_KEY", ""),
-            Env("BENCH_DB_CONNECTION", ""));
+            Env("BENCH_DB_CONNECTION", ""),
+            // BENCH_NODE_BASES: every node's base address (comma-separated) for a run on several nodes of one database; the
+            // clients are dealt out among them in turn, like a proxy's round robin.
+            [.. Env("BENCH_NODE_BASES", first).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new Uri(n))]);
     }
 }
 
@@ -92,16 +96,22 @@ internal static class WebhookBench
         Shuffle(deliveries, random);
         await using var database = NpgsqlDataSource.Create(s.DatabaseConnection);
         await MembershipStates.CreatePendingAsync(database, s, tenants);
-        Console.WriteLine($"bench: {s.Members} members at {string.Join(", ", s.Gyms)}; {unique.Count} unique events + {duplicates} duplicates = {deliveries.Count} deliveries, shuffled; {s.Clients} concurrent clients");
+        Console.WriteLine($"bench: {s.Members} members at {string.Join(", ", s.Gyms)}; {unique.Count} unique events + {duplicates} duplicates = {deliveries.Count} deliveries, shuffled; {s.Clients} concurrent clients on {s.Nodes.Count} node(s)");
 
-        // ---- send
+        // ---- send (client i talks to node i mod n, each node over its own connection pool)
+        var nodes = s.Nodes.Select(node => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = s.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = node,
+            Timeout = TimeSpan.FromSeconds(60),
+        }).ToArray();
         var latencies = new ConcurrentBag<double>();
         var statuses = new ConcurrentDictionary<int, int>();
         var results = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var next = -1;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, s.Clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, s.Clients).Select(async client =>
         {
+            var node = nodes[client % nodes.Length];
             int index;
             while ((index = Interlocked.Increment(ref next)) < deliveries.Count)
             {
@@ -113,7 +123,7 @@ internal static class WebhookBench
                     // Stripe signs at delivery time.
                     request.Headers.TryAddWithoutValidation("Stripe-Signature", EventUtility.GenerateSignatureHeader(e.Body, s.WebhookSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
                     var sent = Stopwatch.GetTimestamp();
-                    using var response = await http.SendAsync(request);
+                    using var response = await node.SendAsync(request);
                     var body = await response.Content.ReadAsStringAsync();
                     latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                     statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
@@ -135,6 +145,10 @@ internal static class WebhookBench
             }
         }));
         clock.Stop();
+        foreach (var node in nodes)
+        {
+            node.Dispose();
+        }
 
         var sorted = latencies.OrderBy(l => l).ToArray();
         double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -149,7 +163,7 @@ internal static class WebhookBench
 
         ok &= await MembershipStates.CheckAsync(database, s, unique);
         Console.WriteLine(ok ? "bench: PASS" : "bench: FAIL");
-        Console.WriteLine($"BENCH webhooks deliveries={deliveries.Count} unique={unique.Count} clients={s.Clients} seconds={clock.Elapsed.TotalSeconds:F1} events_per_s={rate:F0} p50_ms={Percentile(0.5):F1} p99_ms={Percentile(0.99):F1} ok={ok}");
+        Console.WriteLine($"BENCH webhooks deliveries={deliveries.Count} unique={unique.Count} clients={s.Clients} nodes={s.Nodes.Count} seconds={clock.Elapsed.TotalSeconds:F1} events_per_s={rate:F0} p50_ms={Percentile(0.5):F1} p99_ms={Percentile(0.99):F1} ok={ok}");
         return ok ? 0 : 1;
     }
 
