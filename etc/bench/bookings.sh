@@ -124,7 +124,8 @@ run_wrk() {
   printf '%s app_cpu_us_per_req=%s\n' "$line" "$cpu_us"
   (( $(field non2xx) == 0 )) || die "$phase/$round/$e: $(field non2xx) non-2xx responses"
   (( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) == 0 )) || die "$phase/$round/$e: socket errors/timeouts"
-  (( $(field requests) > 0 )) || die "$phase/$round/$e: no requests completed"
+  # a warm-up may finish nothing on a loaded CI box (first requests while the JIT warms); measured rounds must
+  [[ "$phase" == warmup ]] || (( $(field requests) > 0 )) || die "$phase/$round/$e: no requests completed"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$e" "$(field rps)" "$(field p50_us)" "$(field p99_us)" "$(field requests)" \
     "$(cut -d' ' -f1 /proc/loadavg)" "$cpu_us" >>"$RESULTS"
 }

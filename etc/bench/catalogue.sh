@@ -130,7 +130,8 @@ run_wrk() {
   errs=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
   (( non2xx == 0 )) || die "$phase/$round/$endpoint: $non2xx non-2xx responses"
   (( errs == 0 )) || die "$phase/$round/$endpoint: $errs socket errors/timeouts"
-  (( $(field requests) > 0 )) || die "$phase/$round/$endpoint: no requests completed"
+  # a warm-up may finish nothing on a loaded CI box (first requests while the JIT warms); measured rounds must
+  [[ "$phase" == warmup ]] || (( $(field requests) > 0 )) || die "$phase/$round/$endpoint: no requests completed"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$endpoint" "$(field rps)" "$(field p50_us)" \
     "$(field p99_us)" "$(field requests)" "$load1" "$cpu_us" >>"$RESULTS"
 }

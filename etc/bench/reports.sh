@@ -174,13 +174,15 @@ run_wrk() {
   (( $(field connect_err) + $(field read_err) + $(field write_err) == 0 )) || die "$phase/$e: socket errors"
   # On tiny data a request that never finishes means the benchmark broke; on three years of data it is a figure
   # (a report slower than the run's timeout), reported as such rather than stopping the run.
+  # A warm-up is allowed to finish nothing: on a loaded CI box the first requests to each report can take longer than
+  # the one-second smoke warm-up while the JIT and the plan cache warm (seen once in CI at load 15); the measured
+  # phase that follows must still complete requests.
   if [[ "$SMOKE" == 1 ]]; then
     (( $(field timeouts) == 0 )) || die "$phase/$e: timeouts"
-    (( $(field requests) > 0 )) || die "$phase/$e: no requests completed"
+    [[ "$phase" == warmup ]] || (( $(field requests) > 0 )) || die "$phase/$e: no requests completed"
   fi
   [[ "$phase" == measured ]] && printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$e" "$(field rps)" "$(field p50_us)" "$(field p95_us)" "$(field p99_us)" \
     "$(field requests)" "$(cut -d' ' -f1 /proc/loadavg)" "$cpu_us" "$(field timeouts)" >>"$RESULTS"
-  return 0
   return 0
 }
 
