@@ -62,6 +62,7 @@ public static class DerrimutKernel
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        IdempotencyKeys.Add(services, builder.Configuration);
         // Binding failures (bad JSON, wrong types) throw so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

@@ -113,6 +113,8 @@ internal static class WebHostSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // After the limiter (a "slow down" is never stored as a write's answer) and authentication (keys are per caller).
+        app.UseIdempotencyKeys();
         // After authentication and authorization: the pages' form posts are checked against the signed-in person.
         app.UseAntiforgery();
 

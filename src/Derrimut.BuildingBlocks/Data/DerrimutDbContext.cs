@@ -87,6 +87,7 @@ public class DerrimutDbContext : DbContext, IDataProtectionKeyContext
         }
 
         DataProtectionKeys.ConfigureModel(modelBuilder);
+        Http.IdempotencyKeys.ConfigureModel(modelBuilder);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).ToList())
         {

@@ -38,8 +38,10 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         }
         catch (Exception ex)
         {
-            // Redis is an optimisation (L2 cache, invalidation bus): down means degraded, still report it.
-            return HealthCheckResult.Unhealthy("Redis is unreachable; serving from memory and the database.", ex);
+            // Redis is an optimisation (L2 cache, invalidation bus): down means degraded, not unready. Readiness stays
+            // 200 so the proxy keeps every node in rotation (they share the one Redis: taking them all out would turn a
+            // cache outage into a full one), while the report says so (decision 0068).
+            return HealthCheckResult.Degraded("Redis is unreachable; serving from memory and the database.", ex);
         }
     }
 }

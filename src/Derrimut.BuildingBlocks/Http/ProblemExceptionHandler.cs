@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Derrimut.BuildingBlocks.Http;
 
@@ -32,6 +33,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The database comes back within seconds (a restart, a fail-over, a burst that exhausted the pool): tell
+            // clients and the proxy when to try again instead of letting them hammer it.
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -57,8 +65,42 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         // Only JSON errors wrapped by request binding are the client's fault; a bare JsonException is ours (a stored
         // document or a provider's response that failed to parse) and stays a 500.
         BadHttpRequestException b => MapBadRequest(b),
+        _ when IsTransientDatabaseFailure(exception) => Problem(503, ProblemTypes.ServiceUnavailable, "The service is busy for a moment.",
+            "The database did not answer in time. Nothing was changed; please try again shortly."),
         _ => Problem(500, ProblemTypes.ServerError, "Something went wrong on our side.", "Nothing was changed. Please try again."),
     };
+
+    /// <summary>What a 503 for a database that is briefly away tells clients to wait, in seconds.</summary>
+    internal const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// True when the failure is the database being away or overloaded rather than a bug: connection refused or broken,
+    /// a command timeout, the pool exhausted, the server shutting down or refusing connections, a statement cancelled
+    /// by <c>statement_timeout</c>, a lock wait timeout, a serialization failure or deadlock, SQLite busy/locked. EF
+    /// Core wraps these (<see cref="DbUpdateException"/>, <see cref="InvalidOperationException"/>, the retry strategy's
+    /// <see cref="RetryLimitExceededException"/>), so the whole chain of inner exceptions is looked at.
+    /// </summary>
+    internal static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case TimeoutException or RetryLimitExceededException:
+                case Npgsql.PostgresException { SqlState: "57014" or "55P03" or "57P01" or "57P02" or "57P03" or "53300" or "53400" or "40001" or "40P01" }:
+                case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
+                case Npgsql.NpgsqlException and not Npgsql.PostgresException when e.Message.Contains("connection pool", StringComparison.OrdinalIgnoreCase):
+                case Microsoft.Data.SqlClient.SqlException { Number: -2 or 1205 or 1222 or 4060 or 40197 or 40501 or 40613 or 49918 or 49919 or 49920 or 233 or 64 or 10053 or 10054 or 10060 or 10061 }:
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }:
+                case System.Net.Sockets.SocketException:
+                    return true;
+                case System.Data.Common.DbException { IsTransient: true }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails MapBadRequest(BadHttpRequestException exception)
     {

@@ -59,6 +59,15 @@ public static class ProblemTypes
     /// <summary>Too many requests; retry later.</summary>
     public const string RateLimited = Base + "rate-limited";
 
+    /// <summary>An <c>Idempotency-Key</c> was sent again with a different request (422; decision 0068).</summary>
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+
+    /// <summary>The first request with this <c>Idempotency-Key</c> is still running (409); retry for its answer.</summary>
+    public const string IdempotentRequestInFlight = Base + "idempotent-request-in-flight";
+
+    /// <summary>The database is unreachable or overloaded for a moment (503 with <c>Retry-After</c>); nothing was changed.</summary>
+    public const string ServiceUnavailable = Base + "service-unavailable";
+
     /// <summary>An unexpected failure; nothing was changed.</summary>
     public const string ServerError = Base + "server-error";
 }

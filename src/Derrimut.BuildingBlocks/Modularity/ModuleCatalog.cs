@@ -52,6 +52,11 @@ public sealed class ModuleCatalog
             Jobs.CurrentModule = module.Name;
             module.ConfigureJobs(Jobs);
         }
+
+        // The kernel's own: stored answers to idempotent API writes are for retries, not for ever (decision 0068).
+        Jobs.CurrentModule = "Kernel";
+        Jobs.AddRecurring<Http.PurgeIdempotentRequestsJob>(Http.IdempotencyKeys.PurgeJobName, "0 41 * * * ?",
+            "Deletes stored answers to API writes made with an Idempotency-Key once they are older than Idempotency:Retention (24 h).");
     }
 
     /// <summary>The modules, lower modules first.</summary>

@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json;
+using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Derrimut.Web.Tests.Reliability;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on API writes (decision 0068), through the real pipeline: creating a franchise is the write,
+/// because running it twice is visible (the second would be a 409 for the taken identifier).
+/// </summary>
+public abstract class IdempotencyKeysShould(AppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static HttpRequestMessage CreateFranchise(string identifier, string? key, string name = "Idempotent Franchise")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/platform/tenants")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { kind = "franchise", identifier, name, activate = true }), Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation(IdempotencyKeys.HeaderName, key);
+        }
+
+        return request;
+    }
+
+    private static string NewIdentifier() => $"idem-{Guid.NewGuid():N}"[..14];
+
+    [Fact]
+    public async Task ReplayTheStoredAnswerWhenTheSameRequestIsRetriedWithItsKey()
+    {
+        var platform = fixture.App.PlatformClient();
+        var identifier = NewIdentifier();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+        var retry = await platform.SendAsync(CreateFranchise(identifier, $"\"{key}\""), Ct);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        first.Headers.Contains(IdempotencyKeys.ReplayedHeaderName).ShouldBeFalse();
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.Headers.GetValues(IdempotencyKeys.ReplayedHeaderName).ShouldBe(["true"]);
+        retry.Content.Headers.ContentType?.MediaType.ShouldBe(first.Content.Headers.ContentType?.MediaType);
+        retry.Headers.Location.ShouldBe(first.Headers.Location);
+        (await retry.Content.ReadAsStringAsync(Ct)).ShouldBe(await first.Content.ReadAsStringAsync(Ct));
+        // Without a key the same request runs again and meets the franchise the first one made.
+        (await platform.SendAsync(CreateFranchise(identifier, null), Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task RefuseTheSameKeySentWithADifferentRequest()
+    {
+        var platform = fixture.App.PlatformClient();
+        var key = Guid.NewGuid().ToString();
+        (await platform.SendAsync(CreateFranchise(NewIdentifier(), key), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var other = await platform.SendAsync(CreateFranchise(NewIdentifier(), key), Ct);
+
+        other.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await other.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("type").GetString().ShouldBe(ProblemTypes.IdempotencyKeyReused);
+        problem.GetProperty("field").GetString().ShouldBe(IdempotencyKeys.HeaderName);
+    }
+
+    [Theory]
+    [InlineData("back\\slash")]
+    [InlineData("has space")]
+    [InlineData("\"unterminated")]
+    public async Task RefuseAMalformedKeyNamingTheHeader(string key)
+    {
+        var response = await fixture.App.PlatformClient().SendAsync(CreateFranchise(NewIdentifier(), key), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("errors").TryGetProperty(IdempotencyKeys.HeaderName, out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task RefuseAKeyLongerThanTheLimitNamingTheHeader()
+    {
+        var response = await fixture.App.PlatformClient().SendAsync(CreateFranchise(NewIdentifier(), new string('k', IdempotencyKeys.MaxKeyLength + 1)), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain(IdempotencyKeys.HeaderName);
+    }
+
+    [Fact]
+    public async Task LetTheDatabaseAdmitOnlyOneOfManyConcurrentDuplicates()
+    {
+        var platform = fixture.App.PlatformClient();
+        var identifier = NewIdentifier();
+        var key = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => platform.SendAsync(CreateFranchise(identifier, key), Ct)));
+
+        var ran = answers.Where(a => a.StatusCode == HttpStatusCode.Created && !a.Headers.Contains(IdempotencyKeys.ReplayedHeaderName)).ToList();
+        ran.Count.ShouldBe(1, "exactly one request runs the write");
+        foreach (var answer in answers.Except(ran))
+        {
+            if (answer.StatusCode == HttpStatusCode.Created)
+            {
+                answer.Headers.GetValues(IdempotencyKeys.ReplayedHeaderName).ShouldBe(["true"]);
+            }
+            else
+            {
+                // A duplicate that arrived while the first ran: told to retry, never run (a second run would be a 409 conflict).
+                answer.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("type").GetString().ShouldBe(ProblemTypes.IdempotentRequestInFlight);
+                answer.Headers.RetryAfter.ShouldNotBeNull();
+            }
+        }
+
+        var retry = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.Headers.GetValues(IdempotencyKeys.ReplayedHeaderName).ShouldBe(["true"]);
+    }
+
+    [Fact]
+    public async Task PurgeStoredAnswersOlderThanTheRetentionOnly()
+    {
+        var services = fixture.App.Services;
+        var contexts = services.GetRequiredService<IDbContextFactory<DerrimutDbContext>>();
+        var old = new IdempotentRequest { TenantId = Guid.NewGuid(), Caller = "user:old", Key = "old", Fingerprint = "f", CreatedAt = DateTimeOffset.UtcNow.AddHours(-25), StatusCode = 201 };
+        var recent = new IdempotentRequest { TenantId = old.TenantId, Caller = "user:recent", Key = "recent", Fingerprint = "f", CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), StatusCode = 201 };
+        await using (var db = await contexts.CreateDbContextAsync(Ct))
+        {
+            db.AddRange(old, recent);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var purged = await services.GetRequiredService<PurgeIdempotentRequestsJob>().RunOnceAsync(Ct);
+
+        purged.ShouldBeGreaterThanOrEqualTo(1);
+        await using var check = await contexts.CreateDbContextAsync(Ct);
+        (await check.Set<IdempotentRequest>().Where(r => r.TenantId == old.TenantId).Select(r => r.Key).ToListAsync(Ct)).ShouldBe(["recent"]);
+    }
+}
+
+public sealed class IdempotencyKeysOnSqliteShould(SqliteAppFixture fixture) : IdempotencyKeysShould(fixture), IClassFixture<SqliteAppFixture>;
+
+public sealed class IdempotencyKeysOnPostgreSqlShould(PostgresAppFixture fixture) : IdempotencyKeysShould(fixture), IClassFixture<PostgresAppFixture>;
