@@ -101,9 +101,8 @@ internal sealed class PeopleAtGym(
         RequestRules.RequireLocation(tenant);
         var errors = new ValidationErrors();
         var pageNumber = page ?? 1;
-        var size = pageSize ?? 25;
-        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
-        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        var size = pageSize ?? Paging.DefaultPageSize;
+        errors.Page(pageNumber, size);
         errors.MaxLength(search, "search", 100);
         errors.AddIf(role is not null && !IdentityRoles.Location.Contains(role), "role", "Roles are member, trainer, staff and admin.");
         errors.ThrowIfAny();
