@@ -208,8 +208,8 @@ public abstract partial class ShopShould(ShopFixture fixture)
         await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync($"/api/shop/admin/orders/{started.OrderId}/status", new { status = "readyForCollection" }, _ct), "status");
         await PayAsync(App, fixture.A1.Id, started);
 
-        var board = await ReadAsync<List<OrderSummaryDto>>(await staff.GetAsync("/api/shop/admin/orders?status=confirmed", _ct));
-        board.ShouldContain(o => o.Id == started.OrderId);
+        var board = await ReadAsync<OrderBoardPage>(await staff.GetAsync("/api/shop/admin/orders?status=confirmed", _ct));
+        board.Items.ShouldContain(o => o.Id == started.OrderId);
         var mailsBefore = Directory.GetFiles(App.MailPickup).Length;
         var ready = await ReadAsync<OrderDto>(await staff.PostAsJsonAsync($"/api/shop/admin/orders/{started.OrderId}/status", new { status = "readyForCollection" }, _ct));
         ready.Status.ShouldBe(OrderStatus.ReadyForCollection);
@@ -345,7 +345,7 @@ public abstract partial class ShopShould(ShopFixture fixture)
             await ProblemAssert.NamesFieldAsync(await AddToCartAsync(member, product.Variants[0].VariantId, 1), "variantId");
             var staff = await StaffAsync(App, gym);
             (await staff.GetAsync($"/api/shop/orders/{started.OrderId}", _ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await ReadAsync<List<OrderSummaryDto>>(await staff.GetAsync("/api/shop/admin/orders", _ct))).ShouldNotContain(o => o.Id == started.OrderId);
+            (await ReadAsync<OrderBoardPage>(await staff.GetAsync("/api/shop/admin/orders", _ct))).Items.ShouldNotContain(o => o.Id == started.OrderId);
             (await ReadAsync<List<StockRowDto>>(await staff.GetAsync("/api/shop/admin/stock", _ct))).ShouldNotContain(r => r.VariantId == product.Variants[0].VariantId);
             await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync("/api/shop/admin/stock/receive", new { variantId = product.Variants[0].VariantId, quantity = 5 }, _ct), "variantId");
             (await staff.PostAsJsonAsync($"/api/shop/admin/orders/{started.OrderId}/status", new { status = "processing" }, _ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

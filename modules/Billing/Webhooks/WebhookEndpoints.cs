@@ -145,8 +145,7 @@ internal static class WebhookEndpoints
 
         var pageNumber = page ?? 1;
         var size = pageSize ?? 50;
-        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
-        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        errors.Page(pageNumber, size);
         errors.MaxLength(type, "type", 100);
         errors.AddIf(from is not null && to is not null && to < from, "to", "The end of the range is before its start.");
         errors.ThrowIfAny();

@@ -27,3 +27,6 @@ public sealed record VisitElsewhereDto(Guid CheckInId, Guid MemberId, string Mem
 /// <param name="CardNumber">The number printed on or encoded in the card.</param>
 /// <param name="AssignedAt">When staff assigned it.</param>
 public sealed record MemberCardDto(Guid MemberId, string MemberName, string CardNumber, DateTimeOffset AssignedAt);
+
+/// <summary>One page of the gym's member cards, in member-name order, with the total the search matches.</summary>
+public sealed record MemberCardPage(IReadOnlyList<MemberCardDto> Items, int Total, int Page, int PageSize);

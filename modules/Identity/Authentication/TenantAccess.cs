@@ -36,10 +36,21 @@ internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant 
         var roles = new SortedSet<string>(StringComparer.Ordinal);
         if (tenant.Tenant is not null)
         {
+            var arrived = false;
             foreach (var access in await db.Set<LocationAccess>().AsNoTracking()
                          .Where(m => m.UserId == userId && m.IsActive).ToListAsync(cancellationToken))
             {
                 roles.UnionWith(access.Roles);
+                arrived |= access.InvitedName is not null;
+            }
+
+            if (arrived)
+            {
+                // The person's first signed-in request at this gym since it invited them (this read runs for the person
+                // themselves, on a cache miss): from now on the gym's people list shows the name they chose, not the
+                // one the inviting admin typed (decision 0065). The tenant filter keeps the update to this gym's row.
+                await db.Set<LocationAccess>().Where(m => m.UserId == userId && m.InvitedName != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.InvitedName, (string?)null), cancellationToken);
             }
 
             foreach (var access in await db.Set<FranchiseAccess>().AsNoTracking()

@@ -10,7 +10,7 @@ public enum PersonStatus
     [JsonStringEnumMemberName("active")]
     Active,
 
-    /// <summary>Added by an admin and has not set a password yet.</summary>
+    /// <summary>Added by an admin and has not set a password yet, or (a login from elsewhere) has not come to this gym yet.</summary>
     [JsonStringEnumMemberName("invited")]
     Invited,
 

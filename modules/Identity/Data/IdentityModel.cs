@@ -65,6 +65,7 @@ internal static class IdentityModel
             b.HasIndex(m => m.UserId);
             b.HasOne<DerrimutUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             RolesColumn(b.Property(m => m.Roles));
+            b.Property(m => m.InvitedName).HasMaxLength(200);
         });
         modelBuilder.Entity<FranchiseAccess>(b =>
         {

@@ -16,6 +16,13 @@ internal sealed class LocationAccess : ILocationOwned, IAuditable, IVersioned
     /// <summary>False once an admin deactivated the person here: the access check then refuses them.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// The name the inviting admin typed, kept while an invited login that already existed (known at another gym, or
+    /// invited elsewhere) has not yet come to this gym: until then the gym sees only what it typed, never the name the
+    /// person goes by elsewhere. Cleared on the person's first signed-in request here (decision 0065).
+    /// </summary>
+    public string? InvitedName { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -82,6 +82,9 @@ public sealed record OrderSummaryDto(
     Guid Id, string Number, string? MemberName, OrderStatus Status, DeliveryMethod Delivery, long TotalCents, int Items, DateTimeOffset CreatedAt,
     string? TrackingNumber);
 
+/// <summary>One page of the staff's orders board, newest first, with the total the filter matches.</summary>
+public sealed record OrderBoardPage(IReadOnlyList<OrderSummaryDto> Items, int Total, int Page, int PageSize);
+
 /// <summary>The tax invoice of a paid order: the seller, its ABN, GST per line and in total.</summary>
 public sealed record TaxInvoiceDto(
     string SellerName, string? Abn, string SellerAddress, string OrderNumber, DateTimeOffset IssuedAt, string BuyerName, string BuyerEmail,

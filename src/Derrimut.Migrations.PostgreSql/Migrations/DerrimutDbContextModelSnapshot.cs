@@ -1730,6 +1730,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 

@@ -1738,6 +1738,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 

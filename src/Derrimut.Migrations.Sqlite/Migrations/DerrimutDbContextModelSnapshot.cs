@@ -1725,6 +1725,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 

@@ -217,7 +217,7 @@ public abstract class AccessShould(AppFixture fixture)
         var assigned = await desk.PutAsJsonAsync($"/api/access/cards/{membership.UserId}", new { cardNumber = number.ToLowerInvariant() });
         assigned.StatusCode.ShouldBe(HttpStatusCode.OK, await assigned.Content.ReadAsStringAsync());
         (await assigned.Content.ReadFromJsonAsync<MemberCardDto>())!.CardNumber.ShouldBe(number);
-        (await desk.GetFromJsonAsync<List<MemberCardDto>>("/api/access/cards"))!.ShouldContain(c => c.MemberId == membership.UserId && c.CardNumber == number);
+        (await desk.GetFromJsonAsync<MemberCardPage>($"/api/access/cards?search={number}"))!.Items.ShouldContain(c => c.MemberId == membership.UserId && c.CardNumber == number);
 
         var byCard = await controller.PostAsJsonAsync("/api/access/decisions", new { doorId, cardNumber = number });
         byCard.StatusCode.ShouldBe(HttpStatusCode.OK, await byCard.Content.ReadAsStringAsync());
@@ -237,7 +237,7 @@ public abstract class AccessShould(AppFixture fixture)
         var elsewhere = (await (await a2Controller.PostAsJsonAsync("/api/access/decisions", new { doorId = a2Door, cardNumber = number })).Content.ReadFromJsonAsync<DoorDecisionDto>())!;
         elsewhere.Allow.ShouldBeFalse();
         elsewhere.MemberName.ShouldBeNull();
-        (await (await DeskAsync(fixture.B1)).GetFromJsonAsync<List<MemberCardDto>>("/api/access/cards"))!.ShouldNotContain(c => c.CardNumber == number);
+        (await (await DeskAsync(fixture.B1)).GetFromJsonAsync<MemberCardPage>($"/api/access/cards?search={number}"))!.Items.ShouldNotContain(c => c.CardNumber == number);
 
         // A replaced card stops working at once; the desk takes the number too.
         (await desk.PutAsJsonAsync($"/api/access/cards/{membership.UserId}", new { cardNumber = number + "2" })).StatusCode.ShouldBe(HttpStatusCode.OK);

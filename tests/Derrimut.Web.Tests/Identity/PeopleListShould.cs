@@ -56,6 +56,37 @@ public abstract class PeopleListShould(DemoAppFixture fixture)
     }
 
     [Fact]
+    public async Task ShowAnInvitedExistingLoginOnlyAsTypedUntilTheyComeHere()
+    {
+        // Wes has a login and a name of his own at werribee; st-albans invites his address under a name it typed.
+        var ct = TestContext.Current.CancellationToken;
+        var email = $"member@werribee.{D}";
+        var admin = await fixture.App.SignedInAsync($"admin@st-albans.{D}", "st-albans");
+        var invited = await admin.PostAsJsonAsync("/api/identity/users/invite", new { email, displayName = "W. Typed At St Albans", roles = new[] { "member" } }, ct);
+        invited.StatusCode.ShouldBe(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync(ct));
+
+        // The list, like the invite's answer, says only what st-albans typed: not his name, not his confirmation.
+        var listed = (await admin.GetFromJsonAsync<TenantUserPage>($"/api/identity/users?search={Uri.EscapeDataString(email)}", ct))!.Items.ShouldHaveSingleItem();
+        listed.DisplayName.ShouldBe("W. Typed At St Albans");
+        listed.EmailConfirmed.ShouldBeFalse();
+        listed.Status.ShouldBe(PersonStatus.Invited);
+        // Nor does a search confirm a guess at his name elsewhere.
+        (await admin.GetFromJsonAsync<TenantUserPage>("/api/identity/users?search=Wes%20Member", ct))!.Items.ShouldNotContain(p => p.Email == email);
+        (await admin.GetFromJsonAsync<TenantUserPage>("/api/identity/users?search=Typed%20At%20St", ct))!.Items.ShouldContain(p => p.Email == email);
+
+        // Once he comes to st-albans signed in, the gym sees him as he is.
+        var wes = await fixture.App.SignedInAsync(email, "st-albans");
+        (await wes.GetAsync("/api/me", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var arrived = (await admin.GetFromJsonAsync<TenantUserPage>($"/api/identity/users?search={Uri.EscapeDataString(email)}", ct))!.Items.ShouldHaveSingleItem();
+        arrived.DisplayName.ShouldBe("Wes Member");
+        arrived.Status.ShouldBe(PersonStatus.Active);
+
+        // Werribee, where he already was, never saw the typed name.
+        var werribee = await fixture.App.SignedInAsync($"admin@werribee.{D}", "werribee");
+        (await werribee.GetFromJsonAsync<TenantUserPage>($"/api/identity/users?search={Uri.EscapeDataString(email)}", ct))!.Items.ShouldHaveSingleItem().DisplayName.ShouldBe("Wes Member");
+    }
+
+    [Fact]
     public async Task AnswerAPageBeyondTheLastWithNoPeopleAndTheTrueTotal()
     {
         var admin = await fixture.App.SignedInAsync($"admin@st-albans.{D}", "st-albans");

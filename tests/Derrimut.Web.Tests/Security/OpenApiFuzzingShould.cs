@@ -360,17 +360,26 @@ public abstract class OpenApiFuzzingShould(DemoAppFixture fixture)
 
         public static async Task<RowCounts> OpenAsync(TestDatabase database)
         {
-            database.Provider.ShouldBe(DatabaseProvider.Sqlite, "row counts are read with SQLite's catalogue");
-            var connection = new SqliteConnection(database.ConnectionString);
+            // Each provider's own catalogue names the tables that hold a gym's rows (a tenant id column): SQLite's
+            // sqlite_master (module-prefixed tables), PostgreSQL's information_schema (a schema per module).
+            var sqlite = database.Provider == DatabaseProvider.Sqlite;
+            DbConnection connection = sqlite ? new SqliteConnection(database.ConnectionString) : new Npgsql.NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync();
             var tables = new List<string>();
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = """
-                    SELECT m.name FROM sqlite_master m
-                    WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE lower(c.name) IN ('tenant_id', 'tenantid'))
-                    ORDER BY m.name
-                    """;
+                command.CommandText = sqlite
+                    ? """
+                      SELECT '"' || m.name || '"' FROM sqlite_master m
+                      WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE lower(c.name) IN ('tenant_id', 'tenantid'))
+                      ORDER BY m.name
+                      """
+                    : """
+                      SELECT DISTINCT '"' || c.table_schema || '"."' || c.table_name || '"' AS qualified FROM information_schema.columns c
+                      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+                      WHERE lower(c.column_name) IN ('tenant_id', 'tenantid') AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+                      ORDER BY qualified
+                      """;
                 await using var reader = await command.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
@@ -379,7 +388,7 @@ public abstract class OpenApiFuzzingShould(DemoAppFixture fixture)
             }
 
             tables.Count.ShouldBeGreaterThan(10, "the gyms' tables");
-            var query = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}', count(*) FROM \"{t}\""));
+            var query = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t.Replace("'", "''", StringComparison.Ordinal)}', count(*) FROM {t}"));
             return new RowCounts(connection, query);
         }
 
@@ -401,5 +410,10 @@ public abstract class OpenApiFuzzingShould(DemoAppFixture fixture)
     }
 }
 
-/// <summary>SQLite only: the walk is thousands of calls, and the row-count check reads SQLite's catalogue.</summary>
 public sealed class OpenApiFuzzingOnSqliteShould(SqliteDemoAppFixture fixture) : OpenApiFuzzingShould(fixture), IClassFixture<SqliteDemoAppFixture>;
+
+// PostgreSQL: RowCounts reads its catalogue too, but the walk is not registered on it yet. Run there (session 9) it
+// found 500s: text with a NUL character reaches PostgreSQL, which refuses it (22021, "invalid byte sequence for
+// encoding UTF8: 0x00"), e.g. POST /api/memberships/checkout. Register
+//   public sealed class OpenApiFuzzingOnPostgreSqlShould(PostgresDemoAppFixture fixture) : OpenApiFuzzingShould(fixture), IClassFixture<PostgresDemoAppFixture>;
+// once NUL in input is a 400 naming the field (see docs/security.md, still open).

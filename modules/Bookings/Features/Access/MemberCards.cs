@@ -35,13 +35,35 @@ internal sealed class MemberCards(DerrimutDbContext db, ILocationPeople people, 
     /// <summary>How numbers are compared: readers differ in case and spacing, the card is the same.</summary>
     public static string Normalise(string? number) => string.Concat((number ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-')).ToUpperInvariant();
 
-    public async Task<IReadOnlyList<MemberCardDto>> ListAsync(CancellationToken cancellationToken) =>
-        await (
-                from c in db.Set<MemberCard>()
-                join p in everyone.People on c.PersonId equals p.UserId
-                orderby p.DisplayName
-                select new MemberCardDto(c.PersonId, p.DisplayName, c.CardNumber, c.UpdatedAt))
-            .AsNoTracking().ToListAsync(cancellationToken);
+    /// <summary>
+    /// The gym's cards, searched by the member's name or email or the card number, counted and paged by the database
+    /// (issue 12): a gym with thousands of cards never loads them whole.
+    /// </summary>
+    public async Task<MemberCardPage> ListAsync(string? search, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var pageNumber = page ?? 1;
+        var size = pageSize ?? Paging.DefaultPageSize;
+        var errors = new ValidationErrors().Page(pageNumber, size);
+        errors.MaxLength(search, "search", 100);
+        errors.ThrowIfAny();
+
+        var query = from c in db.Set<MemberCard>().AsNoTracking()
+                    join p in everyone.People on c.PersonId equals p.UserId
+                    select new { c, p };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            var number = Normalise(search);
+            query = query.Where(x => x.p.Email.ToUpper().Contains(term) || x.p.DisplayName.ToUpper().Contains(term) || x.c.CardNumber.Contains(number));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(x => x.p.DisplayName).ThenBy(x => x.c.PersonId)
+            .Skip((pageNumber - 1) * size).Take(size)
+            .Select(x => new MemberCardDto(x.c.PersonId, x.p.DisplayName, x.c.CardNumber, x.c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return new MemberCardPage(items, total, pageNumber, size);
+    }
 
     public async Task<MemberCardDto> AssignAsync(Guid memberId, AssignCardRequest request, Guid? staffId, CancellationToken cancellationToken)
     {
@@ -93,7 +115,8 @@ internal static class MemberCardEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var cards = api.MapGroup("/access/cards").RequireLocation().RequireAuthorization(ClassesPermissions.CheckInMembers).WithTags("Access: member cards");
-        cards.MapGet("/", (MemberCards handler, CancellationToken ct) => handler.ListAsync(ct)).WithName("ListMemberCards");
+        cards.MapGet("/", (string? search, int? page, int? pageSize, MemberCards handler, CancellationToken ct) => handler.ListAsync(search, page, pageSize, ct))
+            .WithName("ListMemberCards");
         cards.MapPut("/{memberId:guid}", async (Guid memberId, AssignCardRequest request, ClaimsPrincipal user, MemberCards handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.AssignAsync(memberId, request, user.FindUserId(), ct)))
             .RequireRateLimiting(RateLimitPolicies.Writes).WithName("AssignMemberCard");

@@ -29,9 +29,8 @@ internal static class PlatformUsersEndpoints
     {
         var errors = new ValidationErrors();
         var pageNumber = page ?? 1;
-        var size = pageSize ?? 25;
-        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
-        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        var size = pageSize ?? Paging.DefaultPageSize;
+        errors.Page(pageNumber, size);
         errors.MaxLength(search, "search", 100);
         errors.ThrowIfAny();
 

@@ -101,9 +101,8 @@ internal sealed class PeopleAtGym(
         RequestRules.RequireLocation(tenant);
         var errors = new ValidationErrors();
         var pageNumber = page ?? 1;
-        var size = pageSize ?? 25;
-        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
-        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        var size = pageSize ?? Paging.DefaultPageSize;
+        errors.Page(pageNumber, size);
         errors.MaxLength(search, "search", 100);
         errors.AddIf(role is not null && !IdentityRoles.Location.Contains(role), "role", "Roles are member, trainer, staff and admin.");
         errors.ThrowIfAny();
@@ -120,12 +119,14 @@ internal sealed class PeopleAtGym(
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToUpperInvariant();
-            query = query.Where(x => x.u.NormalizedEmail!.Contains(term) || x.u.DisplayName.ToUpper().Contains(term));
+            // The name searched is the name shown: an invited login that has not come here yet is found by the name the
+            // gym typed, never by the one it goes by elsewhere (searching must not confirm a guess at it).
+            query = query.Where(x => x.u.NormalizedEmail!.Contains(term) || (x.m.InvitedName ?? x.u.DisplayName).ToUpper().Contains(term));
         }
 
         // Counted and paged by the database: a big gym's people never load whole (issue 12).
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.u.DisplayName).ThenBy(x => x.u.Email).ThenBy(x => x.m.Id)
+        var rows = await query.OrderBy(x => x.m.InvitedName ?? x.u.DisplayName).ThenBy(x => x.u.Email).ThenBy(x => x.m.Id)
             .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
         return new TenantUserPage(rows.Select(x => ToDto(x.m, x.u)).ToList(), total, pageNumber, size);
     }
@@ -137,6 +138,7 @@ internal sealed class PeopleAtGym(
         RequestRules.RequireLocation(tenant);
         var address = request.Email.Trim();
         var user = await users.FindByEmailAsync(address);
+        var existed = user is not null;
         if (user is null)
         {
             user = new DerrimutUser
@@ -181,7 +183,9 @@ internal sealed class PeopleAtGym(
             throw new ConflictException($"{address} already belongs to this gym; change their roles instead.", "email");
         }
 
-        var access = new LocationAccess { UserId = user.Id, Roles = RoleRules.Normalise(request.Roles!) };
+        var typed = string.IsNullOrWhiteSpace(request.DisplayName) ? address : request.DisplayName.Trim();
+        // A login that already existed keeps its own name elsewhere; here the gym sees what it typed until they come.
+        var access = new LocationAccess { UserId = user.Id, Roles = RoleRules.Normalise(request.Roles!), InvitedName = existed ? typed : null };
         db.Add(access);
         try
         {
@@ -194,7 +198,6 @@ internal sealed class PeopleAtGym(
 
         var location = tenant.Tenant!;
         var roles = string.Join(", ", access.Roles);
-        var typedName = string.IsNullOrWhiteSpace(request.DisplayName) ? address : request.DisplayName.Trim();
         if (user.PasswordHash is null)
         {
             // No login yet (new here, or invited elsewhere and never finished): a link to choose a password.
@@ -216,7 +219,7 @@ internal sealed class PeopleAtGym(
         await PublishAsync(user.Id, ct);
         // The answer says only what the inviting gym typed: whether the address already had a login elsewhere, the
         // name it goes by there and whether its e-mail is confirmed are other gyms' business (the same answer either way).
-        return new TenantUserDto(user.Id, address, typedName, access.Roles, access.IsActive, false, access.CreatedAt, PersonStatus.Invited);
+        return new TenantUserDto(user.Id, address, typed, access.Roles, access.IsActive, false, access.CreatedAt, PersonStatus.Invited);
     }
 
     /// <summary>Replaces a person's roles here. Admins cannot remove their own admin role.</summary>
@@ -280,8 +283,13 @@ internal sealed class PeopleAtGym(
 
     private static bool IsSelf(ClaimsPrincipal me, Guid userId) => me.FindUserId() == userId;
 
-    private static TenantUserDto ToDto(LocationAccess m, DerrimutUser u) =>
-        new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt, StatusOf(m, u));
+    /// <summary>
+    /// A person as this gym sees them. An invited login that has not come here yet shows only what the gym typed: the
+    /// typed name, not confirmed, invited (the same as a brand-new address), whatever it is at other gyms.
+    /// </summary>
+    private static TenantUserDto ToDto(LocationAccess m, DerrimutUser u) => m.InvitedName is { } typed
+        ? new(u.Id, u.Email ?? "", typed, m.Roles, m.IsActive, false, m.CreatedAt, m.IsActive ? PersonStatus.Invited : PersonStatus.Deactivated)
+        : new(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.IsActive, u.EmailConfirmed, m.CreatedAt, StatusOf(m, u));
 
     private static PersonStatus StatusOf(LocationAccess m, DerrimutUser u) =>
         !m.IsActive ? PersonStatus.Deactivated : u.PasswordHash is null ? PersonStatus.Invited : PersonStatus.Active;

@@ -14,25 +14,38 @@ namespace Derrimut.Marketplace.Features.Orders;
 /// </summary>
 internal sealed class OrderReadsHandler(DerrimutDbContext db, IPeopleReadModel people, IOrganizationDirectory organizations, ICurrentTenant tenant)
 {
-    public const int BoardPageSize = 100;
+    /// <summary>Orders on a board page when the caller does not say.</summary>
+    public const int BoardPageSize = 50;
 
     public async Task<IReadOnlyList<OrderSummaryDto>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
         await Summaries(db.Set<Order>().Where(o => o.UserId == userId)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<OrderSummaryDto>> BoardAsync(string? status, CancellationToken cancellationToken)
+    /// <summary>
+    /// The staff board, newest first, counted and paged by the database (issue 12): a shop with years of orders never
+    /// loads them whole.
+    /// </summary>
+    public async Task<OrderBoardPage> BoardAsync(string? status, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var orders = db.Set<Order>().AsQueryable();
+        var pageNumber = page ?? 1;
+        var size = pageSize ?? BoardPageSize;
+        var errors = new ValidationErrors().Page(pageNumber, size);
+        OrderStatus? wanted = null;
         if (status is { Length: > 0 })
         {
-            if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
-            {
-                throw new ValidationException("status", "Unknown order status.");
-            }
-
-            orders = orders.Where(o => o.Status == wanted);
+            errors.AddIf(!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed), "status", "Unknown order status.");
+            wanted = parsed;
         }
 
-        return await Summaries(orders).ToListAsync(cancellationToken);
+        errors.ThrowIfAny();
+        var orders = db.Set<Order>().AsQueryable();
+        if (wanted is { } only)
+        {
+            orders = orders.Where(o => o.Status == only);
+        }
+
+        var total = await orders.CountAsync(cancellationToken);
+        var items = await Summaries(orders).Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new OrderBoardPage(items, total, pageNumber, size);
     }
 
     /// <summary>One order; <paramref name="asStaff"/> false limits it to <paramref name="userId"/>'s own (404 otherwise).</summary>
@@ -112,7 +125,8 @@ internal static class OrderReadEndpoints
 
     public static RouteGroupBuilder MapStaffOrderReads(this RouteGroupBuilder group)
     {
-        group.MapGet("/orders", (string? status, OrderReadsHandler handler, CancellationToken ct) => handler.BoardAsync(status, ct))
+        group.MapGet("/orders", (string? status, int? page, int? pageSize, OrderReadsHandler handler, CancellationToken ct) =>
+                handler.BoardAsync(status, page, pageSize, ct))
             .WithName("ListShopOrdersForStaff");
         return group;
     }

@@ -15,8 +15,7 @@ internal sealed class ListMembershipsHandler(DerrimutDbContext db, IPeopleReadMo
     public async Task<MembershipListPage> HandleAsync(MembershipListFilter filter, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(filter.Page < 1, "page", "Pages start at 1.");
-        errors.AddIf(filter.PageSize is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        errors.Page(filter.Page, filter.PageSize);
         errors.MaxLength(filter.Search, "search", 100);
         errors.MaxLength(filter.Plan, "plan", 50);
         errors.AddIf(filter.Status is not null && filter.Status != Frozen && MembershipViews.ParseStatus(filter.Status) is null,
@@ -48,18 +47,29 @@ internal sealed class ListMembershipsHandler(DerrimutDbContext db, IPeopleReadMo
             query = query.Where(x => x.p.Email.ToUpper().Contains(term) || x.p.DisplayName.ToUpper().Contains(term));
         }
 
-        // Dates are compared after loading: the location's (bounded) memberships, and a provider-neutral comparison.
-        var rows = await query.ToListAsync(cancellationToken);
-        var filtered = rows
-            .Where(x => filter.JoinedFrom is null || x.m.CreatedAt >= filter.JoinedFrom)
-            .Where(x => filter.JoinedTo is null || x.m.CreatedAt < filter.JoinedTo)
-            .OrderBy(x => x.p.DisplayName, StringComparer.OrdinalIgnoreCase).ThenByDescending(x => x.m.CreatedAt)
-            .ToList();
-        var items = filtered.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+        // Instants are stored in UTC (sortable ticks on SQLite), so a range given with any offset compares as UTC.
+        if (filter.JoinedFrom is { } joinedFrom)
+        {
+            var fromUtc = joinedFrom.ToUniversalTime();
+            query = query.Where(x => x.m.CreatedAt >= fromUtc);
+        }
+
+        if (filter.JoinedTo is { } joinedTo)
+        {
+            var toUtc = joinedTo.ToUniversalTime();
+            query = query.Where(x => x.m.CreatedAt < toUtc);
+        }
+
+        // Counted and paged by the database (issue 12): a big gym's memberships never load whole. The order ends on the
+        // id so that rows with the same name and join time keep their place from one page to the next.
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderBy(x => x.p.DisplayName.ToUpper()).ThenByDescending(x => x.m.CreatedAt).ThenBy(x => x.m.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(x => new MembershipListItemDto(x.m.Id, x.m.UserId, x.p.DisplayName, x.p.Email, x.m.PlanCode,
                 x.m.Status, x.m.IsFrozen, x.m.StartedAt, x.m.NextBillingAt, x.m.CancelsAt, x.m.CreatedAt))
-            .ToList();
-        return new MembershipListPage(items, filtered.Count, filter.Page, filter.PageSize);
+            .ToListAsync(cancellationToken);
+        return new MembershipListPage(items, total, filter.Page, filter.PageSize);
     }
 }
 
@@ -71,7 +81,7 @@ internal static class ListMembershipsEndpoint
         group.MapGet("/", async (
                 ListMembershipsHandler handler, string? status, string? plan, string? search, DateTimeOffset? joinedFrom, DateTimeOffset? joinedTo,
                 int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(new MembershipListFilter(status, plan, search, joinedFrom, joinedTo, page ?? 1, pageSize ?? 25), ct)))
+                TypedResults.Ok(await handler.HandleAsync(new MembershipListFilter(status, plan, search, joinedFrom, joinedTo, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListMemberships");
         return group;
     }

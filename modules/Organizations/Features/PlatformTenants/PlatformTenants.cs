@@ -70,8 +70,7 @@ internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catal
 
         var pageNumber = page ?? 1;
         var size = pageSize ?? 50;
-        errors.AddIf(pageNumber < 1, "page", "Pages start at 1.");
-        errors.AddIf(size is < 1 or > 200, "pageSize", "The page size must be between 1 and 200.");
+        errors.Page(pageNumber, size);
         errors.MaxLength(search, "search", 100);
         errors.ThrowIfAny();
 
@@ -98,7 +97,7 @@ internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catal
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.Kind).ThenBy(o => o.Name)
+        var items = await query.OrderBy(o => o.Kind).ThenBy(o => o.Name).ThenBy(o => o.Id)
             .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
         return new TenantPage(items.Select(ToDto).ToList(), total, pageNumber, size);
     }
