@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Derrimut.Web.Security;
 
@@ -147,6 +148,14 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         context.Items[NonceKey] = nonce;
         var isApiReference = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
         var isVoice = context.Request.Path.Equals(VoiceConsultationPath, StringComparison.OrdinalIgnoreCase);
+        var policy = isApiReference ? null : ContentSecurityPolicy(nonce, isVoice);
+        // Set now as well as on starting: the output cache stores the headers with the page (decision 0070), and a
+        // page served from it carries the nonce it was rendered with, in its body and in the stored header alike.
+        if (policy is not null)
+        {
+            context.Response.Headers.ContentSecurityPolicy = policy;
+        }
+
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -155,19 +164,22 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), microphone=(self), geolocation=(), payment=()";
-            if (!isApiReference)
+            // Kept when present: a stored page brought its own policy, whose nonce is the one in its body. Added when
+            // absent: an error handler cleared the headers.
+            if (policy is not null && StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
-                // The API reference (a developer tool, off in Production unless configured) brings its own inline bootstrap.
-                headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(isVoice ? VoiceScriptSources : "")}; style-src 'self' 'unsafe-inline'; " +
-                    $"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'{(isVoice ? VoiceConnectSources : "")}; media-src 'self' blob:; " +
-                    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = policy;
             }
 
             return Task.CompletedTask;
         });
         return next(context);
     }
+
+    private static string ContentSecurityPolicy(string nonce, bool isVoice) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(isVoice ? VoiceScriptSources : "")}; style-src 'self' 'unsafe-inline'; " +
+        $"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'{(isVoice ? VoiceConnectSources : "")}; media-src 'self' blob:; " +
+        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     /// <summary>This request's script nonce (pages put it on the inline scripts they must write).</summary>
     public static string? NonceOf(HttpContext? context) => context?.Items[NonceKey] as string;
