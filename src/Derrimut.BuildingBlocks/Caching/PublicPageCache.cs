@@ -54,6 +54,12 @@ public static class PublicPageCache
     /// <summary>The output cache policy name the public pages declare.</summary>
     public const string PolicyName = "public-pages";
 
+    /// <summary>
+    /// The <see cref="HttpContext.Items"/> key of this request's Content-Security-Policy (set by the web host's security
+    /// headers): a page to be stored gets it as a header before it renders, so the stored header names the stored nonce.
+    /// </summary>
+    public const string ContentSecurityPolicyKey = "Derrimut.ContentSecurityPolicy";
+
     /// <summary>The <see cref="HttpContext.Items"/> key set when this request's page may be stored for everyone.</summary>
     public const string CacheableKey = "Derrimut.PublicPageCacheable";
 
@@ -127,6 +133,11 @@ internal sealed class PublicPagePolicy(int cacheSeconds, bool bypassAllowed) : I
         }
 
         http.Items[PublicPageCache.CacheableKey] = true;
+        if (http.Items[PublicPageCache.ContentSecurityPolicyKey] is string policy)
+        {
+            http.Response.Headers.ContentSecurityPolicy = policy;
+        }
+
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         context.AllowLocking = true;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
+using Derrimut.BuildingBlocks.Caching;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace Derrimut.Web.Security;
 
@@ -149,12 +149,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         var isApiReference = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
         var isVoice = context.Request.Path.Equals(VoiceConsultationPath, StringComparison.OrdinalIgnoreCase);
         var policy = isApiReference ? null : ContentSecurityPolicy(nonce, isVoice);
-        // Set now as well as on starting: the output cache stores the headers with the page (decision 0070), and a
-        // page served from it carries the nonce it was rendered with, in its body and in the stored header alike.
-        if (policy is not null)
-        {
-            context.Response.Headers.ContentSecurityPolicy = policy;
-        }
+        // The public page cache sets it before the page renders, so that the stored page holds the header with the
+        // nonce its body was rendered with (decision 0070).
+        context.Items[PublicPageCache.ContentSecurityPolicyKey] = policy;
 
         context.Response.OnStarting(() =>
         {
@@ -164,9 +161,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), microphone=(self), geolocation=(), payment=()";
-            // Kept when present: a stored page brought its own policy, whose nonce is the one in its body. Added when
-            // absent: an error handler cleared the headers.
-            if (policy is not null && StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            // A policy of ours already present is a stored page's (decision 0070), whose nonce is the one in its body:
+            // kept. Anything else (antiforgery adds a bare frame-ancestors one) is replaced by this request's.
+            if (policy is not null && !headers.ContentSecurityPolicy.ToString().Contains("'nonce-", StringComparison.Ordinal))
             {
                 headers.ContentSecurityPolicy = policy;
             }
