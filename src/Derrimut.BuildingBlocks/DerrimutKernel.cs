@@ -99,6 +99,7 @@ public static class DerrimutKernel
             services.AddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
             services.AddSingleton<LocalLiveUpdates>();
             services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LocalLiveUpdates>());
+            PublicPageCache.Add(builder, instanceName: null);
             return;
         }
 
@@ -129,6 +130,7 @@ public static class DerrimutKernel
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<RedisLiveUpdates>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisLiveUpdates>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        PublicPageCache.Add(builder, instance);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace Derrimut.Marketplace.Data;
 /// A product this location sells: name, description, category, price (GST-inclusive cents, or GST-free where the law
 /// says so), an optional compare-at ("was") price, an image, and one or more variants with their own SKU and stock.
 /// </summary>
-internal sealed class Product : ILocationOwned, IAuditable, IVersioned
+internal sealed class Product : ILocationOwned, IAuditable, IVersioned, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -58,7 +58,7 @@ internal sealed class Product : ILocationOwned, IAuditable, IVersioned
 /// <summary>
 /// A size or flavour of a product, with its own SKU and, optionally, its own price. Stock is kept per variant.
 /// </summary>
-internal sealed class ProductVariant : ILocationOwned
+internal sealed class ProductVariant : ILocationOwned, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -99,7 +99,7 @@ internal sealed class ProductVariant : ILocationOwned
 /// with on hand or reserved below zero or more reserved than on hand (check constraints), and every change is one
 /// conditional UPDATE (<see cref="StockLedger"/>), so concurrent buyers can never oversell.
 /// </summary>
-internal sealed class StockLevel : ILocationOwned
+internal sealed class StockLevel : ILocationOwned, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -352,7 +352,7 @@ internal sealed class OrderRefund : ILocationOwned
 /// and (when the location chooses) the price are the location's own. The tenant filter shows it to the franchise and
 /// its locations only.
 /// </summary>
-internal sealed class FranchiseProduct : IFranchiseOwned, IAuditable, IVersioned
+internal sealed class FranchiseProduct : IFranchiseOwned, IAuditable, IVersioned, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -385,7 +385,7 @@ internal sealed class FranchiseProduct : IFranchiseOwned, IAuditable, IVersioned
 }
 
 /// <summary>A size or flavour of a franchise product: the SKU every location of the franchise sells it under.</summary>
-internal sealed class FranchiseVariant : IFranchiseOwned
+internal sealed class FranchiseVariant : IFranchiseOwned, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

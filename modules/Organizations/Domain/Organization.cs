@@ -4,7 +4,7 @@ namespace Derrimut.Organizations.Domain;
 /// A tenant: a franchise or one of its gym locations. Platform-owned (no tenant filter): only the platform
 /// writes it, and the request pipeline reads it through the cached catalog.
 /// </summary>
-internal sealed class Organization : IAuditable, IVersioned
+internal sealed class Organization : IAuditable, IVersioned, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public const string DefaultTimeZone = "Australia/Melbourne";
     public const string DefaultCurrency = "AUD";
@@ -53,6 +53,12 @@ internal sealed class Organization : IAuditable, IVersioned
 
     /// <summary>The franchise this tenant belongs to (itself, for a franchise).</summary>
     public Guid FranchiseId => ParentId ?? Id;
+
+    /// <summary>
+    /// Its own pages, and its franchise's (whose home lists the locations; that tag also covers the sibling locations'
+    /// pages, which a rename or a new location re-renders once).
+    /// </summary>
+    IEnumerable<Guid> Derrimut.BuildingBlocks.Caching.IShownOnPublicPages.PublicPageOwners => ParentId is { } franchise ? [Id, franchise] : [Id];
 
     public TenantInfo ToTenantInfo() => new(Id, Identifier, Name, Kind, FranchiseId, State, TimeZone, Currency);
 }

@@ -16,6 +16,7 @@ internal static class UiSetup
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddAccountPages();
+        PublicPageAntiforgery.Add(services);
     }
 
     public static void MapDerrimutUi(this WebApplication app)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Derrimut.BuildingBlocks.Caching;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HostFiltering;
@@ -147,6 +148,11 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         context.Items[NonceKey] = nonce;
         var isApiReference = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
         var isVoice = context.Request.Path.Equals(VoiceConsultationPath, StringComparison.OrdinalIgnoreCase);
+        var policy = isApiReference ? null : ContentSecurityPolicy(nonce, isVoice);
+        // The public page cache sets it before the page renders, so that the stored page holds the header with the
+        // nonce its body was rendered with (decision 0070).
+        context.Items[PublicPageCache.ContentSecurityPolicyKey] = policy;
+
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -155,19 +161,22 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), microphone=(self), geolocation=(), payment=()";
-            if (!isApiReference)
+            // A policy of ours already present is a stored page's (decision 0070), whose nonce is the one in its body:
+            // kept. Anything else (antiforgery adds a bare frame-ancestors one) is replaced by this request's.
+            if (policy is not null && !headers.ContentSecurityPolicy.ToString().Contains("'nonce-", StringComparison.Ordinal))
             {
-                // The API reference (a developer tool, off in Production unless configured) brings its own inline bootstrap.
-                headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(isVoice ? VoiceScriptSources : "")}; style-src 'self' 'unsafe-inline'; " +
-                    $"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'{(isVoice ? VoiceConnectSources : "")}; media-src 'self' blob:; " +
-                    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = policy;
             }
 
             return Task.CompletedTask;
         });
         return next(context);
     }
+
+    private static string ContentSecurityPolicy(string nonce, bool isVoice) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{(isVoice ? VoiceScriptSources : "")}; style-src 'self' 'unsafe-inline'; " +
+        $"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'{(isVoice ? VoiceConnectSources : "")}; media-src 'self' blob:; " +
+        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     /// <summary>This request's script nonce (pages put it on the inline scripts they must write).</summary>
     public static string? NonceOf(HttpContext? context) => context?.Items[NonceKey] as string;

@@ -49,6 +49,9 @@ public sealed class DerrimutWebFactory(
         // Existing suites sign in admins with the password alone, as the Development demo does; the MFA tests turn the
         // rule on through settings (decision 0059: it is on by default everywhere else).
         builder.UseSetting("Identity:RequireTwoFactorForPowerfulRoles", "false");
+        // Suites read pages right after writing through paths the page cache's eviction does not watch (bulk updates);
+        // the cache is tested where it is turned on (PublicPageCacheShould, decision 0070).
+        builder.UseSetting("PublicPages:CacheSeconds", "0");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestSignInStartupFilter>());
         // The app calling its own public address (the voice settings' test call) reaches this test server.
         builder.ConfigureServices(s => s.AddHttpClient(Derrimut.AiPlans.Contracts.AiPlansHttpClients.VoiceAssistantTest)

@@ -3,7 +3,7 @@ using Derrimut.Bookings.Contracts;
 namespace Derrimut.Bookings.Domain.Classes;
 
 /// <summary>A member's place in a class: booked, waiting, or no longer.</summary>
-internal sealed class ClassBooking : ILocationOwned, IAuditable
+internal sealed class ClassBooking : ILocationOwned, IAuditable, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

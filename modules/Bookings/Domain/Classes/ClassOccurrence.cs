@@ -8,7 +8,7 @@ namespace Derrimut.Bookings.Domain.Classes;
 /// number of racing requests the database admits exactly <see cref="Capacity"/> and numbers the waitlist in the
 /// order it admitted each request (decision 0031).
 /// </summary>
-internal sealed class ClassOccurrence : ILocationOwned, IAuditable
+internal sealed class ClassOccurrence : ILocationOwned, IAuditable, Derrimut.BuildingBlocks.Caching.IShownOnPublicPages
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
