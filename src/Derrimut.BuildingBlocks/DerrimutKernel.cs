@@ -65,6 +65,8 @@ public static class DerrimutKernel
         IdempotencyKeys.Add(services, builder.Configuration);
         // Binding failures (bad JSON, wrong types) throw so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Text holding a NUL character is refused while the body is read (400 naming the field), never at save time.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NullCharacterRefusingStringConverter()));
 
         services.AddSingleton<IPermissionChecker, ClaimsPermissionChecker>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
@@ -143,6 +145,7 @@ public static class DerrimutKernel
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
         app.UseRouting();
+        app.UseMiddleware<NullCharacterMiddleware>();
         app.UseMiddleware<TenantResolutionMiddleware>();
     }
 

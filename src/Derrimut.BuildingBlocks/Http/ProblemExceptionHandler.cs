@@ -123,7 +123,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = ["The value is not valid JSON for this field (wrong type or malformed)."],
+            [field] = [json is NullCharacterInJsonException || json.InnerException is NullCharacterInJsonException
+                ? NullCharacterGuard.Message
+                : "The value is not valid JSON for this field (wrong type or malformed)."],
         })
         {
             Status = 400,
