@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Http;
@@ -100,5 +101,35 @@ internal sealed class ValidationIssuerFromSite : IOpenIddictValidationHandler<Op
         }
 
         return default;
+    }
+}
+
+/// <summary>
+/// A franchise's own site is where nobody signs in (decision 0061: an issuer per site that signs people in), so it
+/// publishes no discovery document and no signing keys: a relying party pointed at it must fail at discovery rather
+/// than trust an issuer that can never sign anyone in. Locations and the platform site keep theirs.
+/// </summary>
+internal sealed class NoIssuerAtAFranchiseSite : IOpenIddictServerHandler<OpenIddictServerEvents.ProcessRequestContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddictServerEvents.ProcessRequestContext>()
+            .AddFilter<OpenIddictServerAspNetCoreHandlerFilters.RequireHttpRequest>()
+            .UseSingletonHandler<NoIssuerAtAFranchiseSite>()
+            .SetOrder(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 1)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public async ValueTask HandleAsync(OpenIddictServerEvents.ProcessRequestContext context)
+    {
+        if (context.EndpointType is not (OpenIddictServerEndpointType.Configuration or OpenIddictServerEndpointType.JsonWebKeySet)
+            || context.Transaction.GetHttpRequest() is not { } request
+            || request.HttpContext.RequestServices.GetRequiredService<ICurrentTenant>().Tenant is not { Kind: TenantKind.Franchise })
+        {
+            return;
+        }
+
+        await ProblemWriter.WriteAsync(request.HttpContext, StatusCodes.Status404NotFound, ProblemTypes.WrongScope, "Not available here.",
+            "A franchise's own site signs nobody in, so it is no OpenID Connect issuer; use a location's site or the platform site.");
+        context.HandleRequest();
     }
 }

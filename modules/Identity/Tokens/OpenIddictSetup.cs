@@ -32,6 +32,7 @@ internal static class OpenIddictSetup
                 // No fixed issuer: each site that signs people in is its own, built from configuration and the
                 // request's tenant (decision 0061), so discovery at st-albans names st-albans and its tokens work only there.
                 o.AddEventHandler(ServerIssuerFromSite.Descriptor);
+                o.AddEventHandler(NoIssuerAtAFranchiseSite.Descriptor);
                 o.SetAuthorizationEndpointUris("/connect/authorize")
                     .SetTokenEndpointUris("/connect/token")
                     .SetRevocationEndpointUris("/connect/revoke")

@@ -114,6 +114,14 @@ internal sealed class NullCharacterMiddleware(RequestDelegate next)
         if (request.HasFormContentType && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             IFormCollection form;
+            var urlEncoded = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+            if (urlEncoded)
+            {
+                // ASP.NET Core's form reader itself throws on an encoded NUL (%00) without saying which field held it;
+                // keeping the body lets us read it again to name the field.
+                request.EnableBuffering();
+            }
+
             try
             {
                 // Buffered by ASP.NET Core in the request's features: antiforgery and the endpoint read the same copy.
@@ -121,7 +129,8 @@ internal sealed class NullCharacterMiddleware(RequestDelegate next)
             }
             catch (InvalidDataException)
             {
-                return null; // a malformed form is answered by whoever reads it next, as before
+                // A form malformed otherwise is answered by whoever reads it next, as before.
+                return urlEncoded ? await FieldWithEncodedNulAsync(request, context.RequestAborted) : null;
             }
 
             foreach (var (key, values) in form)
@@ -135,4 +144,35 @@ internal sealed class NullCharacterMiddleware(RequestDelegate next)
 
         return null;
     }
+
+    /// <summary>The first field of a url-encoded body whose name or value decodes to text holding a NUL character.</summary>
+    private static async Task<string?> FieldWithEncodedNulAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.Body.CanSeek)
+        {
+            return null;
+        }
+
+        request.Body.Position = 0;
+        string body;
+        using (var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        request.Body.Position = 0;
+        foreach (var pair in body.Split('&'))
+        {
+            var parts = pair.Split('=', 2);
+            var key = Decode(parts[0]);
+            if (NullCharacterGuard.Holds(key) || (parts.Length == 2 && NullCharacterGuard.Holds(Decode(parts[1]))))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
 }

@@ -71,7 +71,19 @@ internal static class CredentialAttemptsSetup
             return;
         }
 
-        var form = await request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // A form ASP.NET Core cannot read (too many fields, a value over its limits) is the sender's fault, not a 500.
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The form could not be read.",
+                "The posted form is malformed or over the size limits.");
+            return;
+        }
+
         var address = "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         var limits = http.RequestServices.GetRequiredService<CredentialAttempts>();
         // Keys are normalised so "Bob@x" and "bob@x " share one bucket; the client id may come in Basic credentials.

@@ -63,6 +63,22 @@ public abstract class OpenIdConnectClientsShould(DemoAppFixture fixture)
     }
 
     [Fact]
+    public async Task PublishNoDiscoveryOrKeysAtAFranchiseSiteWhereNobodySignsIn()
+    {
+        var franchise = App.ClientFor("derrimut-group");
+        (await franchise.GetAsync("/.well-known/openid-configuration")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await franchise.GetAsync("/.well-known/jwks")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // A location and the platform site keep theirs.
+        foreach (var label in new[] { "st-albans", "admin" })
+        {
+            var site = App.ClientFor(label);
+            (await site.GetAsync("/.well-known/openid-configuration")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await site.GetAsync("/.well-known/jwks")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
     public async Task NeverEchoAHostItDoesNotServe()
     {
         var discovery = await App.ClientFor("st-albans").GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");

@@ -17,7 +17,7 @@ public abstract class NullCharactersShould(DemoAppFixture fixture)
         var member = await fixture.App.SignedInAsync($"member3@st-albans.{D}", "st-albans");
         var response = await member.PostAsJsonAsync("/api/memberships/checkout", new { planCode = "no-lock-in\0" }, TestContext.Current.CancellationToken);
         var problem = await ProblemAssert.NamesFieldAsync(response, "planCode", "malformed-request");
-        problem.GetProperty("errors").GetProperty("planCode")[0].GetString().ShouldContain("NUL");
+        problem.GetProperty("errors").GetProperty("planCode")[0].GetString()!.ShouldContain("NUL");
     }
 
     [Fact]
