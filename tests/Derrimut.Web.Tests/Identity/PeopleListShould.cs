@@ -73,6 +73,10 @@ public abstract class PeopleListShould(DemoAppFixture fixture)
         // Nor does a search confirm a guess at his name elsewhere.
         (await admin.GetFromJsonAsync<TenantUserPage>("/api/identity/users?search=Wes%20Member", ct))!.Items.ShouldNotContain(p => p.Email == email);
         (await admin.GetFromJsonAsync<TenantUserPage>("/api/identity/users?search=Typed%20At%20St", ct))!.Items.ShouldContain(p => p.Email == email);
+        // Other modules (memberships, cards, rosters) read names through Identity's people read model: at st-albans it
+        // too answers the typed name and no photo from elsewhere; at werribee his own.
+        (await NameAtAsync("st-albans", email, ct)).ShouldBe(("W. Typed At St Albans", (string?)null));
+        (await NameAtAsync("werribee", email, ct)).Name.ShouldBe("Wes Member");
 
         // Once he comes to st-albans signed in, the gym sees him as he is.
         var wes = await fixture.App.SignedInAsync(email, "st-albans");
@@ -84,6 +88,16 @@ public abstract class PeopleListShould(DemoAppFixture fixture)
         // Werribee, where he already was, never saw the typed name.
         var werribee = await fixture.App.SignedInAsync($"admin@werribee.{D}", "werribee");
         (await werribee.GetFromJsonAsync<TenantUserPage>($"/api/identity/users?search={Uri.EscapeDataString(email)}", ct))!.Items.ShouldHaveSingleItem().DisplayName.ShouldBe("Wes Member");
+    }
+
+    private async Task<(string Name, string? Photo)> NameAtAsync(string gym, string email, CancellationToken ct)
+    {
+        var tenant = await fixture.App.Services.GetRequiredService<ITenantCatalog>().FindByIdentifierAsync(gym, ct) ?? throw new InvalidOperationException(gym);
+        return await fixture.App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(tenant.Id, async (sp, token) =>
+        {
+            var person = await sp.GetRequiredService<IPeopleReadModel>().People.SingleAsync(p => p.Email == email, token);
+            return (person.DisplayName, person.PhotoUrl);
+        }, ct);
     }
 
     [Fact]

@@ -1,9 +1,24 @@
 using Derrimut.Identity.Contracts;
+using Derrimut.Identity.Domain;
 
 namespace Derrimut.Identity.Features.People;
 
 internal sealed class PeopleReadModel(DerrimutDbContext db) : IPeopleReadModel
 {
+    // A person invited here under a name the gym typed, who has not come yet, is shown as typed and without a photo:
+    // their own name and photo belong to the gyms they already joined (decision 0065). The access rows are filtered to
+    // the current gym by the tenant filter, so elsewhere (and on the platform) the person's own name shows.
     public IQueryable<PersonRow> People =>
-        db.Set<DerrimutUser>().AsNoTracking().Select(u => new PersonRow { UserId = u.Id, DisplayName = u.DisplayName, Email = u.Email ?? "", PhotoUrl = u.PhotoUrl });
+        db.Set<DerrimutUser>().AsNoTracking().Select(u => new
+            {
+                User = u,
+                Typed = db.Set<LocationAccess>().Where(a => a.UserId == u.Id && a.InvitedName != null).Select(a => a.InvitedName).FirstOrDefault(),
+            })
+            .Select(x => new PersonRow
+            {
+                UserId = x.User.Id,
+                DisplayName = x.Typed ?? x.User.DisplayName,
+                Email = x.User.Email ?? "",
+                PhotoUrl = x.Typed == null ? x.User.PhotoUrl : null,
+            });
 }
