@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Domain.Availability;
 using Derrimut.Bookings.Domain.Calendar;
@@ -5,6 +6,7 @@ using Derrimut.Bookings.Domain.Sessions;
 using Derrimut.Bookings.Domain.Trainers;
 using Derrimut.BuildingBlocks.Time;
 using Derrimut.Identity.Contracts;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Derrimut.Bookings.Features;
 
@@ -99,23 +101,41 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
     /// </summary>
     public async Task<List<BookingDto>> UpcomingDtosAsync(Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = await (from s in db.Set<PtSession>()
-                          where s.MemberId == memberId && s.EndsAt > now && (s.Status == BookingStatus.Pending || s.Status == BookingStatus.Confirmed)
-                          join t in db.Set<Trainer>() on s.TrainerId equals t.Id
-                          join p in people.People on s.MemberId equals p.UserId into members
-                          from p in members.DefaultIfEmpty()
-                          orderby s.StartsAt
-                          select new
-                          {
-                              Session = s,
-                              TrainerName = t.DisplayName,
-                              MemberName = p == null ? null : p.DisplayName,
-                              FreeHours = db.Set<BookingPolicy>().Select(x => (int?)x.FreeCancellationHours).FirstOrDefault(),
-                          })
-            .Take(50).AsNoTracking().ToListAsync(cancellationToken);
+        var query = UpcomingQueries.GetOrAdd(db.Model, static (_, peopleQuery) => CompileUpcoming(peopleQuery), people.People);
+        var rows = new List<UpcomingRow>();
+        await foreach (var row in query(db, memberId, now).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         return rows.Select(r => ToDto(r.Session, r.TrainerName, r.MemberName,
             new BookingPolicy { FreeCancellationHours = r.FreeHours ?? BookingPolicy.DefaultFreeCancellationHours })).ToList();
     }
+
+    private sealed record UpcomingRow(PtSession Session, string TrainerName, string? MemberName, int? FreeHours);
+
+    // "My upcoming bookings" is the hottest signed-in read, so it is a compiled query: EF Core then skips, on every call,
+    // walking the LINQ tree for parameters and hashing it for its query cache (most of what the read cost beyond the
+    // round trip, measured in docs/performance.md). Identity's people read model is composed once, when the query is
+    // compiled: its tree holds only query roots, and the tenant filter is applied by the context that runs it. One
+    // compiled delegate per EF model, because a compiled query binds to the first provider it runs on (ModelCompiledQuery).
+    private static readonly ConcurrentDictionary<IModel, Func<DerrimutDbContext, Guid, DateTimeOffset, IAsyncEnumerable<UpcomingRow>>> UpcomingQueries = new();
+
+    private static Func<DerrimutDbContext, Guid, DateTimeOffset, IAsyncEnumerable<UpcomingRow>> CompileUpcoming(IQueryable<PersonRow> peopleQuery) =>
+        EF.CompileAsyncQuery((DerrimutDbContext db, Guid memberId, DateTimeOffset now) =>
+            (from s in db.Set<PtSession>()
+             where s.MemberId == memberId && s.EndsAt > now && (s.Status == BookingStatus.Pending || s.Status == BookingStatus.Confirmed)
+             join t in db.Set<Trainer>() on s.TrainerId equals t.Id
+             join p in peopleQuery on s.MemberId equals p.UserId into members
+             from p in members.DefaultIfEmpty()
+             orderby s.StartsAt
+             select new UpcomingRow(
+                 s,
+                 t.DisplayName,
+                 p == null ? null : p.DisplayName,
+                 db.Set<BookingPolicy>().Select(x => (int?)x.FreeCancellationHours).FirstOrDefault()))
+            .Take(50)
+            .AsNoTracking());
 
     public BookingDto ToDto(PtSession s, string trainerName, string? memberName, BookingPolicy policy) => new(
         s.Id, s.TrainerId, trainerName, s.MemberId, memberName, s.SessionTypeCode, s.SessionTypeName,

@@ -20,6 +20,8 @@ internal sealed class ClassReads(DerrimutDbContext db, IGymClock clock)
         to = to.ToUniversalTime();
         var query = db.Set<ClassOccurrence>().AsNoTracking();
         query = onlyIds is not null ? query.Where(o => onlyIds.Contains(o.Id)) : query.Where(o => o.StartsAt >= from && o.StartsAt < to);
+        // A local query, not db.Set<...>() inside the projection (see PeopleReadModel): no Expression.Compile per request.
+        var waitlisted = db.Set<ClassBooking>().Where(b => b.Status == ClassBookingStatus.Waitlisted);
         var rows = await (
                 from o in query
                 join t in db.Set<ClassType>() on o.ClassTypeId equals t.Id
@@ -28,7 +30,7 @@ internal sealed class ClassReads(DerrimutDbContext db, IGymClock clock)
                 {
                     o.Id, o.Name, o.StartsAt, o.EndsAt, Instructor = trainer.DisplayName, o.Capacity, o.BookedCount, o.Room, t.Level,
                     o.ClassTypeId, o.IsCancelled,
-                    Waiting = db.Set<ClassBooking>().Count(b => b.OccurrenceId == o.Id && b.Status == ClassBookingStatus.Waitlisted),
+                    Waiting = waitlisted.Count(b => b.OccurrenceId == o.Id),
                 })
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Name).Select(r => new ClassOccurrenceDto(
