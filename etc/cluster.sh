@@ -159,6 +159,9 @@ backend derrimut
     cookie DERRIMUT_NODE insert indirect nocache httponly attr "SameSite=Lax"
     option redispatch
     retries 3
+    # No node ready (the database is away: every readiness check fails): say so as the app would, with Retry-After, so
+    # that clients back off the same way whichever answered (the header tells the fault runs which one did).
+    http-error status 503 content-type "application/problem+json" string "{\"title\":\"Service unavailable.\",\"status\":503,\"detail\":\"No node is ready; try again shortly.\"}" hdr Retry-After 5 hdr X-Derrimut-Proxy no-node-ready
     retry-on conn-failure empty-response response-timeout
 EOF
     for ((i = 1; i <= NODES; i++)); do

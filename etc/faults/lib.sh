@@ -138,7 +138,7 @@ fault_run() {
   local log="$CLUSTER_STATE/haproxy.log"
   echo "proxy: $(grep -c '^[0-9].*"' "$log" 2>/dev/null || echo 0) requests logged; $(awk '/^[0-9].*"/ {split($(NF-4), c, "/"); r = c[5]; if (r ~ /^\+/) {d++; sub(/^\+/, "", r)} if (r + 0 > 0) n++} END {printf "%d retried by the proxy, %d redispatched", n, d}' "$log" 2>/dev/null)"
   echo "proxy: server state changes:"
-  grep -E '^Server .* is (DOWN|UP)' "$log" 2>/dev/null | sed 's/^/  /' | head -n 20
+  grep -E '^Server .* is (DOWN|UP), reason' "$log" 2>/dev/null | sed 's/^/  /' | head -n 20
   echo "fault run $FAULT_NAME: load average $(load_average) at the end; exit $rc"
   return "$rc"
 }

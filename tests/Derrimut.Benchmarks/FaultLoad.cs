@@ -83,8 +83,8 @@ internal sealed class Tally(string kind)
         Failed(atMs);
     }
 
-    /// <summary>503s with Retry-After come from the app (decision 0068: the database is away); without, from HAProxy
-    /// when no node passes its readiness check.</summary>
+    /// <summary>503s from the app (decision 0068: the database is away) or from HAProxy when no node passes its readiness
+    /// check (etc/cluster.sh marks those with an X-Derrimut-Proxy header).</summary>
     public long AppUnavailable => _appUnavailable;
 
     public long ProxyUnavailable => _proxyUnavailable;
@@ -93,7 +93,7 @@ internal sealed class Tally(string kind)
     {
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
-            Interlocked.Increment(ref response.Headers.RetryAfter is null ? ref _proxyUnavailable : ref _appUnavailable);
+            Interlocked.Increment(ref response.Headers.Contains("X-Derrimut-Proxy") ? ref _proxyUnavailable : ref _appUnavailable);
         }
     }
 
@@ -120,6 +120,8 @@ internal sealed class Tally(string kind)
 internal sealed class CookieJar
 {
     private readonly ConcurrentDictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+    public string? this[string name] => _cookies.TryGetValue(name, out var value) ? value : null;
 
     public void Apply(HttpRequestMessage request)
     {
@@ -191,6 +193,8 @@ internal static partial class FaultLoad
             return 1;
         }
 
+        // The proxy's affinity cookie says which node holds each signed-in client (kill-node.sh kills the member's).
+        Console.WriteLine($"faults: affinity member={memberJar["DERRIMUT_NODE"] ?? "none"} desk={deskJar["DERRIMUT_NODE"] ?? "none"}");
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var webhooks = new Tally("webhooks");
         var checkIns = new Tally("check-ins");
@@ -436,7 +440,7 @@ internal static partial class FaultLoad
         }
 
         var unavailable = string.Join("; ", tallies.Where(t => t.AppUnavailable + t.ProxyUnavailable > 0)
-            .Select(t => $"{t.Kind} {t.AppUnavailable} from the app (with Retry-After), {t.ProxyUnavailable} from the proxy (no node ready)"));
+            .Select(t => $"{t.Kind} {t.AppUnavailable} from the app, {t.ProxyUnavailable} from the proxy (no node ready)"));
         Console.WriteLine("faults: 503 answers: " + (unavailable.Length == 0 ? "none" : unavailable));
         Console.WriteLine($"faults: webhooks: {sentEvents.Count} distinct events sent, {acknowledgedEvents.Count} acknowledged, {inbox.Count} in the inbox, "
             + $"{lostEvents} acknowledged but missing");
