@@ -155,6 +155,9 @@ backend derrimut
     option httpchk
     http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host "$ROOT_DOMAIN"
     http-check expect status 200
+    # A check may take 3 s: on this shared 2-CPU box, at load averages near 40, a 1 s check timed out on healthy
+    # nodes and took them out of rotation (a dead node still fails at once: its port refuses the connection).
+    timeout check 3s
     default-server inter 1s fall 2 rise 2 slowstart 5s
     cookie DERRIMUT_NODE insert indirect nocache httponly attr "SameSite=Lax"
     option redispatch

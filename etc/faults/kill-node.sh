@@ -16,7 +16,7 @@ fault_inject() {
   # The node the signed-in member's affinity cookie points at (the generator prints it), so that the member's next
   # reads prove a cookie issued by one node is honoured by the others; node 2 if the line is missing.
   local node victim
-  node="$(sed -n 's/^faults: affinity member=web\([0-9]\).*/\1/p' "$OUT/load.log" | head -n 1)"
+  node="$(sed -n 's/^faults: affinity member=web\([0-9]\).*/\1/p' "$FAULT_LOG" | head -n 1)"
   node="${node:-2}"
   victim="$(cut -d, -f"$node" <<<"$CLUSTER_NODE_PIDS")"
   pid_alive "$victim" || die "node $node (pid '$victim') is not running"

@@ -17,6 +17,7 @@
 #   FAULT_DOWN [10/5]        seconds Redis or PostgreSQL stays down
 #   FAULT_SETTLE [45/30]     seconds after the load during which unacknowledged writes keep being retried
 #   FAULT_SKIP_BUILD [0]     1 = use the existing Release builds (the app, the migrator, the load generator)
+#   FAULT_LOG [$DERRIMUT_CLUSTER_STATE/fault-<name>.log]   where the generator's output is kept
 #   FAULT_KEEP_CLUSTER [0]   1 = leave the cluster running afterwards (to read its logs; stop it with etc/cluster.sh stop)
 #   BENCH_SMOKE [0]          1 (or --smoke) = smoke mode: 2 nodes, 24 s of lighter load, shorter outages; every check applies
 #   BENCH_WEBHOOKS_PER_S, BENCH_CHECKINS_PER_S, BENCH_READS_PER_S, BENCH_SIGNINS_PER_S: the offered load (FaultLoad.cs)
@@ -105,17 +106,20 @@ fault_run() {
   eval "$(bash "$REPO/etc/cluster.sh" env)"
   echo "cluster up: $CLUSTER_BASE in front of $CLUSTER_NODE_BASES; load average $(load_average)"
 
+  # The generator's output is kept (the cleanup removes $OUT): FAULT_LOG, by default under the cluster's state directory.
+  FAULT_LOG="${FAULT_LOG:-$CLUSTER_STATE/fault-$FAULT_NAME.log}"
+  : >"$FAULT_LOG"   # before tail and grep look for it: the background job creates it only when it gets to run
   BENCH_BASE="$CLUSTER_BASE" BENCH_ROOT_DOMAIN="$CLUSTER_ROOT_DOMAIN" BENCH_WEBHOOK_SECRET="$CLUSTER_WEBHOOK_SECRET" \
     BENCH_DB_CONNECTION="$CLUSTER_DB_CONNECTION" BENCH_FAULT="$FAULT_NAME" BENCH_SECONDS="$FAULT_SECONDS" BENCH_SETTLE_SECONDS="$FAULT_SETTLE" \
-    dotnet "$BENCH_DIR/Derrimut.Benchmarks.dll" faults >"$OUT/load.log" 2>&1 &
+    dotnet "$BENCH_DIR/Derrimut.Benchmarks.dll" faults >"$FAULT_LOG" 2>&1 &
   LOAD_PID=$!
   LOAD_STARTED="$(date +%s)"
-  tail -n +1 -f --pid="$LOAD_PID" "$OUT/load.log" &
+  tail -n +1 -f --pid="$LOAD_PID" "$FAULT_LOG" &
   TAIL_PID=$!
 
   # The generator signs its clients in before the load starts; the fault is timed from the first progress of the load.
   local t0=$SECONDS
-  until grep -q '^faults: .*s of load through' "$OUT/load.log"; do
+  until grep -q '^faults: .*s of load through' "$FAULT_LOG"; do
     pid_alive "$LOAD_PID" || break
     (( SECONDS - t0 < 120 )) || die "the load generator did not start its load in 120 s"
     sleep 0.2
@@ -131,14 +135,16 @@ fault_run() {
   local rc=0
   wait "$LOAD_PID" || rc=$?
   LOAD_PID=""
-  wait "$TAIL_PID" 2>/dev/null
+  wait "$TAIL_PID" 2>/dev/null || true
   TAIL_PID=""
   # HAProxy's own retries and redispatches: in each request's log line the fifth of actconn/feconn/beconn/srv_conn/retries,
   # with a '+' when the request was redispatched to another server.
   local log="$CLUSTER_STATE/haproxy.log"
   echo "proxy: $(grep -c '^[0-9].*"' "$log" 2>/dev/null || echo 0) requests logged; $(awk '/^[0-9].*"/ {split($(NF-4), c, "/"); r = c[5]; if (r ~ /^\+/) {d++; sub(/^\+/, "", r)} if (r + 0 > 0) n++} END {printf "%d retried by the proxy, %d redispatched", n, d}' "$log" 2>/dev/null)"
   echo "proxy: server state changes:"
-  grep -E '^Server .* is (DOWN|UP), reason' "$log" 2>/dev/null | sed 's/^/  /' | head -n 20
+  # HAProxy writes each change twice (a [WARNING] on stderr and the log line): once is enough.
+  grep -E 'Server .* is (DOWN|UP)' "$log" 2>/dev/null | sed 's/^\[WARNING\] *([0-9]*) : //' | awk '!seen[$0]++' | sed 's/^/  /' | head -n 30
+  echo "fault run $FAULT_NAME: the generator's output is in $FAULT_LOG"
   echo "fault run $FAULT_NAME: load average $(load_average) at the end; exit $rc"
   return "$rc"
 }
