@@ -140,10 +140,10 @@ fault_run() {
   # HAProxy's own retries and redispatches: in each request's log line the fifth of actconn/feconn/beconn/srv_conn/retries,
   # with a '+' when the request was redispatched to another server.
   local log="$CLUSTER_STATE/haproxy.log"
-  echo "proxy: $(grep -c '^[0-9].*"' "$log" 2>/dev/null || echo 0) requests logged; $(awk '/^[0-9].*"/ {split($(NF-4), c, "/"); r = c[5]; if (r ~ /^\+/) {d++; sub(/^\+/, "", r)} if (r + 0 > 0) n++} END {printf "%d retried by the proxy, %d redispatched", n, d}' "$log" 2>/dev/null)"
+  echo "proxy: $(grep -c '^[0-9].*"' "$log" 2>/dev/null || true) requests logged; $(awk '/^[0-9].*"/ {split($(NF-4), c, "/"); r = c[5]; if (r ~ /^\+/) {d++; sub(/^\+/, "", r)} if (r + 0 > 0) n++} END {printf "%d retried by the proxy, %d redispatched", n, d}' "$log" 2>/dev/null)"
   echo "proxy: server state changes:"
   # HAProxy writes each change twice (a [WARNING] on stderr and the log line): once is enough.
-  grep -E 'Server .* is (DOWN|UP)' "$log" 2>/dev/null | sed 's/^\[WARNING\] *([0-9]*) : //' | awk '!seen[$0]++' | sed 's/^/  /' | head -n 30
+  grep -E 'Server .* is (DOWN|UP)' "$log" 2>/dev/null | sed 's/^\[WARNING\] *([0-9]*) : //' | awk '!seen[$0]++' | sed 's/^/  /' | head -n 30 || true
   echo "fault run $FAULT_NAME: the generator's output is in $FAULT_LOG"
   echo "fault run $FAULT_NAME: load average $(load_average) at the end; exit $rc"
   return "$rc"
