@@ -15,14 +15,18 @@ using Stripe;
 // BENCH_WEBHOOK_SECRET, BENCH_PLATFORM_KEY (required: finds the gyms and reads their inboxes back through the admin API),
 // BENCH_DB_CONNECTION (required: the app's PostgreSQL database, where each member's pending membership is set up before
 // the run, as the checkout endpoint would, and where the final membership states are read back).
-if (args.FirstOrDefault() != "webhooks")
+// Fault runs (issue 18): see FaultLoad.cs and etc/faults/lib.sh.
+//   dotnet Derrimut.Benchmarks.dll faults
+switch (args.FirstOrDefault())
 {
-    Console.Error.WriteLine("usage: Derrimut.Benchmarks webhooks");
-    return 2;
+    case "webhooks":
+        return await WebhookBench.RunAsync(WebhookBenchSettings.FromEnvironment());
+    case "faults":
+        return await FaultLoad.RunAsync(FaultLoadSettings.FromEnvironment());
+    default:
+        Console.Error.WriteLine("usage: Derrimut.Benchmarks webhooks|faults");
+        return 2;
 }
-
-var settings = WebhookBenchSettings.FromEnvironment();
-return await WebhookBench.RunAsync(settings);
 
 internal sealed record WebhookBenchSettings(
     Uri Base, string RootDomain, IReadOnlyList<string> Gyms, int Members, int Events, double DuplicateShare, int Clients, int Seed,
