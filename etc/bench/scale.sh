@@ -36,7 +36,7 @@
 #
 # Environment (defaults: full / smoke):
 #   BENCH_FRANCHISES [5/1]  BENCH_GYMS_PER_FRANCHISE [10/2]  BENCH_MEMBERS_PER_GYM [100/20]  BENCH_HISTORY_DAYS [30/1]
-#   BENCH_SIGNED_IN [2/2] members signed in per gym    BENCH_COMPRESSION [30/600]  BENCH_SOLO_RATE [40/10]
+#   BENCH_SIGNED_IN [3/4] members signed in per gym    BENCH_COMPRESSION [30/600]  BENCH_SOLO_RATE [40/10]
 #   BENCH_SOLO_SECONDS [8/1]  BENCH_STATS_WAIT [11/0] seconds to let backends flush their statistics after a phase
 #   BENCH_PORT [5090]  BENCH_DB [derrimut_bench_scale]  BENCH_APP_CPUS [0,1]  BENCH_WRK_CPUS [0,1]  BENCH_SKIP_BUILD
 #   BENCH_KEEP_LOG  BENCH_PG  (see lib.sh)
@@ -55,7 +55,7 @@ else
   HISTORY_DAYS="${BENCH_HISTORY_DAYS:-30}"; COMPRESSION="${BENCH_COMPRESSION:-30}"; SOLO_RATE="${BENCH_SOLO_RATE:-40}"
   SOLO_SECONDS="${BENCH_SOLO_SECONDS:-8}"; STATS_WAIT="${BENCH_STATS_WAIT:-11}"
 fi
-SIGNED_IN="${BENCH_SIGNED_IN:-2}"
+SIGNED_IN="${BENCH_SIGNED_IN:-$([[ "$SMOKE" == 1 ]] && echo 4 || echo 3)}"
 WRK_CPUS="${BENCH_WRK_CPUS:-0,1}"
 for v in "$FRANCHISES" "$GYMS_PER" "$MEMBERS_PER" "$HISTORY_DAYS" "$COMPRESSION" "$SOLO_RATE" "$SOLO_SECONDS" "$STATS_WAIT" "$SIGNED_IN"; do
   [[ "$v" =~ ^[0-9]+$ && "$v" -ge 0 ]] || die "not a number: '$v' (check the BENCH_* variables)"
@@ -295,6 +295,7 @@ sampler_stop() {
 }
 bench_cleanup_extra() { [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null; return 0; }
 
+BOOKINGS_USED=0
 RESULTS="$WORK/results.tsv"   # phase endpoint offered_rps rps requests p50 p95 p99 max cpu_us db_active_ms commits rows sampled_db_ms load1
 : >"$RESULTS"
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
@@ -321,7 +322,7 @@ wrk_line() {
 # run_phase <phase> <seconds> <endpoint:connections:pace> ...
 run_phase() {
   local phase="$1" seconds="$2"; shift 2
-  local spec e conns pace cpu0 cpu1 c0 c1 load1 list
+  local spec e conns pace cpu0 cpu1 c0 c1 load1 list need
   read -r -a c0 <<<"$(db_counters | tr '\t' ' ')"
   cpu0="$(app_cpu_ticks)"
   local w0; w0="$(date +%s.%N)"
@@ -329,10 +330,18 @@ run_phase() {
   for spec in "$@"; do
     IFS=: read -r e conns pace <<<"$spec"
     list="$WORK/$e.req"
+    # Each renewal and each booking is sent once: a phase gets lists of its own, sized beyond what it can send (offered
+    # rate x seconds x 1.5, plus a few per connection).
+    need="$(awk -v c="$conns" -v p="$pace" -v s="$seconds" 'BEGIN {printf "%d", c * 1000 / p * s * 1.5 + 2 * c + 3}')"
     if [[ "$e" == renewals ]]; then
-      # sized beyond what the phase can send: offered rate x seconds x 1.5, plus one per connection
-      renewal_list "$phase" "$(awk -v c="$conns" -v p="$pace" -v s="$seconds" 'BEGIN {printf "%d", c * 1000 / p * s * 1.5 + c + 5}')" >"$WORK/renewals-$phase.req"
+      renewal_list "$phase" "$need" >"$WORK/renewals-$phase.req"
       list="$WORK/renewals-$phase.req"
+    elif [[ "$e" == bookings ]]; then
+      (( BOOKINGS_USED + need <= $(wc -l <"$WORK/bookings.req") )) \
+        || die "$phase needs $need more (member, class) pairs than the $(wc -l <"$WORK/bookings.req") there are (raise BENCH_SIGNED_IN)"
+      sed -n "$((BOOKINGS_USED + 1)),$((BOOKINGS_USED + need))p" "$WORK/bookings.req" >"$WORK/bookings-$phase.req"
+      BOOKINGS_USED=$((BOOKINGS_USED + need))
+      list="$WORK/bookings-$phase.req"
     fi
     wrk_start "$phase" "$e" "$list" "$conns" "$pace" "$seconds"
   done
@@ -347,6 +356,7 @@ run_phase() {
   read -r -a c1 <<<"$(db_counters | tr '\t' ' ')"
   # Net of what the app and its database do with no request at all (scheduled jobs, pools; the idle phase measures it).
   local w="$PHASE_WALL"
+  PHASE_CPU_GROSS_US="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" 'BEGIN {printf "%.0f", t * 1e6 / hz}')"
   PHASE_CPU_US="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" -v b="${IDLE_CPU_US_S:-0}" -v w="$w" 'BEGIN {v = t * 1e6 / hz - b * w; printf "%.0f", (v > 0 ? v : 0)}')"
   PHASE_DB_MS="$(awk -v a="${c0[0]}" -v b="${c1[0]}" -v i="${IDLE_DB_MS_S:-0}" -v w="$w" 'BEGIN {v = b - a - i * w; printf "%.1f", (v > 0 ? v : 0)}')"
   PHASE_COMMITS="$(awk -v a="${c0[1]}" -v b="${c1[1]}" -v i="${IDLE_COMMITS_S:-0}" -v w="$w" 'BEGIN {v = b - a - i * w; printf "%.0f", (v > 0 ? v : 0)}')"
@@ -359,6 +369,16 @@ T_LOAD=$SECONDS
 echo "machine: $(uptime | sed 's/.*load average/load average/') at the start of the load"
 echo "database time: $STATEMENTS_NOTE"
 
+# -- warm-up: every endpoint alone for a moment (the JIT's first compilations and the caches are not the peak's cost)
+SOLO_CONNS=4; [[ "$SMOKE" == 1 ]] && SOLO_CONNS=2
+SOLO_PACE=$(( SOLO_CONNS * 1000 / SOLO_RATE ))
+WARMUP_SECONDS=$(( SOLO_SECONDS / 2 > 1 ? SOLO_SECONDS / 2 : 1 ))
+for e in "${ENDPOINTS[@]}"; do
+  run_phase "warmup-$e" "$WARMUP_SECONDS" "$e:$SOLO_CONNS:$SOLO_PACE"
+  wrk_line "warmup-$e" "$e" >/dev/null
+done
+say "warmed up: each endpoint ${WARMUP_SECONDS} s"
+
 # -- idle: what the app and the database do with no load, per second (subtracted from every phase below)
 run_phase idle "$SOLO_SECONDS"
 IDLE_CPU_US_S="$(awk -v c="$PHASE_CPU_US" -v w="$PHASE_WALL" 'BEGIN {printf "%.0f", c / w}')"
@@ -368,18 +388,16 @@ IDLE_ROWS_S="$(awk -v c="$PHASE_ROWS" -v w="$PHASE_WALL" 'BEGIN {printf "%.2f", 
 echo "idle (${PHASE_WALL} s, no load): app CPU $IDLE_CPU_US_S µs/s, database active $IDLE_DB_MS_S ms/s, $IDLE_COMMITS_S commits/s, $IDLE_ROWS_S rows written/s -- subtracted from every phase"
 
 # -- solo phases: one endpoint at a time, SOLO_RATE requests/s (4 connections; the smoke's 2)
-SOLO_CONNS=4; [[ "$SMOKE" == 1 ]] && SOLO_CONNS=2
-SOLO_PACE=$(( SOLO_CONNS * 1000 / SOLO_RATE ))
 for e in "${ENDPOINTS[@]}"; do
   run_phase "solo-$e" "$SOLO_SECONDS" "$e:$SOLO_CONNS:$SOLO_PACE"
   line="$(wrk_line "solo-$e" "$e")"
   n="$(field "$line" requests)"
   (( n > 0 )) || die "solo-$e: no requests answered"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' solo "$e" "$SOLO_RATE" "$(field "$line" rps)" "$n" "$(field "$line" p50_us)" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' solo "$e" "$SOLO_RATE" "$(field "$line" rps)" "$n" "$(field "$line" p50_us)" \
     "$(field "$line" p95_us)" "$(field "$line" p99_us)" "$(field "$line" max_us)" "$(( PHASE_CPU_US / n ))" \
     "$(awk -v m="$PHASE_DB_MS" -v n="$n" 'BEGIN {printf "%.0f", m * 1000 / n}')" \
     "$(awk -v c="$PHASE_COMMITS" -v n="$n" 'BEGIN {printf "%.2f", c / n}')" "$(awk -v c="$PHASE_ROWS" -v n="$n" 'BEGIN {printf "%.2f", c / n}')" \
-    "$(awk -v m="$PHASE_SAMPLED_MS" -v n="$n" 'BEGIN {printf "%.0f", m * 1000 / n}')" "$PHASE_LOAD1" >>"$RESULTS"
+    "$(awk -v m="$PHASE_SAMPLED_MS" -v n="$n" 'BEGIN {printf "%.0f", m * 1000 / n}')" "$PHASE_LOAD1" "$(( PHASE_CPU_GROSS_US / n ))" >>"$RESULTS"
   say "solo $e: $(field "$line" requests) requests, p50 $(field "$line" p50_us) µs, app CPU $((PHASE_CPU_US / n)) µs/req, load1 $PHASE_LOAD1"
 done
 
@@ -428,11 +446,11 @@ echo
 echo "$FRANCHISES franchise(s) x $GYMS_PER gyms, $MEMBERS_TOTAL members ($MEMBERS_PER a gym), $HISTORY_DAYS days of check-in history; $SIGNED signed-in members;"
 echo "app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS, PostgreSQL $PG_PORT on the same $(nproc) cores; $CODE_DESC"
 echo
-echo "Solo phases ($SOLO_RATE req/s offered, $SOLO_CONNS paced connections, $SOLO_SECONDS s each):"
+echo "Solo phases ($SOLO_RATE req/s offered, $SOLO_CONNS paced connections, $SOLO_SECONDS s each, after a ${WARMUP_SECONDS} s warm-up each); idle: app CPU $IDLE_CPU_US_S µs/s, database active $IDLE_DB_MS_S ms/s, $IDLE_COMMITS_S commits/s (net = measured - idle x phase time):"
 echo
-echo "| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | app CPU µs/req | DB active µs/req | DB sampled µs/req | commits/req | rows written/req | load1 |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-awk -F'\t' '$1 == "solo" {printf "| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s |\n", $2, $5, $4, $6 / 1000, $7 / 1000, $8 / 1000, $10, $11, $14, $12, $13, $15}' "$RESULTS"
+echo "| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | app CPU µs/req (gross) | app CPU µs/req (net of idle) | DB active µs/req | DB sampled µs/req | commits/req | rows written/req | load1 |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' '$1 == "solo" {printf "| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |\n", $2, $5, $4, $6 / 1000, $7 / 1000, $8 / 1000, $16, $10, $11, $14, $12, $13, $15}' "$RESULTS"
 echo
 echo "Statement classes in the solo phases (share of each endpoint's sampled database time; classes under 5 % left out):"
 echo
