@@ -486,7 +486,7 @@ sql "SELECT n.nspname || '.' || c.relname, s.n, pg_total_relation_size(c.oid), C
           LATERAL (SELECT (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]::text::bigint AS n) s
      WHERE c.relkind = 'r' AND (n.nspname, c.relname) IN (('bookings', 'check_ins'), ('bookings', 'door_decisions'), ('memberships', 'ledger_entries'),
        ('memberships', 'memberships'), ('billing', 'webhook_events'), ('bookings', 'class_bookings'), ('identity', 'users'), ('identity', 'location_memberships'),
-       ('bookings', 'member_cards'), ('kernel', 'audit_entries'), ('identity', 'audit_entries'), ('memberships', 'plan_audit_entries'))
+       ('bookings', 'member_cards')) OR (c.relkind = 'r' AND c.relname LIKE '%audit%' AND n.nspname NOT IN ('pg_catalog', 'information_schema'))
      ORDER BY 1" | awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}'
 echo "database: $(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")"
 log_errors="$(grep -c -E '\b(ERR|FTL|Error|Fatal)\b' "$APP_LOG" || true)"
