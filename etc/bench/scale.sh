@@ -31,7 +31,7 @@
 # opening the app at 6 pm does.
 #
 # Run-only settings, each because one loopback address plays thousands of people: the per-address rate limits on writes
-# and sign-ins are raised (RateLimiting__WritesPerMinute, __SignInsPerMinute). pg_stat_statements is not used: the shared
+# and sign-ins are raised (RateLimiting__WritesPerMinute, __SignInsPerMinute, __TokenRequestsPerAddressPerMinute). pg_stat_statements is not used: the shared
 # server was started without it in shared_preload_libraries (checked and reported at run time).
 #
 # Environment (defaults: full / smoke):
@@ -93,6 +93,7 @@ bench_start_app \
   Identity__AllowHttp=true \
   RateLimiting__WritesPerMinute=1000000 \
   RateLimiting__SignInsPerMinute=1000000 \
+  RateLimiting__TokenRequestsPerAddressPerMinute=1000000 \
   Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') after start-up; code: $CODE_DESC"
 
