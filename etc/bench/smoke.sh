@@ -45,7 +45,7 @@ else
   export BENCH_REDIS=0
 fi
 
-benchmarks=(tenancy webhooks catalogue bookings doors reports pages)
+benchmarks=(tenancy webhooks catalogue bookings doors reports pages scale)
 ran=0
 failed=()
 for b in "${benchmarks[@]}"; do
