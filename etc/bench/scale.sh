@@ -367,6 +367,7 @@ run_phase() {
 }
 
 T_LOAD=$SECONDS
+LOG_LINES_BEFORE_LOAD="$(wc -l <"$APP_LOG")"
 echo "machine: $(uptime | sed 's/.*load average/load average/') at the start of the load"
 echo "database time: $STATEMENTS_NOTE"
 
@@ -449,7 +450,7 @@ echo "app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS, PostgreSQL $PG_PORT on the s
 echo
 echo "Solo phases ($SOLO_RATE req/s offered, $SOLO_CONNS paced connections, $SOLO_SECONDS s each, after a ${WARMUP_SECONDS} s warm-up each); idle: app CPU $IDLE_CPU_US_S µs/s, database active $IDLE_DB_MS_S ms/s, $IDLE_COMMITS_S commits/s (net = measured - idle x phase time):"
 echo
-echo "| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | app CPU µs/req (gross) | app CPU µs/req (net of idle) | DB active µs/req | DB sampled µs/req | commits/req | rows written/req | load1 |"
+echo "| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | app CPU µs/req (gross) | app CPU µs/req (net of idle) | DB active µs/req | DB sampled µs/req | transactions/req | rows written/req | load1 |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 awk -F'\t' '$1 == "solo" {printf "| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |\n", $2, $5, $4, $6 / 1000, $7 / 1000, $8 / 1000, $16, $10, $11, $14, $12, $13, $15}' "$RESULTS"
 echo
@@ -471,7 +472,7 @@ done
 predicted_cpu="$(awk -F'\t' '$1 == "solo" {cpu[$2] = $10; db[$2] = $11} $1 == "mix" {c += $5 * cpu[$2]; d += $5 * db[$2]; n += $5}
   END {printf "%.0f %.0f", c / n, d / n}' "$RESULTS")"
 echo
-printf 'mix: %s requests; app CPU %s µs/req measured vs %s µs/req predicted from the solo costs; DB active %s µs/req measured vs %s predicted (sampled: %s µs/req); %s commits/req\n' \
+printf 'mix: %s requests; app CPU %s µs/req measured vs %s µs/req predicted from the solo costs; DB active %s µs/req measured vs %s predicted (sampled: %s µs/req); %s transactions/req (an autocommit statement is one)\n' \
   "$mix_requests" "$((MIX_CPU_US / mix_requests))" "${predicted_cpu% *}" "$(awk -v m="$MIX_DB_MS" -v n="$mix_requests" 'BEGIN {printf "%.0f", m * 1000 / n}')" \
   "${predicted_cpu#* }" "$((MIX_SAMPLED_MS * 1000 / mix_requests))" "$(awk -v c="$MIX_COMMITS" -v n="$mix_requests" 'BEGIN {printf "%.2f", c / n}')"
 printf 'mix: the app used %s %% of one core, PostgreSQL (active time) %s %% of one core\n' \
@@ -490,6 +491,6 @@ sql "SELECT n.nspname || '.' || c.relname, s.n, pg_total_relation_size(c.oid), C
        ('bookings', 'member_cards')) OR (c.relkind = 'r' AND c.relname LIKE '%audit%' AND n.nspname NOT IN ('pg_catalog', 'information_schema'))
      ORDER BY 1" | awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}'
 echo "database: $(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")"
-log_errors="$(grep -c -E '\b(ERR|FTL|Error|Fatal)\b' "$APP_LOG" || true)"
-echo "app log: $(wc -l <"$APP_LOG") line(s), $log_errors error line(s)"
+log_errors="$(sed -n "$((LOG_LINES_BEFORE_LOAD + 1)),\$p" "$APP_LOG" | grep -c -E '\b(ERR|FTL)\b' || true)"
+echo "app log: $(wc -l <"$APP_LOG") line(s) in all, $(( $(wc -l <"$APP_LOG") - LOG_LINES_BEFORE_LOAD )) during the load phases, $log_errors of them ERR/FTL"
 say "done in $((SECONDS - T_SETUP)) s after start-up; load average $(cut -d' ' -f1-3 /proc/loadavg)"
