@@ -278,14 +278,23 @@ internal sealed class IdempotencyKeyMiddleware(
                 var headers = IdempotencyKeys.ReplayedHeaders
                     .Where(h => context.Response.Headers.ContainsKey(h))
                     .ToDictionary(h => h, h => context.Response.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase);
-                // Not the request's token: the answer must be stored even if the client has gone (it will retry).
-                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-                stored = await db.Set<IdempotentRequest>()
-                    .Where(r => r.Id == row.Id)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.StatusCode, status)
-                        .SetProperty(r => r.ResponseHeaders, JsonSerializer.Serialize(headers))
-                        .SetProperty(r => r.ResponseBody, answer.ToArray()), CancellationToken.None) == 1;
+                var answerToKeep = new StoredAnswer(row.Id, status, JsonSerializer.Serialize(headers), answer.ToArray());
+                try
+                {
+                    // Not the request's token: the answer must be stored even if the client has gone (it will retry).
+                    stored = await StoreAsync(answerToKeep);
+                }
+                catch (Exception ex) when (ProblemExceptionHandler.IsTransientDatabaseFailure(ex))
+                {
+                    // The write has committed (its handler answered) but the database failed before its answer was
+                    // kept. Forgetting the key now, or leaving it to be taken over after the in-flight timeout, would
+                    // let a retry run the write a second time (found by etc/faults/restart-postgres.sh). So the key stays
+                    // in flight (retries get 409 + Retry-After), the answer is stored as soon as the database is back,
+                    // and then retries replay it. This client gets its answer now.
+                    logger.LogWarning(ex, "Could not store the answer of idempotency key row {Id} yet; storing it when the database is back", row.Id);
+                    StoreWhenTheDatabaseIsBack(answerToKeep);
+                    stored = true;
+                }
             }
         }
         finally
@@ -299,6 +308,56 @@ internal sealed class IdempotencyKeyMiddleware(
 
         answer.Position = 0;
         await answer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private sealed record StoredAnswer(Guid RowId, int Status, string Headers, byte[] Body);
+
+    private async Task<bool> StoreAsync(StoredAnswer stored)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        return await db.Set<IdempotentRequest>()
+            .Where(r => r.Id == stored.RowId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StatusCode, stored.Status)
+                .SetProperty(r => r.ResponseHeaders, stored.Headers)
+                .SetProperty(r => r.ResponseBody, stored.Body), CancellationToken.None) == 1;
+    }
+
+    /// <summary>
+    /// Keeps trying to store a committed write's answer, backing off, for half the in-flight timeout: well before a
+    /// retry may take the key over. Only a node that dies in that window leaves the gap decision 0068 names.
+    /// </summary>
+    private void StoreWhenTheDatabaseIsBack(StoredAnswer stored)
+    {
+        var deadline = time.GetUtcNow() + (options.Value.InFlightTimeout / 2);
+        _ = Task.Run(async () =>
+        {
+            var delay = TimeSpan.FromMilliseconds(250);
+            while (time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(delay, time);
+                try
+                {
+                    if (!await StoreAsync(stored))
+                    {
+                        logger.LogWarning("Idempotency key row {Id} was gone when its answer could be stored", stored.RowId);
+                    }
+
+                    return;
+                }
+                catch (Exception ex) when (ProblemExceptionHandler.IsTransientDatabaseFailure(ex))
+                {
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Could not store the answer of idempotency key row {Id}", stored.RowId);
+                    return;
+                }
+            }
+
+            logger.LogError("The answer of idempotency key row {Id} could not be stored before {Deadline}; a retry after the in-flight timeout will run its write again", stored.RowId, deadline);
+        });
     }
 
     private async Task<bool> TryInsertAsync(IdempotentRequest row, CancellationToken ct)

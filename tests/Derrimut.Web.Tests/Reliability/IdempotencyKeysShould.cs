@@ -52,6 +52,64 @@ public abstract class IdempotencyKeysShould(AppFixture fixture)
     }
 
     [Fact]
+    public async Task KeepACommittedWritesAnswerThroughADatabaseFailureSoARetryReplaysItInsteadOfWritingAgain()
+    {
+        // A node on the same database whose first attempt to store an answer fails as an outage would (a timeout):
+        // the write has committed by then (etc/faults/restart-postgres.sh once recorded a check-in twice this way).
+        var failing = new FailFirstAnswerStore();
+        await using var node = new DerrimutWebFactory(fixture.App.Database, services: s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(failing));
+        var platform = node.PlatformClient();
+        var identifier = NewIdentifier();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, "the client still gets the committed write's answer");
+        failing.Failed.ShouldBe(1);
+
+        // Until the answer is stored a retry waits (409 + Retry-After); once it is, the retry replays it and never runs
+        // the write again (running it again would meet the franchise it made: 409 for the identifier).
+        HttpResponseMessage retry;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await Task.Delay(200, Ct);
+            retry = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+            if (retry.StatusCode == HttpStatusCode.Conflict)
+            {
+                retry.Headers.RetryAfter.ShouldNotBeNull(await retry.Content.ReadAsStringAsync(Ct));
+            }
+        }
+        while (retry.StatusCode == HttpStatusCode.Conflict && DateTime.UtcNow < deadline);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created, await retry.Content.ReadAsStringAsync(Ct));
+        retry.Headers.GetValues(IdempotencyKeys.ReplayedHeaderName).ShouldBe(["true"]);
+        (await retry.Content.ReadAsStringAsync(Ct)).ShouldBe(await first.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>Fails the first statement that stores an idempotent answer with a timeout, as a database outage would.</summary>
+    private sealed class FailFirstAnswerStore : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _failed;
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("idempotent_requests", StringComparison.OrdinalIgnoreCase)
+                && command.CommandText.Contains("UPDATE", StringComparison.OrdinalIgnoreCase)
+                && command.CommandText.Contains("ResponseBody", StringComparison.OrdinalIgnoreCase)
+                && Interlocked.CompareExchange(ref _failed, 1, 0) == 0)
+            {
+                throw new TimeoutException("The database did not answer (simulated outage).");
+            }
+
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task RefuseTheSameKeySentWithADifferentRequest()
     {
         var platform = fixture.App.PlatformClient();
