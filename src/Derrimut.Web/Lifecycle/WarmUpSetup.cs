@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Derrimut.BuildingBlocks.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -11,8 +14,9 @@ namespace Derrimut.Web.Lifecycle;
 public sealed class WarmUpOptions
 {
     /// <summary>
-    /// Whether a starting node builds the EF Core model, opens its first database connection and loads the Data
-    /// Protection key ring before <c>/health/ready</c> reports 200, so the proxy's first request never pays for them.
+    /// Whether a starting node builds the EF Core model, opens its first database connection, loads the Data Protection
+    /// key ring and builds its endpoints before <c>/health/ready</c> reports 200, so the proxy's first request never
+    /// pays for them.
     /// Default: on in Production, off elsewhere (a developer's first request may pay; the tests' hosts start at once).
     /// </summary>
     public bool? WarmUp { get; set; }
@@ -35,8 +39,9 @@ public sealed class WarmUpState
 /// <summary>
 /// Cold start (decision 0066): a new node answers 503 on <c>/health/ready</c> until the one-off costs of its first
 /// request are paid in the background — the EF Core model of every module, one physical database connection in the
-/// pool, the Data Protection key ring read from the database (its first EF Core query). The proxy sends traffic only to
-/// ready nodes, so no visitor waits for them. Liveness answers from the start: a warming node is not a broken one.
+/// pool, the Data Protection key ring read from the database (its first EF Core query), every endpoint's request
+/// delegate, and one request through the real server's pipeline. The proxy sends traffic only to ready nodes, so no visitor waits for them. Liveness answers from the start:
+/// a warming node is not a broken one.
 /// </summary>
 internal static class WarmUpSetup
 {
@@ -65,6 +70,7 @@ internal sealed class WarmUpHealthCheck(WarmUpState state) : IHealthCheck
 /// and a node must not stay out of rotation forever because its warm-up could not finish.
 /// </summary>
 internal sealed class WarmUp(
+    IServiceProvider services,
     IServiceScopeFactory scopes,
     IDataProtectionProvider dataProtection,
     WarmUpState state,
@@ -72,6 +78,7 @@ internal sealed class WarmUp(
     IHostApplicationLifetime lifetime,
     ILogger<WarmUp> logger) : IHostedService
 {
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _running = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -79,9 +86,13 @@ internal sealed class WarmUp(
         // The start-up timeline, for the cold-start breakdown (docs/performance.md): the host is built and every module
         // registered by now; the web server starts listening after the hosted services have started.
         var hostBuilt = SinceProcessStart();
-        lifetime.ApplicationStarted.Register(() => logger.LogInformation(
-            "Listening {Listening:0} ms after the process started (host built, hosted services starting at {HostBuilt:0} ms).",
-            SinceProcessStart().TotalMilliseconds, hostBuilt.TotalMilliseconds));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            logger.LogInformation(
+                "Listening {Listening:0} ms after the process started (host built, hosted services starting at {HostBuilt:0} ms).",
+                SinceProcessStart().TotalMilliseconds, hostBuilt.TotalMilliseconds);
+            _started.TrySetResult();
+        });
         if (options.Value.WarmUp != true)
         {
             state.Finish("No warm-up configured (Hosting:WarmUp).");
@@ -99,6 +110,32 @@ internal sealed class WarmUp(
     {
         using var process = Process.GetCurrentProcess();
         return DateTime.UtcNow - process.StartTime.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// GET <c>/health/live</c> from this node's own plain-HTTP listener (a wildcard address asked on the loopback), so
+    /// the pipeline's first pass is paid here. False when there is no such listener (the tests' in-memory server, an
+    /// HTTPS-only node): the first real request pays instead.
+    /// </summary>
+    private async Task<bool> RequestLivenessAsync(CancellationToken stopping)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var listener = addresses
+            .Select(a => Uri.TryCreate(a.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null)
+            .FirstOrDefault(uri => uri is { Scheme: "http" });
+        if (listener is null)
+        {
+            return false;
+        }
+
+        var loopback = new UriBuilder(listener)
+        {
+            Host = listener.Host is "0.0.0.0" or "[::]" ? "localhost" : listener.Host,
+            Path = "/health/live",
+        }.Uri;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.GetAsync(loopback, stopping);
+        return true;
     }
 
     private async Task RunAsync(CancellationToken stopping)
@@ -124,12 +161,28 @@ internal sealed class WarmUp(
                 _ = protector.Unprotect(protector.Protect([1]));
                 var keyRing = clock.Elapsed - model - connection;
 
+                // Every endpoint's request delegate: the first request's routing asks for all of them at once, and each
+                // minimal API handler is compiled from an expression tree (hundreds of them across the modules). The
+                // web server adds them once it has built the pipeline, hence the wait for the start.
+                await _started.Task.WaitAsync(stopping);
+                var beforeEndpoints = clock.Elapsed;
+                var endpointCount = services.GetRequiredService<EndpointDataSource>().Endpoints.Count;
+                var endpoints = clock.Elapsed - beforeEndpoints;
+
+                // One request through the real server and the whole middleware pipeline (transport, logging, routing's
+                // matcher over every endpoint, authentication, antiforgery, the output cache...): measured, this first
+                // pass costs more than everything above. Liveness, because it touches no tenant and no database.
+                var beforePipeline = clock.Elapsed;
+                var pipeline = await RequestLivenessAsync(stopping) ? clock.Elapsed - beforePipeline : (TimeSpan?)null;
+
                 var sinceStart = SinceProcessStart();
                 state.Finish($"Warm {sinceStart.TotalMilliseconds:0} ms after the process started (model {model.TotalMilliseconds:0} ms, " +
-                    $"first connection {connection.TotalMilliseconds:0} ms, key ring {keyRing.TotalMilliseconds:0} ms).");
+                    $"first connection {connection.TotalMilliseconds:0} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
+                    $"{endpointCount} endpoints {endpoints.TotalMilliseconds:0} ms, first request {pipeline?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped"} ms).");
                 logger.LogInformation(
-                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, key ring {KeyRing:0} ms); ready for traffic.",
-                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, keyRing.TotalMilliseconds);
+                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
+                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
+                    pipeline?.TotalMilliseconds);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
