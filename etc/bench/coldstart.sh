@@ -217,7 +217,7 @@ cold_start() {
   check_body "$kind" "$out"
   stop_app
   if [[ -n "${BENCH_KEEP_LOGS:-}" ]]; then mkdir -p "$BENCH_KEEP_LOGS"; cp "$log" "$BENCH_KEEP_LOGS/"; fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$kind" "$variant" "$(ms_since "$t0" "$t_listen")" "$(ms_since "$t0" "$t_ready")" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$kind" "$variant" "$(ms_since "$t0" "$t_listen")" "$(ms_since "$t0" "$t_ready")" \
     "$(awk -v s="$secs" 'BEGIN {printf "%.0f", s * 1000}')" "$(ms_since "$t0" "$t_done")" "$load1" "$cpu_ms" >>"$RESULTS"
   tail -n 1 "$RESULTS" | awk -F'\t' '{printf "bench: start %s %-6s %-8s listen %5s ms, ready %5s ms, first request %5s ms, total %5s ms, app CPU %5s ms (load1 %s)\n", $1, $2, $3, $4, $5, $6, $7, $9, $8}' >&2
 }
