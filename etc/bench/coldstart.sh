@@ -28,7 +28,8 @@
 #
 # The database is migrated and seeded once, by a first run of the app (as lib.sh's bench_start_app does), which also
 # signs the member in; the measured starts have Database:MigrateOnStartup off, as a Production node does (decision
-# 0064: the migrator migrates). Hosting:DrainDelay is 0 so that stopping each node takes no 10 s.
+# 0064: the migrator migrates). Hosting:DrainDelay is 0 so that stopping each node takes no 10 s. The nodes have OpenIddict
+# token certificates (a throwaway pair made with openssl), as a Production install does.
 #
 # Environment (defaults in brackets): BENCH_STARTS [5; smoke 1] starts per variant and kind, BENCH_KINDS [api page
 # member], BENCH_VARIANTS [before after; smoke cold warm], BENCH_APP_LOG_LEVEL [Warning] (Information shows the
@@ -102,11 +103,32 @@ if [[ "$needs_r2r" == 1 ]]; then
   say "ReadyToRun publish: Derrimut.Web.dll $(stat -c %s "$R2R_DIR/Derrimut.Web.dll") bytes, plain $(stat -c %s "$PLAIN_DIR/Derrimut.Web.dll" 2>/dev/null || echo '?') bytes"
 fi
 
+# ------------------------------------------------------------------ token certificates
+
+# A Production install configures OpenIddict's signing and encryption certificates (docs/deployment.md); without them
+# every start generates ephemeral RSA keys on its first request, measured here at seconds of CPU that no real node
+# pays. So the nodes get a throwaway pair, made with openssl (in every Debian install) and deleted with $WORK.
+CERTS=()
+if command -v openssl >/dev/null; then
+  for use in signing:digitalSignature encryption:keyEncipherment; do
+    name="${use%%:*}"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/$name.key" -out "$WORK/$name.crt" -days 2 \
+      -subj "/CN=derrimut-coldstart-$name" -addext "keyUsage=critical,${use#*:}" >/dev/null 2>&1 \
+      && openssl pkcs12 -export -in "$WORK/$name.crt" -inkey "$WORK/$name.key" -out "$WORK/$name.pfx" -passout pass:coldstart >/dev/null 2>&1 \
+      || die "openssl could not make the $name certificate"
+  done
+  CERTS=("Identity__SigningCertificatePath=$WORK/signing.pfx" Identity__SigningCertificatePassword=coldstart
+    "Identity__EncryptionCertificatePath=$WORK/encryption.pfx" Identity__EncryptionCertificatePassword=coldstart)
+  say "token certificates: a throwaway pair (as a Production install has)"
+else
+  say "token certificates: none (openssl missing): every start generates ephemeral keys, which a real node does not"
+fi
+
 # ------------------------------------------------------------------ migrate, seed and sign in once
 
 bench_create_database
 APP_DIR="${DIR[${VARIANTS%% *}]}"
-bench_start_app Hosting__DrainDelay=00:00:00 "Caching__InstanceName=derrimut-bench-$$:"
+bench_start_app Hosting__DrainDelay=00:00:00 "Caching__InstanceName=derrimut-bench-$$:" "${CERTS[@]}"
 
 login_page="$(curl -s -D "$WORK/login-get.h" -H "Host: $HOST_HEADER" "$BASE/account/login")"
 token="$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$login_page" | sed 's/.*value="\([^"]*\)".*/\1/' | head -n 1)"
@@ -191,6 +213,7 @@ cold_start() {
       Hosting__DrainDelay=00:00:00 \
       Hosting__WarmUp="${WARMUP[$variant]}" \
       "Caching__InstanceName=derrimut-bench-$$:" \
+      "${CERTS[@]}" \
       taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"
   ) >"$log" 2>&1 8>&- &
   APP_PID=$!
