@@ -37,7 +37,7 @@ fi
 # Only the settings smoke mode needs; anything else a caller exported (BENCH_MEMBERS, ...) must not turn a smoke run
 # into a long one, so the sizes are left to each benchmark's smoke defaults.
 unset BENCH_WARMUP BENCH_DURATION BENCH_ROUNDS BENCH_CONNECTIONS BENCH_MEMBERS BENCH_EVENTS BENCH_CLIENTS BENCH_PORT BENCH_DB \
-  BENCH_REF BENCH_APP_DIR BENCH_AA
+  BENCH_REF BENCH_APP_DIR BENCH_AA BENCH_STARTS BENCH_KINDS BENCH_VARIANTS BENCH_PLAIN_DIR BENCH_R2R_DIR
 export BENCH_SMOKE=1 BENCH_SKIP_BUILD=1 BENCH_PG="$DERRIMUT_TEST_POSTGRES"
 if [[ -n "${DERRIMUT_TEST_REDIS:-}" ]]; then
   export BENCH_REDIS=1 BENCH_REDIS_CONNECTION="$DERRIMUT_TEST_REDIS"
@@ -45,7 +45,7 @@ else
   export BENCH_REDIS=0
 fi
 
-benchmarks=(tenancy webhooks catalogue bookings doors reports pages)
+benchmarks=(tenancy webhooks catalogue bookings doors reports pages coldstart)
 ran=0
 failed=()
 for b in "${benchmarks[@]}"; do
