@@ -35,6 +35,7 @@ internal static class WebHostSetup
         builder.AddDerrimutKernel(modules);
         builder.AddDerrimutTelemetry();
         builder.AddDerrimutDrain();
+        builder.AddDerrimutWarmUp();
 
         // Until the Identity module issues real principals, platform endpoints accept a configured API key
         // (Development and tests only; without Platform:ApiKey nobody passes). The permission policies are the

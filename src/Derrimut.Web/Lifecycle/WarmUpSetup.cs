@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using Derrimut.BuildingBlocks.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Derrimut.Web.Lifecycle;
+
+/// <summary>The <c>Hosting:WarmUp</c> setting (decision 0066).</summary>
+public sealed class WarmUpOptions
+{
+    /// <summary>
+    /// Whether a starting node builds the EF Core model, opens its first database connection, loads the Data Protection
+    /// key ring and builds its endpoints before <c>/health/ready</c> reports 200, so the proxy's first request never
+    /// pays for them.
+    /// Default: on in Production, off elsewhere (a developer's first request may pay; the tests' hosts start at once).
+    /// </summary>
+    public bool? WarmUp { get; set; }
+}
+
+/// <summary>Whether this node has finished warming up (or was told not to, or gave up).</summary>
+public sealed class WarmUpState
+{
+    private volatile string? _outcome;
+
+    /// <summary>True once the node may take traffic as far as the warm-up is concerned.</summary>
+    public bool IsWarm => _outcome is not null;
+
+    /// <summary>What happened, for the readiness report: the timings, "not configured" or "failed".</summary>
+    public string Outcome => _outcome ?? "Warming up: building the data model and opening the first database connection.";
+
+    internal void Finish(string outcome) => _outcome = outcome;
+}
+
+/// <summary>
+/// Cold start (decision 0066): a new node answers 503 on <c>/health/ready</c> until the one-off costs of its first
+/// request are paid in the background — the EF Core model of every module, one physical database connection in the
+/// pool, the Data Protection key ring read from the database (its first EF Core query), every endpoint's request
+/// delegate, and one request through the real server's pipeline. The proxy sends traffic only to ready nodes, so no visitor waits for them. Liveness answers from the start:
+/// a warming node is not a broken one.
+/// </summary>
+internal static class WarmUpSetup
+{
+    public static void AddDerrimutWarmUp(this WebApplicationBuilder builder)
+    {
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<WarmUpOptions>().Bind(builder.Configuration.GetSection(DrainOptions.Section))
+            .PostConfigure(o => o.WarmUp ??= production);
+        builder.Services.AddSingleton<WarmUpState>();
+        builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up", tags: ["ready"]);
+        // First among the hosted services: the warm-up runs beside the others' start-up (Quartz, the caches) rather
+        // than after it, and its timeline's first mark is the moment the built host starts.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, WarmUp>());
+    }
+}
+
+internal sealed class WarmUpHealthCheck(WarmUpState state) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.IsWarm ? HealthCheckResult.Healthy(state.Outcome) : HealthCheckResult.Unhealthy(state.Outcome));
+}
+
+/// <summary>
+/// Runs the warm-up beside the rest of the start-up (the web server starts listening meanwhile, so liveness answers).
+/// A failure is logged and ends the warm-up: a database that is down at boot is the <c>database</c> check's to report,
+/// and a node must not stay out of rotation forever because its warm-up could not finish.
+/// </summary>
+internal sealed class WarmUp(
+    IServiceProvider services,
+    IServiceScopeFactory scopes,
+    IDataProtectionProvider dataProtection,
+    WarmUpState state,
+    IOptions<WarmUpOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<WarmUp> logger) : IHostedService
+{
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _running = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The start-up timeline, for the cold-start breakdown (docs/performance.md): the host is built and every module
+        // registered by now; the web server starts listening after the hosted services have started.
+        var hostBuilt = SinceProcessStart();
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            logger.LogInformation(
+                "Listening {Listening:0} ms after the process started (host built, hosted services starting at {HostBuilt:0} ms).",
+                SinceProcessStart().TotalMilliseconds, hostBuilt.TotalMilliseconds);
+            _started.TrySetResult();
+        });
+        if (options.Value.WarmUp != true)
+        {
+            state.Finish("No warm-up configured (Hosting:WarmUp).");
+            return Task.CompletedTask;
+        }
+
+        _running = Task.Run(() => RunAsync(lifetime.ApplicationStopping), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _running.WaitAsync(cancellationToken);
+
+    /// <summary>The wall-clock time since the operating system started this process (what an operator waits for).</summary>
+    internal static TimeSpan SinceProcessStart()
+    {
+        using var process = Process.GetCurrentProcess();
+        return DateTime.UtcNow - process.StartTime.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// GET <c>/health/live</c> from this node's own plain-HTTP listener (a wildcard address asked on the loopback), so
+    /// the pipeline's first pass is paid here. False when there is no such listener (the tests' in-memory server, an
+    /// HTTPS-only node): the first real request pays instead.
+    /// </summary>
+    private async Task<bool> RequestLivenessAsync(CancellationToken stopping)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var listener = addresses
+            .Select(a => Uri.TryCreate(a.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null)
+            .FirstOrDefault(uri => uri is { Scheme: "http" });
+        if (listener is null)
+        {
+            return false;
+        }
+
+        var loopback = new UriBuilder(listener)
+        {
+            Host = listener.Host is "0.0.0.0" or "[::]" ? "localhost" : listener.Host,
+            Path = "/health/live",
+        }.Uri;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.GetAsync(loopback, stopping);
+        return true;
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
+                // Every module's entities, filters and conventions: the largest single cost of a first request.
+                _ = db.Model;
+                var model = clock.Elapsed;
+
+                // One physical connection into the pool (and the provider's own type loading).
+                await db.Database.OpenConnectionAsync(stopping);
+                await db.Database.CloseConnectionAsync();
+                var connection = clock.Elapsed - model;
+
+                // The key ring, read from the database by the framework's repository: the first sign-in cookie or
+                // antiforgery token needs it, and it is the node's first EF Core query (query pipeline, materializer).
+                var protector = dataProtection.CreateProtector("Derrimut.WarmUp");
+                _ = protector.Unprotect(protector.Protect([1]));
+                var keyRing = clock.Elapsed - model - connection;
+
+                // Every endpoint's request delegate: the first request's routing asks for all of them at once, and each
+                // minimal API handler is compiled from an expression tree (hundreds of them across the modules). The
+                // web server adds them once it has built the pipeline, hence the wait for the start.
+                await _started.Task.WaitAsync(stopping);
+                var beforeEndpoints = clock.Elapsed;
+                var endpointCount = services.GetRequiredService<EndpointDataSource>().Endpoints.Count;
+                var endpoints = clock.Elapsed - beforeEndpoints;
+
+                // One request through the real server and the whole middleware pipeline (transport, logging, routing's
+                // matcher over every endpoint, authentication, antiforgery, the output cache...): measured, this first
+                // pass costs more than everything above. Liveness, because it touches no tenant and no database.
+                var beforePipeline = clock.Elapsed;
+                var pipeline = await RequestLivenessAsync(stopping) ? clock.Elapsed - beforePipeline : (TimeSpan?)null;
+
+                var sinceStart = SinceProcessStart();
+                state.Finish($"Warm {sinceStart.TotalMilliseconds:0} ms after the process started (model {model.TotalMilliseconds:0} ms, " +
+                    $"first connection {connection.TotalMilliseconds:0} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
+                    $"{endpointCount} endpoints {endpoints.TotalMilliseconds:0} ms, first request {pipeline?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped"} ms).");
+                logger.LogInformation(
+                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
+                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
+                    pipeline?.TotalMilliseconds);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while warming: readiness stays 503, which is what a stopping node reports anyway.
+        }
+        catch (Exception ex)
+        {
+            // Deliberately broad: the warm-up is an optimisation, never a reason to keep a node out of rotation.
+            logger.LogWarning(ex, "Warm-up failed; reporting ready anyway (the database check reports the database).");
+            state.Finish("Warm-up failed; serving cold (see the log).");
+        }
+    }
+}
