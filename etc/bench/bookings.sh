@@ -59,17 +59,7 @@ for v in LOCATION_ID MEMBER_ID TRAINER_ID; do
 done
 
 # Sign in through the real form (antiforgery token and all), keep the cookies it sets as one Cookie header.
-login_page="$(curl -s -D "$WORK/login-get.h" -H "Host: $HOST_HEADER" "$BASE/account/login")"
-token="$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$login_page" | sed 's/.*value="\([^"]*\)".*/\1/' | head -n 1)"
-[[ -n "$token" ]] || die "no antiforgery token on /account/login"
-cookies_of() { grep -i '^set-cookie:' "$1" | sed 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/' | tr -d '\r'; }
-get_cookies="$(cookies_of "$WORK/login-get.h" | paste -sd ';' | sed 's/;/; /g')"
-code="$(curl -s -o "$WORK/login-post.html" -D "$WORK/login-post.h" -w '%{http_code}' -H "Host: $HOST_HEADER" -H "Cookie: $get_cookies" \
-  --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
-  --data-urlencode "Input.Email=member@$TENANT.$ROOT_DOMAIN" --data-urlencode "Input.Password=Derrimut!2026" \
-  "$BASE/account/login")"
-MEMBER_COOKIE="$( { cookies_of "$WORK/login-get.h"; cookies_of "$WORK/login-post.h"; } | awk -F= '{v[$1] = $0} END {for (k in v) print v[k]}' | paste -sd ';' | sed 's/;/; /g')"
-[[ "$code" == 302 || "$code" == 303 ]] || { head -c 2000 "$WORK/login-post.html" >&2; die "sign-in answered $code, not a redirect"; }
+MEMBER_COOKIE="$(bench_sign_in "$HOST_HEADER" "member@$TENANT.$ROOT_DOMAIN")" || die "the member could not sign in"
 
 FROM="$(date -u -d "+1 hour" '+%Y-%m-%dT%H:00:00Z')"
 TO="$(date -u -d "$FROM + 14 days" '+%Y-%m-%dT%H:00:00Z')"

@@ -126,6 +126,25 @@ psql_admin() {
 redis_cli() { redis-cli -h "${REDIS_ENDPOINT%:*}" -p "${REDIS_ENDPOINT##*:}" "$@"; }
 
 # The app's connection string for the bench database.
+# bench_sign_in <host> <email> [password]: signs in through the real form (antiforgery token and all) at $BASE with
+# that Host, and prints the Cookie header a browser would send afterwards. Each call works in a directory of its own
+# under $WORK; on failure it says why on stderr and returns 1 (callers decide whether that ends the run).
+bench_sign_in() {
+  local host="$1" email="$2" password="${3:-Derrimut!2026}" dir page token get_cookies code
+  dir="$(mktemp -d "$WORK/signin.XXXXXX")"
+  page="$(curl -s -D "$dir/get.h" -H "Host: $host" "$BASE/account/login")"
+  token="$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$page" | sed 's/.*value="\([^"]*\)".*/\1/' | head -n 1)"
+  [[ -n "$token" ]] || { say "no antiforgery token on $host/account/login"; return 1; }
+  get_cookies="$(bench_cookies_of "$dir/get.h" | paste -sd ';' | sed 's/;/; /g')"
+  code="$(curl -s -o "$dir/post.html" -D "$dir/post.h" -w '%{http_code}' -H "Host: $host" -H "Cookie: $get_cookies" \
+    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" "$BASE/account/login")"
+  [[ "$code" == 302 || "$code" == 303 ]] || { head -c 2000 "$dir/post.html" >&2; say "sign-in of $email answered $code, not a redirect"; return 1; }
+  # The form's cookies and the sign-in's, the later value of each name winning, as one Cookie header.
+  { bench_cookies_of "$dir/get.h"; bench_cookies_of "$dir/post.h"; } | awk -F= '{v[$1] = $0} END {for (k in v) print v[k]}' | paste -sd ';' | sed 's/;/; /g'
+}
+bench_cookies_of() { grep -i '^set-cookie:' "$1" | sed 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/' | tr -d '\r'; }
+
 bench_app_connection() {
   local c="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_USER;Database=$DB"
   [[ -n "$PG_PASSWORD" ]] && c="$c;Password=$PG_PASSWORD"

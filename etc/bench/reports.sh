@@ -111,24 +111,10 @@ DB_SIZE="$(sql "SELECT pg_size_pretty(pg_database_size('$DB'))")"
 
 # ------------------------------------------------------------------ sign-ins (the real form, antiforgery token and all)
 
-cookies_of() { grep -i '^set-cookie:' "$1" | sed 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/' | tr -d '\r'; }
-# sign_in <host> <email> : prints the Cookie header a browser would send afterwards.
-sign_in() {
-  local host="$1" email="$2" page token get_cookies code
-  page="$(curl -s -D "$WORK/login-get.h" -H "Host: $host" "$BASE/account/login")"
-  token="$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$page" | sed 's/.*value="\([^"]*\)".*/\1/' | head -n 1)"
-  [[ -n "$token" ]] || die "no antiforgery token on $host/account/login"
-  get_cookies="$(cookies_of "$WORK/login-get.h" | paste -sd ';' | sed 's/;/; /g')"
-  code="$(curl -s -o "$WORK/login-post.html" -D "$WORK/login-post.h" -w '%{http_code}' -H "Host: $host" -H "Cookie: $get_cookies" \
-    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
-    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=Derrimut!2026" "$BASE/account/login")"
-  [[ "$code" == 302 || "$code" == 303 ]] || { head -c 2000 "$WORK/login-post.html" >&2; die "sign-in of $email answered $code, not a redirect"; }
-  { cookies_of "$WORK/login-get.h"; cookies_of "$WORK/login-post.h"; } | awk -F= '{v[$1] = $0} END {for (k in v) print v[k]}' | paste -sd ';' | sed 's/;/; /g'
-}
 GYM_HOST="$TENANT.$ROOT_DOMAIN"
 FRANCHISE_HOST="$FRANCHISE.$ROOT_DOMAIN"
-ADMIN_COOKIE="$(sign_in "$GYM_HOST" "admin@$GYM_HOST")"
-FRANCHISE_COOKIE="$(sign_in "$FRANCHISE_HOST" "franchise-admin@$ROOT_DOMAIN")"
+ADMIN_COOKIE="$(bench_sign_in "$GYM_HOST" "admin@$GYM_HOST")" || die "admin@$GYM_HOST could not sign in"
+FRANCHISE_COOKIE="$(bench_sign_in "$FRANCHISE_HOST" "franchise-admin@$ROOT_DOMAIN")" || die "franchise-admin could not sign in"
 
 ENDPOINTS=(dashboard membership revenue attendance trainers shop payroll franchise)
 declare -A URL HOSTH COOKIE GOAL

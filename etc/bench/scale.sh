@@ -156,22 +156,6 @@ say "door controllers: ${#TOKEN[@]} clients with bearer tokens"
 
 # ------------------------------------------------------------------ members signed in through the real form
 
-# sign_in <email> <host>: prints the Cookie header of a signed-in browser.
-sign_in() {
-  local email="$1" host="$2" page token getc code dir
-  dir="$(mktemp -d "$WORK/signin.XXXXXX")"
-  page="$(curl -s -D "$dir/get.h" -H "Host: $host" "$BASE/account/login")"
-  token="$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$page" | sed 's/.*value="\([^"]*\)".*/\1/' | head -n 1)"
-  [[ -n "$token" ]] || { echo "no antiforgery token for $email" >&2; return 1; }
-  cookies_of() { grep -i '^set-cookie:' "$1" | sed 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/' | tr -d '\r'; }
-  getc="$(cookies_of "$dir/get.h" | paste -sd ';' | sed 's/;/; /g')"
-  code="$(curl -s -o "$dir/post.html" -D "$dir/post.h" -w '%{http_code}' -H "Host: $host" -H "Cookie: $getc" \
-    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
-    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$PASSWORD" "$BASE/account/login")"
-  [[ "$code" == 302 || "$code" == 303 ]] || { echo "sign-in of $email answered $code" >&2; return 1; }
-  { cookies_of "$dir/get.h"; cookies_of "$dir/post.h"; } | awk -F= '{v[$1] = $0} END {for (k in v) print v[k]}' | paste -sd ';' | sed 's/;/; /g'
-}
-
 # Members on a plan with classes, active, SIGNED_IN per gym.
 t0=$SECONDS
 sql "SELECT o.\"Identifier\", u.\"Email\", u.\"Id\" FROM (
@@ -182,7 +166,7 @@ sql "SELECT o.\"Identifier\", u.\"Email\", u.\"Id\" FROM (
      WHERE o.\"Identifier\" LIKE '$PREFIX-%' AND x.r <= $SIGNED_IN ORDER BY 1, 2" >"$WORK/signers.tsv"
 : >"$WORK/signed-in.tsv"
 while IFS=$'\t' read -r ident email uid; do
-  cookie="$(sign_in "$email" "$ident.$ROOT_DOMAIN")" || die "could not sign in $email"
+  cookie="$(bench_sign_in "$ident.$ROOT_DOMAIN" "$email" "$PASSWORD")" || die "could not sign in $email"
   [[ -n "$cookie" ]] || die "no cookie for $email"
   printf '%s\t%s\t%s\n' "$ident" "$uid" "$cookie" >>"$WORK/signed-in.tsv"
 done <"$WORK/signers.tsv"
