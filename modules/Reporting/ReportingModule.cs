@@ -8,7 +8,10 @@ using Derrimut.Memberships;
 using Derrimut.Organizations;
 using Derrimut.Payroll;
 using Derrimut.Reporting.Contracts;
+using Derrimut.BuildingBlocks.Jobs;
+using Derrimut.Reporting.Data;
 using Derrimut.Reporting.Features;
+using Derrimut.Reporting.Features.RollUp;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -16,7 +19,8 @@ namespace Derrimut.Reporting;
 
 /// <summary>
 /// Dashboards and reports: the location dashboard (<c>/admin</c>), reports with CSV export, the franchise roll-up and
-/// the platform view. Owns no tables yet: it reads the other modules' read contracts with indexed queries (decision 0053).
+/// the platform view. Reads the other modules' read contracts (decision 0053) and owns one thing: the daily roll-up of
+/// each gym's closed days, so a year is read as 365 rows (decision 0073).
 /// </summary>
 public sealed class ReportingModule : DerrimutModule
 {
@@ -32,6 +36,14 @@ public sealed class ReportingModule : DerrimutModule
 
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder) => builder.Services.AddReportingUseCases();
+
+    /// <inheritdoc />
+    public override void ConfigureModel(ModelBuilder modelBuilder) => ReportingModel.Configure(modelBuilder);
+
+    /// <inheritdoc />
+    public override void ConfigureJobs(JobDefinitionContext context) => context
+        .AddRecurring<ReportRollUpJob>(ReportRollUpJob.Name, ReportRollUpJob.DefaultSchedule,
+            "Sums each gym's closed days into the reports' daily roll-up (and the last week again, for late records).");
 
     /// <inheritdoc />
     public override void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => ReportingEndpoints.Map(api);

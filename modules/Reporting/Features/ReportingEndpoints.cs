@@ -54,6 +54,8 @@ internal static class ReportingEndpoints
     }
 
     public static IServiceCollection AddReportingUseCases(this IServiceCollection services) => services
+        .AddScoped<RollUp.RollUpReader>()
+        .AddScoped<RollUp.DailyRollUp>()
         .AddScoped<RevenueFigures>()
         .AddScoped<LocationDashboardHandler>()
         .AddScoped<ReportsHandler>()

@@ -3900,6 +3900,148 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("withholding_tables", "payroll");
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("MembershipChargeCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MembershipChargeGstCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MembershipRefundCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MembershipRefundGstCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PtGstCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PtPaidCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PtSessionsPaid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShopOrdersPaid")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ShopRefundCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShopRefundGstCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShopSalesCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShopSalesGstCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_figures", "reporting");
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyProductSales", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("GstCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LineTotalCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day", "ProductId", "ProductName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_product_sales", "reporting");
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.HourlyCheckIns", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckIns")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TenantId", "Day", "Hour");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("hourly_check_ins", "reporting");
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.RollUpState", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("roll_up_state", "reporting");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

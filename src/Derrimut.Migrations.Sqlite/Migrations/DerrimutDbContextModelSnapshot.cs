@@ -3892,6 +3892,148 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_withholding_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MembershipChargeCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MembershipChargeGstCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MembershipRefundCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MembershipRefundGstCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PtGstCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PtPaidCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PtSessionsPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopOrdersPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShopRefundCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShopRefundGstCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShopSalesCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShopSalesGstCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyProductSales", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GstCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LineTotalCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "ProductId", "ProductName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_daily_product_sales", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.HourlyCheckIns", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Day", "Hour");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_hourly_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.RollUpState", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_roll_up_state", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

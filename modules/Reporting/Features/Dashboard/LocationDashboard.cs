@@ -69,7 +69,7 @@ internal sealed class LocationDashboardHandler(
             PtSessionsToday: ptToday,
             JoinsThisMonth: joins,
             CancellationsThisMonth: cancellations,
-            RevenueThisMonth: await revenue.ReadAsync(month.Start, month.End, cancellationToken),
+            RevenueThisMonth: await revenue.ReadAsync(month, cancellationToken),
             FailedPaymentsThisMonth: failed?.Count ?? 0,
             FailedPaymentsCents: failed?.Cents ?? 0,
             LowStockLines: lowStock,

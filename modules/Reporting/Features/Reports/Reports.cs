@@ -6,6 +6,7 @@ using Derrimut.Memberships.Contracts;
 using Derrimut.Payroll.Contracts;
 using Derrimut.Reporting.Contracts;
 using Derrimut.Reporting.Features.Dashboard;
+using Derrimut.Reporting.Features.RollUp;
 
 namespace Derrimut.Reporting.Features.Reports;
 
@@ -24,7 +25,8 @@ internal sealed class ReportsHandler(
     IShopReadModel shop,
     IPayrollReadModel payroll,
     IServiceProvider services,
-    RevenueFigures revenue)
+    RevenueFigures revenue,
+    RollUpReader rollUp)
 {
     public static readonly string[] Names = ["membership", "revenue", "attendance", "trainers", "shop", "payroll"];
 
@@ -201,35 +203,50 @@ internal sealed class ReportsHandler(
 
     private async Task<ReportDto> RevenueAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
-        var totals = await revenue.ReadAsync(period.Start, period.End, cancellationToken);
+        var totals = await revenue.ReadAsync(period, cancellationToken);
         var buckets = period.Buckets();
         var starts = buckets.Select(b => b.Start).ToArray();
         var membershipsBy = new decimal[buckets.Count];
         var ptBy = new decimal[buckets.Count];
         var shopBy = new decimal[buckets.Count];
-        await foreach (var line in memberships.Ledger
-                           .Where(l => l.OccurredAt >= period.Start && l.OccurredAt < period.End && (l.Kind == LedgerLineKind.Charge || l.Kind == LedgerLineKind.Refund))
-                           .Select(l => new { l.OccurredAt, l.AmountCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var split = await rollUp.SplitAsync(period, cancellationToken);
+        foreach (var (start, end) in split.Live)
         {
-            membershipsBy[Index(period, starts, line.OccurredAt)] += line.AmountCents;
+            await foreach (var line in memberships.Ledger
+                               .Where(l => l.OccurredAt >= start && l.OccurredAt < end && (l.Kind == LedgerLineKind.Charge || l.Kind == LedgerLineKind.Refund))
+                               .Select(l => new { l.OccurredAt, l.AmountCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                membershipsBy[Index(period, starts, line.OccurredAt)] += line.AmountCents;
+            }
+
+            await foreach (var session in RevenueFigures.PaidSessions(bookings.PtSessions, start, end)
+                               .Select(s => new { s.StartsAt, s.PriceCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                ptBy[Index(period, starts, session.StartsAt)] += session.PriceCents;
+            }
+
+            await foreach (var order in RevenueFigures.PaidOrders(shop.Orders, start, end)
+                               .Select(o => new { o.PaidAt, o.TotalCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                shopBy[Index(period, starts, order.PaidAt!.Value)] += order.TotalCents;
+            }
+
+            await foreach (var refund in shop.Refunds.Where(r => r.At >= start && r.At < end)
+                               .Select(r => new { r.At, r.AmountCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                shopBy[Index(period, starts, refund.At)] -= refund.AmountCents;
+            }
         }
 
-        await foreach (var session in RevenueFigures.PaidSessions(bookings.PtSessions, period.Start, period.End)
-                           .Select(s => new { s.StartsAt, s.PriceCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // Closed days from the roll-up: one row a day, the same sums (membership refunds are stored negative).
+        await foreach (var day in rollUp.Days(split)
+                           .Select(d => new { d.Day, Memberships = d.MembershipChargeCents + d.MembershipRefundCents, d.PtPaidCents, Shop = d.ShopSalesCents - d.ShopRefundCents })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            ptBy[Index(period, starts, session.StartsAt)] += session.PriceCents;
-        }
-
-        await foreach (var order in RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End)
-                           .Select(o => new { o.PaidAt, o.TotalCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            shopBy[Index(period, starts, order.PaidAt!.Value)] += order.TotalCents;
-        }
-
-        await foreach (var refund in shop.Refunds.Where(r => r.At >= period.Start && r.At < period.End)
-                           .Select(r => new { r.At, r.AmountCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            shopBy[Index(period, starts, refund.At)] -= refund.AmountCents;
+            var i = BucketIndex(starts, period.BucketOf(day.Day));
+            membershipsBy[i] += day.Memberships;
+            ptBy[i] += day.PtPaidCents;
+            shopBy[i] += day.Shop;
         }
 
         var labels = buckets.Select(b => b.Label).ToList();
@@ -291,12 +308,22 @@ internal sealed class ReportsHandler(
         var starts = buckets.Select(b => b.Start).ToArray();
         var checkInsBy = new decimal[buckets.Count];
         var heatmap = Enumerable.Range(0, 7).Select(_ => new int[24]).ToArray();
-        await foreach (var at in bookings.CheckIns.Where(c => c.At >= period.Start && c.At < period.End).Select(c => c.At)
-                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var split = await rollUp.SplitAsync(period, cancellationToken);
+        foreach (var (start, end) in split.Live)
         {
-            var local = period.LocalTime(at);
-            heatmap[((int)local.DayOfWeek + 6) % 7][local.Hour]++;
-            checkInsBy[BucketIndex(starts, period.BucketOf(DateOnly.FromDateTime(local)))]++;
+            await foreach (var at in bookings.CheckIns.Where(c => c.At >= start && c.At < end).Select(c => c.At)
+                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                var local = period.LocalTime(at);
+                heatmap[((int)local.DayOfWeek + 6) % 7][local.Hour]++;
+                checkInsBy[BucketIndex(starts, period.BucketOf(DateOnly.FromDateTime(local)))]++;
+            }
+        }
+
+        await foreach (var hour in rollUp.CheckInHours(split).Select(h => new { h.Day, h.Hour, h.CheckIns }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            heatmap[((int)hour.Day.DayOfWeek + 6) % 7][hour.Hour] += hour.CheckIns;
+            checkInsBy[BucketIndex(starts, period.BucketOf(hour.Day))] += hour.CheckIns;
         }
 
         var classes = bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled);
@@ -438,15 +465,58 @@ internal sealed class ReportsHandler(
 
     private async Task<ReportDto> ShopAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
-        var totals = await revenue.ReadAsync(period.Start, period.End, cancellationToken);
-        var paid = RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End);
-        var orders = await paid.CountAsync(cancellationToken);
-        var byProduct = await (
-                from l in shop.OrderLines
-                join o in paid on l.OrderId equals o.Id
-                group l by new { l.ProductId, l.ProductName } into g
-                select new { g.Key.ProductId, g.Key.ProductName, Units = g.Sum(l => l.Quantity), Cents = g.Sum(l => l.LineTotalCents), Gst = g.Sum(l => l.GstCents) })
-            .ToListAsync(cancellationToken);
+        var totals = await revenue.ReadAsync(period, cancellationToken);
+        var buckets = period.Buckets();
+        var starts = buckets.Select(b => b.Start).ToArray();
+        var salesBy = new decimal[buckets.Count];
+        var orders = 0;
+        var sold = new Dictionary<(Guid ProductId, string ProductName), (long Units, long Cents, long Gst)>();
+        void Sold(Guid productId, string name, long units, long cents, long gst)
+        {
+            var now = sold.GetValueOrDefault((productId, name));
+            sold[(productId, name)] = (now.Units + units, now.Cents + cents, now.Gst + gst);
+        }
+
+        var split = await rollUp.SplitAsync(period, cancellationToken);
+        foreach (var (start, end) in split.Live)
+        {
+            var paid = RevenueFigures.PaidOrders(shop.Orders, start, end);
+            orders += await paid.CountAsync(cancellationToken);
+            var live = await (
+                    from l in shop.OrderLines
+                    join o in paid on l.OrderId equals o.Id
+                    group l by new { l.ProductId, l.ProductName } into g
+                    select new { g.Key.ProductId, g.Key.ProductName, Units = g.Sum(l => l.Quantity), Cents = g.Sum(l => l.LineTotalCents), Gst = g.Sum(l => l.GstCents) })
+                .ToListAsync(cancellationToken);
+            foreach (var p in live)
+            {
+                Sold(p.ProductId, p.ProductName, p.Units, p.Cents, p.Gst);
+            }
+
+            await foreach (var o in paid.Select(o => new { o.PaidAt, o.TotalCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                salesBy[Index(period, starts, o.PaidAt!.Value)] += o.TotalCents;
+            }
+        }
+
+        if (split.HasRolled)
+        {
+            var rolledProducts = await rollUp.ProductSales(split).GroupBy(p => new { p.ProductId, p.ProductName })
+                .Select(g => new { g.Key.ProductId, g.Key.ProductName, Units = g.Sum(p => p.Units), Cents = g.Sum(p => p.LineTotalCents), Gst = g.Sum(p => p.GstCents) })
+                .ToListAsync(cancellationToken);
+            foreach (var p in rolledProducts)
+            {
+                Sold(p.ProductId, p.ProductName, p.Units, p.Cents, p.Gst);
+            }
+
+            await foreach (var day in rollUp.Days(split).Select(d => new { d.Day, d.ShopOrdersPaid, d.ShopSalesCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                orders += day.ShopOrdersPaid;
+                salesBy[BucketIndex(starts, period.BucketOf(day.Day))] += day.ShopSalesCents;
+            }
+        }
+
+        var byProduct = sold.Select(p => (p.Key.ProductId, p.Key.ProductName, p.Value.Units, p.Value.Cents, p.Value.Gst)).ToList();
         var categories = await shop.Stock.Select(s => new { s.ProductId, s.Category }).Distinct().ToListAsync(cancellationToken);
         var stock = await shop.Stock.Select(s => new { s.OnHand, s.PriceCents }).ToListAsync(cancellationToken);
         var stockValue = stock.Sum(s => (long)Math.Max(s.OnHand, 0) * s.PriceCents);
@@ -454,13 +524,6 @@ internal sealed class ReportsHandler(
             .GroupBy(p => categories.FirstOrDefault(c => c.ProductId == p.ProductId)?.Category.ToString().ToLowerInvariant() ?? "other")
             .Select(g => (Category: g.Key, Units: g.Sum(p => p.Units), Cents: g.Sum(p => p.Cents)))
             .OrderBy(c => c.Category, StringComparer.Ordinal).ToList();
-        var buckets = period.Buckets();
-        var starts = buckets.Select(b => b.Start).ToArray();
-        var salesBy = new decimal[buckets.Count];
-        await foreach (var o in paid.Select(o => new { o.PaidAt, o.TotalCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            salesBy[Index(period, starts, o.PaidAt!.Value)] += o.TotalCents;
-        }
 
         var products = byProduct.OrderByDescending(p => p.Cents).ThenBy(p => p.ProductName, StringComparer.Ordinal).ToList();
         return new ReportDto("shop", "Shop", period.From, period.To, period.By,

@@ -1,0 +1,95 @@
+namespace Derrimut.Reporting.Data;
+
+/// <summary>
+/// Where a gym's roll-up stands: rows exist for every closed local day from <see cref="FirstDay"/> through
+/// <see cref="LastDay"/> (a day with no activity simply has none), bucketed in the zone named by <see cref="ZoneId"/>.
+/// Days outside that range, and every day while the gym's zone differs, are read from the modules' own records.
+/// </summary>
+internal sealed class RollUpState : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    /// <summary>The IANA zone the days were cut in; a gym moved to another zone is rebuilt.</summary>
+    public string ZoneId { get; set; } = "";
+
+    public DateOnly FirstDay { get; set; }
+
+    /// <summary>The last closed day rolled up (yesterday, once the job has run today).</summary>
+    public DateOnly LastDay { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One gym's money for one closed local day, summed from the modules' records exactly as the live reports sum them.
+/// Amounts keep the sign their source stores: membership refund lines are negative, shop refunds positive.
+/// </summary>
+internal sealed class DailyFigures : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public long MembershipChargeCents { get; set; }
+
+    public long MembershipChargeGstCents { get; set; }
+
+    public long MembershipRefundCents { get; set; }
+
+    public long MembershipRefundGstCents { get; set; }
+
+    public int PtSessionsPaid { get; set; }
+
+    public long PtPaidCents { get; set; }
+
+    /// <summary>One eleventh of each paid session's price, summed session by session (as each receipt shows it).</summary>
+    public long PtGstCents { get; set; }
+
+    public int ShopOrdersPaid { get; set; }
+
+    public long ShopSalesCents { get; set; }
+
+    public long ShopSalesGstCents { get; set; }
+
+    public long ShopRefundCents { get; set; }
+
+    public long ShopRefundGstCents { get; set; }
+}
+
+/// <summary>Check-ins in one local hour of one closed day (the repeated hour of a daylight-saving night counts once, merged).</summary>
+internal sealed class HourlyCheckIns : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int Hour { get; set; }
+
+    public int CheckIns { get; set; }
+}
+
+/// <summary>A product's sales on paid orders in one closed day, by the name it was sold under.</summary>
+internal sealed class DailyProductSales : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public Guid ProductId { get; set; }
+
+    public string ProductName { get; set; } = "";
+
+    public int Units { get; set; }
+
+    public long LineTotalCents { get; set; }
+
+    public long GstCents { get; set; }
+}

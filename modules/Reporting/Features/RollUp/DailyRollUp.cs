@@ -1,0 +1,213 @@
+using Derrimut.Bookings.Contracts;
+using Derrimut.BuildingBlocks.Time;
+using Derrimut.Marketplace.Contracts;
+using Derrimut.Memberships.Contracts;
+using Derrimut.Reporting.Data;
+using Derrimut.Reporting.Features.Reports;
+
+namespace Derrimut.Reporting.Features.RollUp;
+
+/// <summary>What one gym's roll-up run did.</summary>
+/// <param name="FirstDay">The first day the roll-up now covers.</param>
+/// <param name="LastDay">The last (closed) day it now covers.</param>
+/// <param name="DaysRebuilt">Days summed again in this run.</param>
+public sealed record RollUpRun(DateOnly FirstDay, DateOnly LastDay, int DaysRebuilt);
+
+/// <summary>
+/// Sums the current gym's closed local days into the Reporting module's daily tables (decision 0073), from the same
+/// read contracts and with the same rules as the live reports, so a report reads a year as 365 rows. A first run
+/// starts at the gym's earliest record; later runs sum again the last <see cref="RecheckDays"/> days (a Stripe event
+/// retried for up to three days, a PT session paid after it was held) and the days closed since. Each batch of days
+/// is replaced and the state moved in one transaction, so a report sees either the old rows or the new, never half.
+/// </summary>
+internal sealed class DailyRollUp(
+    DerrimutDbContext db,
+    ICurrentTenant tenant,
+    IGymClock clock,
+    IMembershipReadModel memberships,
+    IBookingsReadModel bookings,
+    IShopReadModel shop)
+{
+    /// <summary>Closed days summed again on every run, for records that arrive or change after their day.</summary>
+    public const int RecheckDays = 7;
+
+    /// <summary>Days replaced per transaction (bounded work and locks per step of a first run over years).</summary>
+    private const int DaysPerBatch = 92;
+
+    public async Task<RollUpRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var location = tenant.Tenant is { IsLocation: true } current ? current : throw new InvalidOperationException("A roll-up runs in a gym's own scope.");
+        var zone = clock.Zone;
+        var lastClosed = clock.Today.AddDays(-1);
+        var state = await db.Set<RollUpState>().SingleOrDefaultAsync(cancellationToken);
+        if (state is not null && state.ZoneId != zone.Id)
+        {
+            // The gym's days are cut differently now: start again from nothing.
+            await ClearAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+            db.Remove(state);
+            await db.SaveChangesAsync(cancellationToken);
+            state = null;
+        }
+
+        DateOnly from;
+        if (state is null)
+        {
+            var earliest = await EarliestDayAsync(zone, cancellationToken) ?? clock.Today;
+            from = earliest;
+            state = new RollUpState { TenantId = location.Id, FranchiseId = location.FranchiseId, ZoneId = zone.Id, FirstDay = earliest, LastDay = earliest.AddDays(-1) };
+            db.Add(state);
+        }
+        else
+        {
+            from = Max(state.FirstDay, state.LastDay.AddDays(1 - RecheckDays));
+        }
+
+        var rebuilt = 0;
+        for (var batchStart = from; batchStart <= lastClosed; batchStart = batchStart.AddDays(DaysPerBatch))
+        {
+            var batchEnd = Min(batchStart.AddDays(DaysPerBatch - 1), lastClosed);
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await ClearAsync(batchStart, batchEnd, ct);
+                await SumAsync(location, ReportPeriod.Of(batchStart, batchEnd, zone), ct);
+                state.LastDay = Max(state.LastDay, batchEnd);
+                state.UpdatedAt = clock.UtcNow;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+            db.ChangeTracker.Clear();
+            db.Attach(state);
+            rebuilt += batchEnd.DayNumber - batchStart.DayNumber + 1;
+        }
+
+        if (db.Entry(state).State == EntityState.Added)
+        {
+            // Nothing closed yet (a gym that opened today): remember where it starts.
+            state.UpdatedAt = clock.UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new RollUpRun(state.FirstDay, state.LastDay, rebuilt);
+    }
+
+    private async Task ClearAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await db.Set<DailyFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<HourlyCheckIns>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<DailyProductSales>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The local day of the gym's oldest record of any kind the roll-up sums (each a MIN over an index).</summary>
+    private async Task<DateOnly?> EarliestDayAsync(TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        DateTimeOffset?[] firsts =
+        [
+            await bookings.CheckIns.MinAsync(c => (DateTimeOffset?)c.At, cancellationToken),
+            await memberships.Ledger.MinAsync(l => (DateTimeOffset?)l.OccurredAt, cancellationToken),
+            await bookings.PtSessions.MinAsync(s => (DateTimeOffset?)s.StartsAt, cancellationToken),
+            await shop.Orders.MinAsync(o => o.PaidAt, cancellationToken),
+            await shop.Refunds.MinAsync(r => (DateTimeOffset?)r.At, cancellationToken),
+        ];
+        var first = firsts.Where(f => f is not null).Min();
+        return first is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime) : null;
+    }
+
+    /// <summary>Sums one batch of days into new rows (streamed: memory is the batch's days, never its records).</summary>
+    private async Task SumAsync(TenantInfo location, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var days = new Dictionary<DateOnly, DailyFigures>();
+        DailyFigures Day(DateTimeOffset at)
+        {
+            var day = period.LocalDate(at);
+            if (!days.TryGetValue(day, out var figures))
+            {
+                days[day] = figures = new DailyFigures { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = day };
+            }
+
+            return figures;
+        }
+
+        await foreach (var line in memberships.Ledger
+                           .Where(l => l.OccurredAt >= period.Start && l.OccurredAt < period.End && (l.Kind == LedgerLineKind.Charge || l.Kind == LedgerLineKind.Refund))
+                           .Select(l => new { l.OccurredAt, l.Kind, l.AmountCents, l.GstCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var d = Day(line.OccurredAt);
+            if (line.Kind == LedgerLineKind.Charge)
+            {
+                d.MembershipChargeCents += line.AmountCents;
+                d.MembershipChargeGstCents += line.GstCents;
+            }
+            else
+            {
+                d.MembershipRefundCents += line.AmountCents;
+                d.MembershipRefundGstCents += line.GstCents;
+            }
+        }
+
+        await foreach (var session in RevenueFigures.PaidSessions(bookings.PtSessions, period.Start, period.End)
+                           .Select(s => new { s.StartsAt, s.PriceCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var d = Day(session.StartsAt);
+            d.PtSessionsPaid++;
+            d.PtPaidCents += session.PriceCents;
+            d.PtGstCents += Gst.ComponentOf(session.PriceCents);
+        }
+
+        await foreach (var order in RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End)
+                           .Select(o => new { o.PaidAt, o.TotalCents, o.GstCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var d = Day(order.PaidAt!.Value);
+            d.ShopOrdersPaid++;
+            d.ShopSalesCents += order.TotalCents;
+            d.ShopSalesGstCents += order.GstCents;
+        }
+
+        await foreach (var refund in shop.Refunds.Where(r => r.At >= period.Start && r.At < period.End)
+                           .Select(r => new { r.At, r.AmountCents, r.GstCents }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var d = Day(refund.At);
+            d.ShopRefundCents += refund.AmountCents;
+            d.ShopRefundGstCents += refund.GstCents;
+        }
+
+        var hours = new Dictionary<(DateOnly Day, int Hour), int>();
+        await foreach (var at in bookings.CheckIns.Where(c => c.At >= period.Start && c.At < period.End).Select(c => c.At)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var local = period.LocalTime(at);
+            var key = (DateOnly.FromDateTime(local), local.Hour);
+            hours[key] = hours.GetValueOrDefault(key) + 1;
+        }
+
+        var products = new Dictionary<(DateOnly Day, Guid ProductId, string Name), DailyProductSales>();
+        var lines =
+            from l in shop.OrderLines
+            join o in RevenueFigures.PaidOrders(shop.Orders, period.Start, period.End) on l.OrderId equals o.Id
+            select new { o.PaidAt, l.ProductId, l.ProductName, l.Quantity, l.LineTotalCents, l.GstCents };
+        await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var key = (period.LocalDate(line.PaidAt!.Value), line.ProductId, line.ProductName);
+            if (!products.TryGetValue(key, out var sales))
+            {
+                products[key] = sales = new DailyProductSales
+                {
+                    TenantId = location.Id, FranchiseId = location.FranchiseId, Day = key.Item1, ProductId = line.ProductId, ProductName = line.ProductName,
+                };
+            }
+
+            sales.Units += line.Quantity;
+            sales.LineTotalCents += line.LineTotalCents;
+            sales.GstCents += line.GstCents;
+        }
+
+        db.AddRange(days.Values);
+        db.AddRange(hours.Select(h => new HourlyCheckIns { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = h.Key.Day, Hour = h.Key.Hour, CheckIns = h.Value }));
+        db.AddRange(products.Values);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

@@ -1,0 +1,82 @@
+using Derrimut.Reporting.Data;
+using Derrimut.Reporting.Features.Reports;
+
+namespace Derrimut.Reporting.Features.RollUp;
+
+/// <summary>
+/// A report's period split by what the roll-up holds: the closed days it covers (read as one row per day) and, around
+/// them, the instants read from the modules' own records (today, days not rolled up yet, days before the gym's first
+/// record). With no roll-up, or a roll-up cut in another zone, the whole period is live.
+/// </summary>
+internal sealed record RolledPeriod(ReportPeriod Period, DateOnly? RolledFrom, DateOnly? RolledTo, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Live)
+{
+    public bool HasRolled => RolledFrom is not null;
+
+    public static RolledPeriod Split(ReportPeriod period, RollUpState? state)
+    {
+        if (state is null || state.ZoneId != period.Zone.Id || state.LastDay < state.FirstDay)
+        {
+            return new(period, null, null, [(period.Start, period.End)]);
+        }
+
+        var from = period.From > state.FirstDay ? period.From : state.FirstDay;
+        var to = period.To < state.LastDay ? period.To : state.LastDay;
+        if (from > to)
+        {
+            return new(period, null, null, [(period.Start, period.End)]);
+        }
+
+        var live = new List<(DateTimeOffset, DateTimeOffset)>(2);
+        if (period.From < from)
+        {
+            live.Add((period.Start, ReportPeriod.StartOf(from, period.Zone)));
+        }
+
+        if (period.To > to)
+        {
+            live.Add((ReportPeriod.StartOf(to.AddDays(1), period.Zone), period.End));
+        }
+
+        return new(period, from, to, live);
+    }
+}
+
+/// <summary>Reads the current gym's roll-up rows for a split period (each an index range of the gym's days).</summary>
+internal sealed class RollUpReader(DerrimutDbContext db)
+{
+    private bool _loaded;
+    private RollUpState? _state;
+
+    public async Task<RolledPeriod> SplitAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        if (!_loaded)
+        {
+            _state = await db.Set<RollUpState>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            _loaded = true;
+        }
+
+        return RolledPeriod.Split(period, _state);
+    }
+
+    public IQueryable<DailyFigures> Days(RolledPeriod split)
+    {
+        var (from, to) = Range(split);
+        return db.Set<DailyFigures>().AsNoTracking().Where(d => d.Day >= from && d.Day <= to);
+    }
+
+    public IQueryable<HourlyCheckIns> CheckInHours(RolledPeriod split)
+    {
+        var (from, to) = Range(split);
+        return db.Set<HourlyCheckIns>().AsNoTracking().Where(h => h.Day >= from && h.Day <= to);
+    }
+
+    public IQueryable<DailyProductSales> ProductSales(RolledPeriod split)
+    {
+        var (from, to) = Range(split);
+        return db.Set<DailyProductSales>().AsNoTracking().Where(p => p.Day >= from && p.Day <= to);
+    }
+
+    /// <summary>The rolled days, or an empty range (from after to) when the period has none.</summary>
+    private static (DateOnly From, DateOnly To) Range(RolledPeriod split) =>
+        split.HasRolled ? (split.RolledFrom!.Value, split.RolledTo!.Value) : (DateOnly.MaxValue, DateOnly.MinValue);
+}
