@@ -105,6 +105,14 @@ public abstract partial class ReportingShould
         again.DaysRebuilt.ShouldBe(DailyRollUp.RecheckDays);
         var week = await ReadAsync<JsonElement>(await admin.GetAsync(urls[9], _ct));
         Figure(week, "membershipsCents").ShouldBe(Figure(JsonDocument.Parse(live[urls[9]]).RootElement, "membershipsCents") + 3300);
+
+        // History older than anything rolled up (imported): the next run reaches back to it.
+        var imported = new DateOnly(2026, 1, 10);
+        await AddRowsAsync(App, gym.Id, CheckIns, CheckIn(Local(imported, 9, 0), gym.Id));
+        var reached = await RollUpAsync(gym);
+        reached.FirstDay.ShouldBe(imported);
+        var january = await ReadAsync<JsonElement>(await admin.GetAsync($"/api/reports/attendance?from={Date(imported)}&to={Date(imported.AddDays(30))}", _ct));
+        Figure(january, "checkIns").ShouldBe(1);
     }
 
     [Fact]

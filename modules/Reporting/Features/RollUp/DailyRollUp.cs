@@ -17,7 +17,8 @@ public sealed record RollUpRun(DateOnly FirstDay, DateOnly LastDay, int DaysRebu
 /// Sums the current gym's closed local days into the Reporting module's daily tables (decision 0073), from the same
 /// read contracts and with the same rules as the live reports, so a report reads a year as 365 rows. A first run
 /// starts at the gym's earliest record; later runs sum again the last <see cref="RecheckDays"/> days (a Stripe event
-/// retried for up to three days, a PT session paid after it was held) and the days closed since. Each batch of days
+/// retried for up to three days, a PT session paid after it was held) and the days closed since, and start again from
+/// the earliest record when older ones have appeared (an imported history). Each batch of days
 /// is replaced and the state moved in one transaction, so a report sees either the old rows or the new, never half.
 /// </summary>
 internal sealed class DailyRollUp(
@@ -50,12 +51,20 @@ internal sealed class DailyRollUp(
         }
 
         DateOnly from;
+        DateOnly? olderFirstDay = null;
+        var earliest = await EarliestDayAsync(zone, cancellationToken) ?? clock.Today;
         if (state is null)
         {
-            var earliest = await EarliestDayAsync(zone, cancellationToken) ?? clock.Today;
             from = earliest;
             state = new RollUpState { TenantId = location.Id, FranchiseId = location.FranchiseId, ZoneId = zone.Id, FirstDay = earliest, LastDay = earliest.AddDays(-1) };
             db.Add(state);
+        }
+        else if (earliest < state.FirstDay)
+        {
+            // Records older than anything rolled up so far (a gym's history imported after it opened here): sum
+            // from them through every day since; the older days count as covered only once all are summed.
+            from = earliest;
+            olderFirstDay = earliest;
         }
         else
         {
@@ -82,9 +91,14 @@ internal sealed class DailyRollUp(
             rebuilt += batchEnd.DayNumber - batchStart.DayNumber + 1;
         }
 
-        if (db.Entry(state).State == EntityState.Added)
+        if (olderFirstDay is { } first)
         {
-            // Nothing closed yet (a gym that opened today): remember where it starts.
+            state.FirstDay = first;
+        }
+
+        if (db.Entry(state).State != EntityState.Unchanged)
+        {
+            // Nothing closed yet (a gym that opened today: remember where it starts), or older days now covered.
             state.UpdatedAt = clock.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
         }
