@@ -151,9 +151,8 @@ bench_app_connection() {
   printf '%s' "$c"
 }
 
-bench_cleanup() {
-  local rc=$?
-  set +e
+# bench_stop_app: TERM (graceful drain), KILL after 10 s; a no-op when the app is not running.
+bench_stop_app() {
   if [[ -n "$APP_PID" ]] && pid_alive "$APP_PID"; then
     say "stopping the app (pid $APP_PID)"
     kill -TERM "$APP_PID" 2>/dev/null
@@ -161,6 +160,14 @@ bench_cleanup() {
     pid_alive "$APP_PID" && { say "app did not stop on TERM; KILL"; kill -KILL "$APP_PID" 2>/dev/null; }
     wait "$APP_PID" 2>/dev/null
   fi
+  APP_PID=""
+  return 0
+}
+
+bench_cleanup() {
+  local rc=$?
+  set +e
+  bench_stop_app
   if [[ -n "${BENCH_KEEP_LOG:-}" && -f "$APP_LOG" ]]; then cp "$APP_LOG" "$BENCH_KEEP_LOG"; fi
   if (( DB_CREATED )); then
     say "dropping database $DB"

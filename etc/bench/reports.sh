@@ -129,6 +129,38 @@ for e in "${ENDPOINTS[@]}"; do
   [[ "$c" == 200 ]] || { head -c 1000 "$WORK/$e.json" >&2; die "$e answered $c"; }
   say "$e: 200, $(wc -c <"$WORK/$e.json") bytes, first request $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 done
+# ------------------------------------------------------------------ the daily roll-up (decision 0073)
+# The answers above were read from the records (no roll-up yet: the app started before the seed). Now the app runs
+# its ReportRollUp job every 5 s until every gym's closed days are summed, then restarts on the default schedule
+# (hourly at :07, which may fire during the load, as in production). The year-long reports must then be
+# byte-for-byte what the records gave.
+bench_stop_app
+bench_start_app "Caching__InstanceName=derrimut-bench-$$:" "Jobs__Schedules__ReportRollUp=0/5 * * * * ?"
+YESTERDAY="$(date -d "$TODAY - 1 day" +%F)"
+t0=$SECONDS
+until [[ "$(sql "SELECT count(*) FROM reporting.roll_up_state s JOIN organizations.organizations l ON l.\"Id\" = s.\"TenantId\"
+                 JOIN organizations.organizations f ON f.\"Id\" = l.\"ParentId\" WHERE f.\"Identifier\" = '$FRANCHISE' AND s.\"LastDay\" = '$YESTERDAY'")" == "${#GYMS[@]}" ]]; do
+  (( SECONDS - t0 < ${BENCH_ROLLUP_TIMEOUT:-1800} )) || { tail -n 40 "$APP_LOG" >&2; die "the roll-up did not reach $YESTERDAY for the ${#GYMS[@]} gyms"; }
+  pid_alive "$APP_PID" || { tail -n 40 "$APP_LOG" >&2; die "the app died during the roll-up"; }
+  sleep 1
+done
+ROLLUP_SECONDS=$((SECONDS - t0))
+ROLLUP_ROWS="$(sql "SELECT (SELECT count(*) FROM reporting.daily_figures) || ' daily, ' || (SELECT count(*) FROM reporting.hourly_check_ins)
+  || ' hourly check-in, ' || (SELECT count(*) FROM reporting.daily_product_sales) || ' product-day rows'")"
+say "rolled up the ${#GYMS[@]} gyms through $YESTERDAY in $ROLLUP_SECONDS s (at most 5 s late): $ROLLUP_ROWS"
+bench_stop_app
+bench_start_app "Caching__InstanceName=derrimut-bench-$$:"
+for e in revenue attendance shop membership dashboard; do
+  t0="$(date +%s%N)"
+  c="$(curl -s -o "$WORK/$e.rolled.json" -w '%{http_code}' -H "Host: ${HOSTH[$e]}" -H "Cookie: ${COOKIE[$e]}" "${URL[$e]}")"
+  [[ "$c" == 200 ]] || { head -c 1000 "$WORK/$e.rolled.json" >&2; die "$e answered $c after the roll-up"; }
+  say "$e after the roll-up: first request $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+done
+for e in revenue attendance shop membership; do
+  cmp -s "$WORK/$e.json" "$WORK/$e.rolled.json" || { diff <(tr ',' '\n' <"$WORK/$e.json") <(tr ',' '\n' <"$WORK/$e.rolled.json") | head -n 20 >&2; die "$e differs after the roll-up"; }
+done
+say "revenue, attendance, shop and membership over the year: identical from the roll-up and from the records"
+
 active_api="$(grep -o '"activeMembers":[0-9]*' "$WORK/dashboard.json" | head -n 1 | cut -d: -f2)"
 active_db="$(sql "SELECT count(*) FROM memberships.memberships WHERE \"TenantId\" = '$LOCATION_ID' AND \"Status\" = 'Active'")"
 [[ "$active_api" == "$active_db" ]] || die "dashboard activeMembers $active_api, memberships table $active_db"
