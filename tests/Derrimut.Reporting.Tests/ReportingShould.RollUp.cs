@@ -132,6 +132,22 @@ public abstract partial class ReportingShould
         var attendance = await ReadAsync<JsonElement>(await admin.GetAsync($"/api/reports/attendance?from={day}&to={day}", _ct));
         Figure(attendance, "checkIns").ShouldBe(1);
         (await RowsAsync(gym)).ShouldBe(1);
+
+        // Each gym's scope sees only its own roll-up rows, though every gym's are in the tables.
+        var (seen, ownedHere, everyGym) = await App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gym.Id, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<DerrimutDbContext>();
+            var tenants = new List<Guid>();
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.RollUpState>().Select(r => r.TenantId).ToListAsync(ct));
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyFigures>().Select(r => r.TenantId).ToListAsync(ct));
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.HourlyCheckIns>().Select(r => r.TenantId).ToListAsync(ct));
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyProductSales>().Select(r => r.TenantId).ToListAsync(ct));
+            var all = await db.Set<Derrimut.Reporting.Data.RollUpState>().IgnoreQueryFilters().Select(r => r.TenantId).Distinct().CountAsync(ct);
+            return (tenants.Distinct().ToList(), tenants.Count, all);
+        }, _ct);
+        seen.ShouldBe([gym.Id]);
+        ownedHere.ShouldBeGreaterThanOrEqualTo(2);
+        everyGym.ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]
