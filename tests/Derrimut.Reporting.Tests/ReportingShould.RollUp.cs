@@ -17,7 +17,7 @@ public abstract partial class ReportingShould
         var gym = await GymAsync();
         var (today, _) = Today();
         var yesterday = today.AddDays(-1);
-        var (trainer, sessionType, _) = await BookingsSetUpAsync(gym);
+        var (trainer, sessionType, classType) = await BookingsSetUpAsync(gym);
         var (otherTrainer, otherType, _) = await BookingsSetUpAsync(fixture.A2);
 
         // Instants that test the edges: both 02:30s of the night summer time ends (5 April 2026), the hour skipped when
@@ -57,6 +57,26 @@ public abstract partial class ReportingShould
         await MoveAsync(gym.Id, "Derrimut.Marketplace.Data.Order", "Id", refunded.Id, "PaidAt", Local(today.AddDays(-12), 12, 0));
         await MoveAsync(gym.Id, "Derrimut.Marketplace.Data.OrderRefund", "OrderId", refunded.Id, "At", Local(today.AddDays(-5), 12, 0));
 
+        // Classes by their own local dates (rolled, today's live, one cancelled) and how their members turned out.
+        var spinLongAgo = Guid.CreateVersion7();
+        var spinYesterday = Guid.CreateVersion7();
+        var yogaToday = Guid.CreateVersion7();
+        object Class(Guid id, string name, DateOnly day, int booked, bool cancelled = false) => new
+        {
+            Id = id, ClassTypeId = classType, TrainerId = trainer, Name = name, Room = "Studio", StartsAt = Local(day, 6, 0), EndsAt = Local(day, 6, 45), LocalDate = day,
+            Capacity = 12, BookedCount = booked, IsCancelled = cancelled,
+        };
+        await AddRowsAsync(App, gym.Id, Classes, Class(spinLongAgo, "Spin", today.AddDays(-40), 3), Class(spinYesterday, "Spin", yesterday, 2),
+            Class(yogaToday, "Yoga", today, 1), Class(Guid.CreateVersion7(), "Spin", today.AddDays(-20), 9, cancelled: true));
+        object Booking(Guid occurrence, int status, bool checkedIn = false, bool noShow = false) => new
+        {
+            OccurrenceId = occurrence, MemberId = Guid.NewGuid(), Status = status, RequestedAt = DateTimeOffset.UtcNow.AddDays(-50),
+            CheckedInAt = checkedIn ? (DateTimeOffset?)DateTimeOffset.UtcNow.AddDays(-40) : null, NoShow = noShow,
+        };
+        await AddRowsAsync(App, gym.Id, ClassBookingsEntity,
+            Booking(spinLongAgo, 1, checkedIn: true), Booking(spinLongAgo, 1, noShow: true), Booking(spinLongAgo, 1), Booking(spinLongAgo, 2),
+            Booking(spinYesterday, 1, checkedIn: true), Booking(spinYesterday, 2), Booking(yogaToday, 1));
+
         var admin = await SignedInAsync(App, gym, IdentityRoles.Admin);
         var from = Date(new DateOnly(2026, 1, 1) < today.AddDays(-400) ? today.AddDays(-400) : new DateOnly(2026, 1, 1));
         string[] urls =
@@ -92,6 +112,9 @@ public abstract partial class ReportingShould
         {
             rolled[url].ShouldBe(live[url], url);
         }
+
+        var year = JsonDocument.Parse(rolled[urls[3]]).RootElement;
+        (Figure(year, "classes"), Figure(year, "waitlisted"), Figure(year, "noShows")).ShouldBe((3m, 2m, 1m));
 
         // The rolled attendance of the night summer time ended: both 02:30 check-ins (and the visitors') in hour 2.
         var night = JsonDocument.Parse(rolled[urls[^2]]).RootElement;
@@ -169,6 +192,8 @@ public abstract partial class ReportingShould
         RolledPeriod.Split(Features.Reports.ReportPeriod.Of(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3), zone), state)
             .Live.ShouldHaveSingleItem();
     }
+
+    private const string ClassBookingsEntity = "Derrimut.Bookings.Domain.Classes.ClassBooking";
 
     private Task<RollUpRun> RollUpAsync(TestTenant gym) =>
         App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<DailyRollUp>().RunAsync(ct), _ct);

@@ -31,5 +31,11 @@ internal static class ReportingModel
             b.HasKey(x => new { x.TenantId, x.Day, x.ProductId, x.ProductName });
             b.Property(x => x.ProductName).HasMaxLength(120).IsRequired();
         });
+        modelBuilder.Entity<DailyClassFigures>(b =>
+        {
+            b.ToTable("daily_class_figures", Schema);
+            b.HasKey(x => new { x.TenantId, x.Day, x.ClassName });
+            b.Property(x => x.ClassName).HasMaxLength(80).IsRequired();
+        });
     }
 }

@@ -93,3 +93,30 @@ internal sealed class DailyProductSales : ILocationOwned
 
     public long GstCents { get; set; }
 }
+
+/// <summary>
+/// One class name's runs on one closed day (by the class's own local date, not cancelled): places, bookings, and how
+/// its booked members turned out.
+/// </summary>
+internal sealed class DailyClassFigures : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public string ClassName { get; set; } = "";
+
+    public int Runs { get; set; }
+
+    public int Capacity { get; set; }
+
+    public int Booked { get; set; }
+
+    public int Waitlisted { get; set; }
+
+    public int NoShows { get; set; }
+
+    public int Attended { get; set; }
+}

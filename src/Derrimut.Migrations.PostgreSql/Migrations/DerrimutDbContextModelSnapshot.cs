@@ -3900,6 +3900,46 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("withholding_tables", "payroll");
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyClassFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day", "ClassName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_class_figures", "reporting");
+                });
+
             modelBuilder.Entity("Derrimut.Reporting.Data.DailyFigures", b =>
                 {
                     b.Property<Guid>("TenantId")

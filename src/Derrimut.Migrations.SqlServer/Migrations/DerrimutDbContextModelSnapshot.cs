@@ -3908,6 +3908,46 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("withholding_tables", "payroll");
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyClassFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day", "ClassName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_class_figures", "reporting");
+                });
+
             modelBuilder.Entity("Derrimut.Reporting.Data.DailyFigures", b =>
                 {
                     b.Property<Guid>("TenantId")

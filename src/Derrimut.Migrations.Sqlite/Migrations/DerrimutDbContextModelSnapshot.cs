@@ -3892,6 +3892,46 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_withholding_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyClassFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "ClassName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_daily_class_figures", (string)null);
+                });
+
             modelBuilder.Entity("Derrimut.Reporting.Data.DailyFigures", b =>
                 {
                     b.Property<Guid>("TenantId")

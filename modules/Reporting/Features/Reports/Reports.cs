@@ -326,28 +326,54 @@ internal sealed class ReportsHandler(
             checkInsBy[BucketIndex(starts, period.BucketOf(hour.Day))] += hour.CheckIns;
         }
 
-        var classes = bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled);
-        var byClass = await classes.GroupBy(o => o.Name).Select(g => new
+        var byName = new Dictionary<string, (int Runs, long Capacity, long Booked, int Waitlisted, int NoShows, int Attended)>(StringComparer.Ordinal);
+        void Add(string name, int runs, long capacity, long booked, int waitlisted, int noShows, int attended)
         {
-            Name = g.Key, Runs = g.Count(), Capacity = g.Sum(o => o.Capacity), Booked = g.Sum(o => o.BookedCount),
-        }).ToListAsync(cancellationToken);
-        var bookingsBy = await (
-                from b in bookings.ClassBookings
-                join o in classes on b.OccurrenceId equals o.Id
-                group b by o.Name into g
-                select new
-                {
-                    Name = g.Key,
-                    Waitlisted = g.Count(b => b.Status == ClassBookingStatus.Waitlisted),
-                    NoShows = g.Count(b => b.Status == ClassBookingStatus.Booked && b.NoShow),
-                    Attended = g.Count(b => b.Status == ClassBookingStatus.Booked && b.CheckedIn),
-                })
-            .ToListAsync(cancellationToken);
-        var rows = byClass.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c =>
+            var now = byName.GetValueOrDefault(name);
+            byName[name] = (now.Runs + runs, now.Capacity + capacity, now.Booked + booked, now.Waitlisted + waitlisted, now.NoShows + noShows, now.Attended + attended);
+        }
+
+        foreach (var (from, to) in split.LiveDays())
         {
-            var more = bookingsBy.FirstOrDefault(b => b.Name == c.Name);
-            return (c.Name, c.Runs, c.Capacity, c.Booked, Waitlisted: more?.Waitlisted ?? 0, NoShows: more?.NoShows ?? 0, Attended: more?.Attended ?? 0);
-        }).ToList();
+            var classes = bookings.Classes.Where(o => o.LocalDate >= from && o.LocalDate <= to && !o.IsCancelled);
+            var byClass = await classes.GroupBy(o => o.Name).Select(g => new
+            {
+                Name = g.Key, Runs = g.Count(), Capacity = g.Sum(o => o.Capacity), Booked = g.Sum(o => o.BookedCount),
+            }).ToListAsync(cancellationToken);
+            var bookingsBy = await (
+                    from b in bookings.ClassBookings
+                    join o in classes on b.OccurrenceId equals o.Id
+                    group b by o.Name into g
+                    select new
+                    {
+                        Name = g.Key,
+                        Waitlisted = g.Count(b => b.Status == ClassBookingStatus.Waitlisted),
+                        NoShows = g.Count(b => b.Status == ClassBookingStatus.Booked && b.NoShow),
+                        Attended = g.Count(b => b.Status == ClassBookingStatus.Booked && b.CheckedIn),
+                    })
+                .ToListAsync(cancellationToken);
+            foreach (var c in byClass)
+            {
+                var more = bookingsBy.FirstOrDefault(b => b.Name == c.Name);
+                Add(c.Name, c.Runs, c.Capacity, c.Booked, more?.Waitlisted ?? 0, more?.NoShows ?? 0, more?.Attended ?? 0);
+            }
+        }
+
+        if (split.HasRolled)
+        {
+            var rolled = await rollUp.Classes(split).GroupBy(c => c.ClassName).Select(g => new
+            {
+                Name = g.Key, Runs = g.Sum(c => c.Runs), Capacity = g.Sum(c => c.Capacity), Booked = g.Sum(c => c.Booked),
+                Waitlisted = g.Sum(c => c.Waitlisted), NoShows = g.Sum(c => c.NoShows), Attended = g.Sum(c => c.Attended),
+            }).ToListAsync(cancellationToken);
+            foreach (var c in rolled)
+            {
+                Add(c.Name, c.Runs, c.Capacity, c.Booked, c.Waitlisted, c.NoShows, c.Attended);
+            }
+        }
+
+        var rows = byName.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => (Name: c.Key, c.Value.Runs, c.Value.Capacity, c.Value.Booked, c.Value.Waitlisted, c.Value.NoShows, c.Value.Attended)).ToList();
         var labels = buckets.Select(b => b.Label).ToList();
         return new ReportDto("attendance", "Attendance", period.From, period.To, period.By,
             [

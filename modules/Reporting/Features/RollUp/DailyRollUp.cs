@@ -111,6 +111,7 @@ internal sealed class DailyRollUp(
         await db.Set<DailyFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<HourlyCheckIns>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyProductSales>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<DailyClassFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The local day of the gym's oldest record of any kind the roll-up sums (each a MIN over an index).</summary>
@@ -215,6 +216,34 @@ internal sealed class DailyRollUp(
             sales.LineTotalCents += line.LineTotalCents;
             sales.GstCents += line.GstCents;
         }
+
+        // Classes by their own local date, as the attendance report groups them.
+        var classes = bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled);
+        var runs = await classes.GroupBy(o => new { o.LocalDate, o.Name })
+            .Select(g => new { g.Key.LocalDate, g.Key.Name, Runs = g.Count(), Capacity = g.Sum(o => o.Capacity), Booked = g.Sum(o => o.BookedCount) })
+            .ToListAsync(cancellationToken);
+        var outcomes = (await (
+                    from b in bookings.ClassBookings
+                    join o in classes on b.OccurrenceId equals o.Id
+                    group b by new { o.LocalDate, o.Name } into g
+                    select new
+                    {
+                        g.Key.LocalDate, g.Key.Name,
+                        Waitlisted = g.Count(b => b.Status == ClassBookingStatus.Waitlisted),
+                        NoShows = g.Count(b => b.Status == ClassBookingStatus.Booked && b.NoShow),
+                        Attended = g.Count(b => b.Status == ClassBookingStatus.Booked && b.CheckedIn),
+                    })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => (o.LocalDate, o.Name));
+        db.AddRange(runs.Select(r =>
+        {
+            var more = outcomes.GetValueOrDefault((r.LocalDate, r.Name));
+            return new DailyClassFigures
+            {
+                TenantId = location.Id, FranchiseId = location.FranchiseId, Day = r.LocalDate, ClassName = r.Name, Runs = r.Runs, Capacity = r.Capacity,
+                Booked = r.Booked, Waitlisted = more?.Waitlisted ?? 0, NoShows = more?.NoShows ?? 0, Attended = more?.Attended ?? 0,
+            };
+        }));
 
         db.AddRange(days.Values);
         db.AddRange(hours.Select(h => new HourlyCheckIns { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = h.Key.Day, Hour = h.Key.Hour, CheckIns = h.Value }));

@@ -12,6 +12,26 @@ internal sealed record RolledPeriod(ReportPeriod Period, DateOnly? RolledFrom, D
 {
     public bool HasRolled => RolledFrom is not null;
 
+    /// <summary>The local days read live (for records dated by local day, such as classes).</summary>
+    public IEnumerable<(DateOnly From, DateOnly To)> LiveDays()
+    {
+        if (!HasRolled)
+        {
+            yield return (Period.From, Period.To);
+            yield break;
+        }
+
+        if (Period.From < RolledFrom!.Value)
+        {
+            yield return (Period.From, RolledFrom.Value.AddDays(-1));
+        }
+
+        if (Period.To > RolledTo!.Value)
+        {
+            yield return (RolledTo.Value.AddDays(1), Period.To);
+        }
+    }
+
     public static RolledPeriod Split(ReportPeriod period, RollUpState? state)
     {
         if (state is null || state.ZoneId != period.Zone.Id || state.LastDay < state.FirstDay)
@@ -74,6 +94,12 @@ internal sealed class RollUpReader(DerrimutDbContext db)
     {
         var (from, to) = Range(split);
         return db.Set<DailyProductSales>().AsNoTracking().Where(p => p.Day >= from && p.Day <= to);
+    }
+
+    public IQueryable<DailyClassFigures> Classes(RolledPeriod split)
+    {
+        var (from, to) = Range(split);
+        return db.Set<DailyClassFigures>().AsNoTracking().Where(c => c.Day >= from && c.Day <= to);
     }
 
     /// <summary>The rolled days, or an empty range (from after to) when the period has none.</summary>

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Derrimut.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReportRollUpClasses : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "daily_class_figures",
+                schema: "reporting",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClassName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    FranchiseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Runs = table.Column<int>(type: "integer", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false),
+                    Waitlisted = table.Column<int>(type: "integer", nullable: false),
+                    NoShows = table.Column<int>(type: "integer", nullable: false),
+                    Attended = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_daily_class_figures", x => new { x.TenantId, x.Day, x.ClassName });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_daily_class_figures_TenantId",
+                schema: "reporting",
+                table: "daily_class_figures",
+                column: "TenantId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "daily_class_figures",
+                schema: "reporting");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Derrimut.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReportRollUpClasses : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "reporting_daily_class_figures",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClassName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    FranchiseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Runs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Booked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Waitlisted = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attended = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reporting_daily_class_figures", x => new { x.TenantId, x.Day, x.ClassName });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reporting_daily_class_figures_TenantId",
+                table: "reporting_daily_class_figures",
+                column: "TenantId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "reporting_daily_class_figures");
+        }
+    }
+}
