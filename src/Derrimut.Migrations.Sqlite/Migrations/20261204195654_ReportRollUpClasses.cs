@@ -11,6 +11,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // A new rolled figure: forget where each gym's roll-up stood, so the next run sums every day again with it.
+            migrationBuilder.Sql("DELETE FROM \"reporting_roll_up_state\"");
+
             migrationBuilder.CreateTable(
                 name: "reporting_daily_class_figures",
                 columns: table => new
