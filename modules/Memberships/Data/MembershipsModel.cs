@@ -32,7 +32,9 @@ internal static class MembershipsModel
             b.HasIndex(m => new { m.TenantId, m.UserId });
             b.HasIndex(m => new { m.TenantId, m.SubscriptionId });
             b.HasIndex(m => new { m.TenantId, m.CheckoutSessionId });
-            b.HasIndex(m => new { m.TenantId, m.Status });
+            // The dashboard counts live members by state and freeze (decision 0073's benchmark): with IsFrozen in the
+            // key that count is read from the index alone, not from 20,000 rows of a large gym.
+            b.HasIndex(m => new { m.TenantId, m.Status, m.IsFrozen });
             // Reports count joins and cancellations in a period (decision 0057: the benchmark's three years).
             b.HasIndex(m => new { m.TenantId, m.StartedAt });
             b.HasIndex(m => new { m.TenantId, m.EndedAt });
@@ -55,6 +57,8 @@ internal static class MembershipsModel
             b.HasIndex(e => new { e.TenantId, e.PaymentIntentId });
             // Revenue and failed payments over a period are range reads by when the money moved (decision 0057).
             b.HasIndex(e => new { e.TenantId, e.OccurredAt });
+            // The dashboard's failed payments this month: a few rows among a month's charges, found by kind first.
+            b.HasIndex(e => new { e.TenantId, e.Kind, e.OccurredAt });
             b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
             b.Property(e => e.Description).HasMaxLength(200);
             b.Property(e => e.Reference).HasMaxLength(300);

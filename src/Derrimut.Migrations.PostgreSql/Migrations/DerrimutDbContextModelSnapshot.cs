@@ -2677,6 +2677,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
+                    b.HasIndex("TenantId", "Kind", "OccurredAt");
+
                     b.HasIndex("TenantId", "Kind", "Reference")
                         .IsUnique();
 
@@ -2788,11 +2790,11 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "StartedAt");
 
-                    b.HasIndex("TenantId", "Status");
-
                     b.HasIndex("TenantId", "SubscriptionId");
 
                     b.HasIndex("TenantId", "UserId");
+
+                    b.HasIndex("TenantId", "Status", "IsFrozen");
 
                     b.ToTable("memberships", "memberships");
                 });

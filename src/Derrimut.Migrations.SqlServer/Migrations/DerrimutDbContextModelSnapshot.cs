@@ -2687,6 +2687,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
+                    b.HasIndex("TenantId", "Kind", "OccurredAt");
+
                     b.HasIndex("TenantId", "Kind", "Reference")
                         .IsUnique();
 
@@ -2799,11 +2801,11 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "StartedAt");
 
-                    b.HasIndex("TenantId", "Status");
-
                     b.HasIndex("TenantId", "SubscriptionId");
 
                     b.HasIndex("TenantId", "UserId");
+
+                    b.HasIndex("TenantId", "Status", "IsFrozen");
 
                     b.ToTable("memberships", "memberships");
                 });

@@ -2672,6 +2672,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
+                    b.HasIndex("TenantId", "Kind", "OccurredAt");
+
                     b.HasIndex("TenantId", "Kind", "Reference")
                         .IsUnique();
 
@@ -2783,11 +2785,11 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "StartedAt");
 
-                    b.HasIndex("TenantId", "Status");
-
                     b.HasIndex("TenantId", "SubscriptionId");
 
                     b.HasIndex("TenantId", "UserId");
+
+                    b.HasIndex("TenantId", "Status", "IsFrozen");
 
                     b.ToTable("memberships_memberships", (string)null);
                 });
