@@ -11,7 +11,7 @@ namespace Derrimut.Reporting.Features.RollUp;
 /// <param name="FirstDay">The first day the roll-up now covers.</param>
 /// <param name="LastDay">The last (closed) day it now covers.</param>
 /// <param name="DaysRebuilt">Days summed again in this run.</param>
-public sealed record RollUpRun(DateOnly FirstDay, DateOnly LastDay, int DaysRebuilt);
+internal sealed record RollUpRun(DateOnly FirstDay, DateOnly LastDay, int DaysRebuilt);
 
 /// <summary>
 /// Sums the current gym's closed local days into the Reporting module's daily tables (decision 0073), from the same
