@@ -128,7 +128,9 @@ internal sealed class ClassesSeeder : IDataSeedContributor
             .Where(o => o.StartsAt > clock.UtcNow.AddHours(3) && o.StartsAt < clock.UtcNow.AddDays(6))
             .OrderBy(o => o.StartsAt).Select(o => o.Id).Take(4).ToListAsync(cancellationToken);
         // The reformer intro is tomorrow, so it can be among the next classes too: book each class once.
-        List<Guid> targets = reformer is null ? soon : [.. new[] { reformer.Id }.Concat(soon).Distinct()];
+        // The full class the Chromium journey waitlists on stays as set up above (booked by the gym's own member only),
+        // even on days when it is among the next four (a Saturday morning: the weekend has few classes).
+        List<Guid> targets = [.. (reformer is null ? soon : new[] { reformer.Id }.Concat(soon)).Distinct().Where(id => id != fullNoWaitlist?.Id)];
         foreach (var occurrenceId in targets)
         {
             foreach (var goer in goers)
