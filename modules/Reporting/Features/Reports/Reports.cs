@@ -335,27 +335,9 @@ internal sealed class ReportsHandler(
 
         foreach (var (from, to) in split.LiveDays())
         {
-            var classes = bookings.Classes.Where(o => o.LocalDate >= from && o.LocalDate <= to && !o.IsCancelled);
-            var byClass = await classes.GroupBy(o => o.Name).Select(g => new
+            foreach (var c in await ClassFigures.BetweenAsync(bookings, from, to, cancellationToken))
             {
-                Name = g.Key, Runs = g.Count(), Capacity = g.Sum(o => o.Capacity), Booked = g.Sum(o => o.BookedCount),
-            }).ToListAsync(cancellationToken);
-            var bookingsBy = await (
-                    from b in bookings.ClassBookings
-                    join o in classes on b.OccurrenceId equals o.Id
-                    group b by o.Name into g
-                    select new
-                    {
-                        Name = g.Key,
-                        Waitlisted = g.Count(b => b.Status == ClassBookingStatus.Waitlisted),
-                        NoShows = g.Count(b => b.Status == ClassBookingStatus.Booked && b.NoShow),
-                        Attended = g.Count(b => b.Status == ClassBookingStatus.Booked && b.CheckedIn),
-                    })
-                .ToListAsync(cancellationToken);
-            foreach (var c in byClass)
-            {
-                var more = bookingsBy.FirstOrDefault(b => b.Name == c.Name);
-                Add(c.Name, c.Runs, c.Capacity, c.Booked, more?.Waitlisted ?? 0, more?.NoShows ?? 0, more?.Attended ?? 0);
+                Add(c.Name, c.Runs, c.Capacity, c.Booked, c.Waitlisted, c.NoShows, c.Attended);
             }
         }
 

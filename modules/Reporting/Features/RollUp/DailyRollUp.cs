@@ -217,32 +217,10 @@ internal sealed class DailyRollUp(
             sales.GstCents += line.GstCents;
         }
 
-        // Classes by their own local date, as the attendance report groups them.
-        var classes = bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled);
-        var runs = await classes.GroupBy(o => new { o.LocalDate, o.Name })
-            .Select(g => new { g.Key.LocalDate, g.Key.Name, Runs = g.Count(), Capacity = g.Sum(o => o.Capacity), Booked = g.Sum(o => o.BookedCount) })
-            .ToListAsync(cancellationToken);
-        var outcomes = (await (
-                    from b in bookings.ClassBookings
-                    join o in classes on b.OccurrenceId equals o.Id
-                    group b by new { o.LocalDate, o.Name } into g
-                    select new
-                    {
-                        g.Key.LocalDate, g.Key.Name,
-                        Waitlisted = g.Count(b => b.Status == ClassBookingStatus.Waitlisted),
-                        NoShows = g.Count(b => b.Status == ClassBookingStatus.Booked && b.NoShow),
-                        Attended = g.Count(b => b.Status == ClassBookingStatus.Booked && b.CheckedIn),
-                    })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(o => (o.LocalDate, o.Name));
-        db.AddRange(runs.Select(r =>
+        db.AddRange((await ClassFigures.BetweenAsync(bookings, period.From, period.To, cancellationToken)).Select(c => new DailyClassFigures
         {
-            var more = outcomes.GetValueOrDefault((r.LocalDate, r.Name));
-            return new DailyClassFigures
-            {
-                TenantId = location.Id, FranchiseId = location.FranchiseId, Day = r.LocalDate, ClassName = r.Name, Runs = r.Runs, Capacity = r.Capacity,
-                Booked = r.Booked, Waitlisted = more?.Waitlisted ?? 0, NoShows = more?.NoShows ?? 0, Attended = more?.Attended ?? 0,
-            };
+            TenantId = location.Id, FranchiseId = location.FranchiseId, Day = c.Day, ClassName = c.Name, Runs = c.Runs, Capacity = c.Capacity,
+            Booked = c.Booked, Waitlisted = c.Waitlisted, NoShows = c.NoShows, Attended = c.Attended,
         }));
 
         db.AddRange(days.Values);
