@@ -109,6 +109,11 @@ public abstract partial class ReportingShould
         var glance = await App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gym.Id, (sp, ct) =>
             sp.GetRequiredService<ITrainerEarningsGlance>().BetweenAsync(person, new DateOnly(2026, 10, 3), new DateOnly(2026, 10, 11), ct));
         Figure(week, "earningsCents").ShouldBe(glance.AmountCents);
+        var nobody = Guid.NewGuid();
+        var team = await App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gym.Id, (sp, ct) =>
+            sp.GetRequiredService<ITrainerEarningsGlance>().BetweenAsync([person, nobody], new DateOnly(2026, 10, 3), new DateOnly(2026, 10, 11), ct));
+        team[person].ShouldBe(glance);
+        team[nobody].ShouldBe(new TrainerEarningsGlance(new DateOnly(2026, 10, 3), new DateOnly(2026, 10, 11), 0, null, 0));
         Figure(week, "ptSalesCents").ShouldBe(3 * 9999);
 
         // Sunday 5 April 2026, daylight saving ends: 25 hours.

@@ -16,6 +16,12 @@ public interface ITrainerEarningsGlance
 {
     /// <summary>What the trainer (by person id) earned from sessions completed between two gym-local dates, inclusive.</summary>
     Task<TrainerEarningsGlance> BetweenAsync(Guid trainerPersonId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same for several trainers at once, keyed by person id (a trainer with nothing recorded is present with zero
+    /// sessions): the trainers report asks for the whole team in two queries instead of two per trainer.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, TrainerEarningsGlance>> BetweenAsync(IReadOnlyCollection<Guid> trainerPersonIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The trainer's day: <c>GET /api/trainer/dashboard</c> and <c>/trainer</c>.</summary>

@@ -60,6 +60,23 @@ internal sealed class TrainerEarningsHandler(DerrimutDbContext db) : ITrainerEar
         return new TrainerEarningsGlance(from, to, count, rate, (rate ?? 0) * count);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, TrainerEarningsGlance>> BetweenAsync(IReadOnlyCollection<Guid> trainerPersonIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var ids = trainerPersonIds.Distinct().ToList();
+        var counts = await db.Set<CompletedSession>().Where(c => ids.Contains(c.TrainerUserId) && c.CompletedOn >= from && c.CompletedOn <= to)
+            .GroupBy(c => c.TrainerUserId).Select(g => new { Person = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Person, g => g.Count, cancellationToken);
+        // One per-session rate per person (the settings row is unique per person), as CurrentRateAsync reads it.
+        var rates = await db.Set<EmployeePaySettings>().AsNoTracking().Where(s => ids.Contains(s.UserId) && s.PayBasis == PayBasis.PerSession)
+            .Select(s => new { s.UserId, s.SessionRateCents }).ToListAsync(cancellationToken);
+        var rateOf = rates.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().SessionRateCents);
+        return ids.ToDictionary(id => id, id =>
+        {
+            var count = counts.GetValueOrDefault(id);
+            var rate = rateOf.GetValueOrDefault(id);
+            return new TrainerEarningsGlance(from, to, count, rate, (rate ?? 0) * count);
+        });
+    }
+
     private async Task<long?> CurrentRateAsync(Guid trainerPersonId, CancellationToken cancellationToken) =>
         await db.Set<EmployeePaySettings>().AsNoTracking().Where(s => s.UserId == trainerPersonId && s.PayBasis == PayBasis.PerSession)
             .Select(s => s.SessionRateCents).FirstOrDefaultAsync(cancellationToken);

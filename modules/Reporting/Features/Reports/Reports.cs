@@ -407,15 +407,18 @@ internal sealed class ReportsHandler(
 
         // Earnings are what the pay module records each trainer is owed for sessions delivered (completed) in the range,
         // at their per-session rate — not what members paid. Without a pay module there is no earnings figure.
-        var earnings = services.GetService<ITrainerEarningsGlance>();
+        var glance = services.GetService<ITrainerEarningsGlance>();
+        var earnings = glance is null ? null : await glance.BetweenAsync([.. trainers.Select(t => t.UserId)], period.From, period.To, cancellationToken);
+        var sessionsOf = bySession.ToDictionary(s => s.TrainerId);
+        var classesOf = byClass.ToDictionary(c => c.TrainerId, c => c.Classes);
         var rows = new List<(string DisplayName, int Delivered, int Minutes, int BookedMinutes, long AvailableMinutes, int NoShows, int Cancelled, long PaidCents, int Classes, long? EarnedCents)>();
         foreach (var t in trainers)
         {
-            var s = bySession.FirstOrDefault(x => x.TrainerId == t.Id);
-            var earned = earnings is null ? null : (long?)(await earnings.BetweenAsync(t.UserId, period.From, period.To, cancellationToken)).AmountCents;
+            var s = sessionsOf.GetValueOrDefault(t.Id);
+            var earned = earnings is null ? null : (long?)earnings[t.UserId].AmountCents;
             rows.Add((t.DisplayName, s?.Delivered ?? 0, s?.Minutes ?? 0, s?.BookedMinutes ?? 0,
                 AvailableMinutes.Between(period.From, period.To, period.Zone, [.. weekly[t.Id]], [.. exceptions[t.Id]]),
-                s?.NoShows ?? 0, s?.Cancelled ?? 0, s?.PaidCents ?? 0, byClass.FirstOrDefault(c => c.TrainerId == t.Id)?.Classes ?? 0, earned));
+                s?.NoShows ?? 0, s?.Cancelled ?? 0, s?.PaidCents ?? 0, classesOf.GetValueOrDefault(t.Id), earned));
         }
 
         rows = [.. rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCulture)];
