@@ -23,7 +23,14 @@
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: ERROR: %s\n' "$*" >&2; exit 1; }
-pid_alive() { [[ -n "${1:-}" && -r "/proc/$1/status" ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
+# Alive = its /proc entry can be read and it is not a zombie. One read of the file: a process that exits between a
+# test for the file and a grep of it must read as gone, not as alive (the grep's "no such file" once did).
+pid_alive() {
+  local state
+  [[ -n "${1:-}" ]] || return 1
+  state="$(awk '/^State:/ { print $2; exit }' "/proc/$1/status" 2>/dev/null)" || return 1
+  [[ -n "$state" && "$state" != Z ]]
+}
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # The value of one key of an Npgsql-style connection string (keys case-insensitive, aliases allowed).
@@ -157,7 +164,7 @@ bench_stop_app() {
     say "stopping the app (pid $APP_PID)"
     kill -TERM "$APP_PID" 2>/dev/null
     for _ in $(seq 50); do pid_alive "$APP_PID" || break; sleep 0.2; done
-    pid_alive "$APP_PID" && { say "app did not stop on TERM; KILL"; kill -KILL "$APP_PID" 2>/dev/null; }
+    if pid_alive "$APP_PID"; then say "app did not stop on TERM; KILL"; kill -KILL "$APP_PID" 2>/dev/null || true; fi
     wait "$APP_PID" 2>/dev/null
   fi
   APP_PID=""

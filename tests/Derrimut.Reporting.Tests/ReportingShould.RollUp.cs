@@ -30,12 +30,20 @@ public abstract partial class ReportingShould
             Local(today.AddDays(-100), 6, 0), Local(today.AddDays(-40), 18, 15), Local(yesterday, 23, 59), Local(today, 0, 1), EarlierToday(),
         ];
         instants = [.. instants.Where(i => i <= DateTimeOffset.UtcNow)];
+        var plans = new Dictionary<Guid, Guid> { [gym.Id] = await PlanAsync(gym.Id), [fixture.A2.Id] = await PlanAsync(fixture.A2.Id) };
         foreach (var (at, i) in instants.Select((at, i) => (at, i)))
         {
             foreach (var place in new[] { gym, fixture.A2 })
             {
                 await AddRowsAsync(App, place.Id, CheckIns, CheckIn(at, place.Id), CheckIn(at, Guid.NewGuid()));
                 await AddRowsAsync(App, place.Id, Ledger, LedgerLine(1, at, 2200 + i, 200), LedgerLine(2, at, -(1100 + i), -100));
+
+                // Memberships joining at the instant, and ending at it (cancelled or expired, on two plans), one that
+                // never started, and one running through it all.
+                var plan = plans[place.Id];
+                await AddRowsAsync(App, place.Id, Members, Membership(plan, 2, at, plan: i % 2 == 0 ? "flexi" : "premium"),
+                    Membership(plan, i % 3 == 0 ? 5 : 4, at.AddDays(-30 - i), at, plan: i % 2 == 0 ? "premium" : "flexi"),
+                    Membership(plan, 1, null), Membership(plan, 2, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i)));
             }
 
             await AddRowsAsync(App, gym.Id, Sessions, Session(trainer, sessionType, at, 4, 2, 9999 + i));
@@ -81,10 +89,12 @@ public abstract partial class ReportingShould
         var from = Date(new DateOnly(2026, 1, 1) < today.AddDays(-400) ? today.AddDays(-400) : new DateOnly(2026, 1, 1));
         string[] urls =
         [
-            .. new[] { "revenue", "attendance", "shop" }.SelectMany(r => new[] { "day", "week", "month" }.Select(by => $"/api/reports/{r}?from={from}&to={Date(today.AddDays(7))}&by={by}")),
+            .. new[] { "revenue", "attendance", "shop", "membership" }.SelectMany(r => new[] { "day", "week", "month" }.Select(by => $"/api/reports/{r}?from={from}&to={Date(today.AddDays(7))}&by={by}")),
             $"/api/reports/revenue?from={Date(today.AddDays(-5))}&to={Date(yesterday)}",
             $"/api/reports/attendance?from={Date(new DateOnly(2026, 4, 5))}&to={Date(new DateOnly(2026, 4, 5))}",
             $"/api/reports/shop?from={Date(today)}&to={Date(today)}",
+            $"/api/reports/membership?from={Date(new DateOnly(2026, 4, 5))}&to={Date(new DateOnly(2026, 10, 4))}&by=week",
+            $"/api/reports/membership?from={Date(today.AddDays(-5))}&to={Date(today)}",
         ];
 
         async Task<Dictionary<string, string>> ReadAllAsync()
@@ -105,7 +115,7 @@ public abstract partial class ReportingShould
         var live = await ReadAllAsync();
         var run = await RollUpAsync(gym);
         run.LastDay.ShouldBe(yesterday);
-        run.FirstDay.ShouldBe(new DateOnly(2026, 4, 5) < today.AddDays(-100) ? new DateOnly(2026, 4, 5) : today.AddDays(-100));
+        run.FirstDay.ShouldBe(new DateOnly(2026, 2, 1)); // the oldest record: the start of a membership running through it all
         (await RowsAsync(gym)).ShouldBeGreaterThan(0);
         var rolled = await ReadAllAsync();
         foreach (var url in live.Keys)
@@ -113,11 +123,14 @@ public abstract partial class ReportingShould
             rolled[url].ShouldBe(live[url], url);
         }
 
+        urls[3].ShouldContain("attendance");
+        urls[12].ShouldContain("revenue");
+        urls[13].ShouldContain("attendance");
         var year = JsonDocument.Parse(rolled[urls[3]]).RootElement;
         (Figure(year, "classes"), Figure(year, "waitlisted"), Figure(year, "noShows")).ShouldBe((3m, 2m, 1m));
 
         // The rolled attendance of the night summer time ended: both 02:30 check-ins (and the visitors') in hour 2.
-        var night = JsonDocument.Parse(rolled[urls[^2]]).RootElement;
+        var night = JsonDocument.Parse(rolled[urls[13]]).RootElement;
         Figure(night, "checkIns").ShouldBe(4);
         night.GetProperty("heatmap")[6][2].GetInt32().ShouldBe(4);
 
@@ -126,8 +139,8 @@ public abstract partial class ReportingShould
         await AddRowsAsync(App, gym.Id, Ledger, LedgerLine(1, Local(today.AddDays(-3), 10, 0), 3300, 300));
         var again = await RollUpAsync(gym);
         again.DaysRebuilt.ShouldBe(DailyRollUp.RecheckDays);
-        var week = await ReadAsync<JsonElement>(await admin.GetAsync(urls[9], _ct));
-        Figure(week, "membershipsCents").ShouldBe(Figure(JsonDocument.Parse(live[urls[9]]).RootElement, "membershipsCents") + 3300);
+        var week = await ReadAsync<JsonElement>(await admin.GetAsync(urls[12], _ct));
+        Figure(week, "membershipsCents").ShouldBe(Figure(JsonDocument.Parse(live[urls[12]]).RootElement, "membershipsCents") + 3300);
 
         // History older than anything rolled up (imported): the next run reaches back to it.
         var imported = new DateOnly(2026, 1, 10);
@@ -165,6 +178,8 @@ public abstract partial class ReportingShould
             tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyFigures>().Select(r => r.TenantId).ToListAsync(ct));
             tenants.AddRange(await db.Set<Derrimut.Reporting.Data.HourlyCheckIns>().Select(r => r.TenantId).ToListAsync(ct));
             tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyProductSales>().Select(r => r.TenantId).ToListAsync(ct));
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyClassFigures>().Select(r => r.TenantId).ToListAsync(ct));
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyMembershipFigures>().Select(r => r.TenantId).ToListAsync(ct));
             var all = await db.Set<Derrimut.Reporting.Data.RollUpState>().IgnoreQueryFilters().Select(r => r.TenantId).Distinct().CountAsync(ct);
             return (tenants.Distinct().ToList(), tenants.Count, all);
         }, _ct);

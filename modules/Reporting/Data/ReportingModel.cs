@@ -37,5 +37,11 @@ internal static class ReportingModel
             b.HasKey(x => new { x.TenantId, x.Day, x.ClassName });
             b.Property(x => x.ClassName).HasMaxLength(80).IsRequired();
         });
+        modelBuilder.Entity<DailyMembershipFigures>(b =>
+        {
+            b.ToTable("daily_membership_figures", Schema);
+            b.HasKey(x => new { x.TenantId, x.Day, x.PlanCode });
+            b.Property(x => x.PlanCode).HasMaxLength(50).IsRequired();
+        });
     }
 }

@@ -120,3 +120,25 @@ internal sealed class DailyClassFigures : ILocationOwned
 
     public int Attended { get; set; }
 }
+
+/// <summary>
+/// One plan's membership movements on one closed day: memberships that started (joins) and that ended that day, and
+/// of those ended, how many were cancelled. With the live count of memberships running at a period's start, these
+/// give the membership report's series (decision 0074). Both instants are written once, near the moment they name.
+/// </summary>
+internal sealed class DailyMembershipFigures : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public string PlanCode { get; set; } = "";
+
+    public int Joins { get; set; }
+
+    public int Ends { get; set; }
+
+    public int Cancellations { get; set; }
+}

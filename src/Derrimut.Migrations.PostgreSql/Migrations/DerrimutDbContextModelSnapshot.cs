@@ -2794,7 +2794,7 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
-                    b.HasIndex("TenantId", "Status", "IsFrozen");
+                    b.HasIndex("TenantId", "Status", "IsFrozen", "PlanCode");
 
                     b.ToTable("memberships", "memberships");
                 });
@@ -3994,6 +3994,37 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId");
 
                     b.ToTable("daily_figures", "reporting");
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyMembershipFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Cancellations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Joins")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day", "PlanCode");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_membership_figures", "reporting");
                 });
 
             modelBuilder.Entity("Derrimut.Reporting.Data.DailyProductSales", b =>

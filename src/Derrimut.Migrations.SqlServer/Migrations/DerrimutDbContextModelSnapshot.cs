@@ -2805,7 +2805,7 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
-                    b.HasIndex("TenantId", "Status", "IsFrozen");
+                    b.HasIndex("TenantId", "Status", "IsFrozen", "PlanCode");
 
                     b.ToTable("memberships", "memberships");
                 });
@@ -4002,6 +4002,37 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId");
 
                     b.ToTable("daily_figures", "reporting");
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyMembershipFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Cancellations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Joins")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day", "PlanCode");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_membership_figures", "reporting");
                 });
 
             modelBuilder.Entity("Derrimut.Reporting.Data.DailyProductSales", b =>

@@ -2789,7 +2789,7 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
-                    b.HasIndex("TenantId", "Status", "IsFrozen");
+                    b.HasIndex("TenantId", "Status", "IsFrozen", "PlanCode");
 
                     b.ToTable("memberships_memberships", (string)null);
                 });
@@ -3986,6 +3986,37 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId");
 
                     b.ToTable("reporting_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyMembershipFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cancellations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Joins")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "PlanCode");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_daily_membership_figures", (string)null);
                 });
 
             modelBuilder.Entity("Derrimut.Reporting.Data.DailyProductSales", b =>

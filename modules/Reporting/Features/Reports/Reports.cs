@@ -84,38 +84,45 @@ internal sealed class ReportsHandler(
         var starts = buckets.Select(b => b.Start).ToArray();
         var joinsBy = new decimal[buckets.Count];
         var cancelsBy = new decimal[buckets.Count];
-        var activeDelta = new long[buckets.Count + 1];
-        var activeAtStart = 0;
-        await foreach (var m in memberships.Memberships
-                           .Where(m => m.StartedAt != null && m.StartedAt < period.End && (m.EndedAt == null || m.EndedAt >= period.Start))
-                           .Select(m => new { m.StartedAt, m.EndedAt, m.Status }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var endsBy = new long[buckets.Count];
+        var planMoves = new Dictionary<string, (int Joins, int Cancellations)>(StringComparer.Ordinal);
+        void Moved(int bucket, string plan, int joins, int ends, int cancellations)
         {
-            // Live at the end of a bucket: started before it ends and not ended by then.
-            var first = m.StartedAt < period.Start ? 0 : BucketIndex(starts, period.BucketOf(period.LocalDate(m.StartedAt!.Value)));
-            var last = m.EndedAt is { } ended && ended < period.End ? BucketIndex(starts, period.BucketOf(period.LocalDate(ended))) : buckets.Count;
-            if (m.StartedAt < period.Start)
+            joinsBy[bucket] += joins;
+            endsBy[bucket] += ends;
+            cancelsBy[bucket] += cancellations;
+            var (j, c) = planMoves.GetValueOrDefault(plan);
+            planMoves[plan] = (j + joins, c + cancellations);
+        }
+
+        // Running at the start, then each join and end in the period (MembershipMovements): closed days rolled up
+        // (one row per day and plan), the rest from the memberships themselves.
+        var activeAtStart = await rollUp.MembershipsRunningAtStartAsync(period, cancellationToken)
+                            ?? await MembershipMovements.RunningAtAsync(memberships, period.Start, cancellationToken);
+        var split = await rollUp.SplitAsync(period, cancellationToken);
+        foreach (var (start, end) in split.Live)
+        {
+            await foreach (var join in MembershipMovements.Joins(memberships, start, end).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                activeAtStart++;
-            }
-            else
-            {
-                joinsBy[first]++;
+                Moved(Index(period, starts, join.At), join.PlanCode, 1, 0, 0);
             }
 
-            if (m.EndedAt is { } end && end < period.End && m.Status == MembershipStatus.Cancelled)
+            await foreach (var ended in MembershipMovements.Ends(memberships, start, end).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                cancelsBy[last]++;
+                Moved(Index(period, starts, ended.At), ended.PlanCode, 0, 1, ended.Cancelled ? 1 : 0);
             }
+        }
 
-            activeDelta[first]++;
-            activeDelta[last]--;
+        await foreach (var day in rollUp.MembershipDays(split).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            Moved(BucketIndex(starts, period.BucketOf(day.Day)), day.PlanCode, day.Joins, day.Ends, day.Cancellations);
         }
 
         var activeBy = new decimal[buckets.Count];
-        long running = 0;
+        long running = activeAtStart;
         for (var i = 0; i < buckets.Count; i++)
         {
-            running += activeDelta[i];
+            running += (long)joinsBy[i] - endsBy[i];
             activeBy[i] = running;
         }
 
@@ -154,13 +161,11 @@ internal sealed class ReportsHandler(
         var joins = (int)joinsBy.Sum();
         var cancellations = (int)cancelsBy.Sum();
         var frozen = await memberships.Memberships.CountAsync(m => m.IsFrozen && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.PastDue), cancellationToken);
-        var byPlan = await memberships.Memberships.GroupBy(m => m.PlanCode).Select(g => new
-        {
-            Plan = g.Key,
-            Active = g.Count(m => m.Status == MembershipStatus.Active),
-            Joins = g.Count(m => m.StartedAt >= period.Start && m.StartedAt < period.End),
-            Cancellations = g.Count(m => m.Status == MembershipStatus.Cancelled && m.EndedAt >= period.Start && m.EndedAt < period.End),
-        }).ToListAsync(cancellationToken);
+        // Active now by plan: an index range of the live members (TenantId, Status, IsFrozen, PlanCode), not every row.
+        var activeByPlan = await memberships.Memberships.Where(m => m.Status == MembershipStatus.Active).GroupBy(m => m.PlanCode)
+            .Select(g => new { Plan = g.Key, Active = g.Count() }).ToDictionaryAsync(p => p.Plan, p => p.Active, cancellationToken);
+        var byPlan = activeByPlan.Keys.Union(planMoves.Keys)
+            .Select(plan => (Plan: plan, Active: activeByPlan.GetValueOrDefault(plan), Moves: planMoves.GetValueOrDefault(plan))).ToList();
         var labels = buckets.Select(b => b.Label).ToList();
         return new ReportDto("membership", "Membership", period.From, period.To, period.By,
             [
@@ -184,7 +189,7 @@ internal sealed class ReportsHandler(
             ],
             [
                 new("byPlan", "By plan", ["Plan", "Active now", "Joins", "Cancellations"],
-                    [.. byPlan.OrderBy(p => p.Plan, StringComparer.Ordinal).Select(p => (IReadOnlyList<string>)[p.Plan, Csv.Number(p.Active), Csv.Number(p.Joins), Csv.Number(p.Cancellations)])]),
+                    [.. byPlan.OrderBy(p => p.Plan, StringComparer.Ordinal).Select(p => (IReadOnlyList<string>)[p.Plan, Csv.Number(p.Active), Csv.Number(p.Moves.Joins), Csv.Number(p.Moves.Cancellations)])]),
             ],
             null);
     }

@@ -112,6 +112,7 @@ internal sealed class DailyRollUp(
         await db.Set<HourlyCheckIns>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyProductSales>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyClassFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<DailyMembershipFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The local day of the gym's oldest record of any kind the roll-up sums (each a MIN over an index).</summary>
@@ -121,6 +122,7 @@ internal sealed class DailyRollUp(
         [
             await bookings.CheckIns.MinAsync(c => (DateTimeOffset?)c.At, cancellationToken),
             await memberships.Ledger.MinAsync(l => (DateTimeOffset?)l.OccurredAt, cancellationToken),
+            await memberships.Memberships.MinAsync(m => m.StartedAt, cancellationToken),
             await bookings.PtSessions.MinAsync(s => (DateTimeOffset?)s.StartsAt, cancellationToken),
             await shop.Orders.MinAsync(o => o.PaidAt, cancellationToken),
             await shop.Refunds.MinAsync(r => (DateTimeOffset?)r.At, cancellationToken),
@@ -223,6 +225,31 @@ internal sealed class DailyRollUp(
             Booked = c.Booked, Waitlisted = c.Waitlisted, NoShows = c.NoShows, Attended = c.Attended,
         }));
 
+        var plans = new Dictionary<(DateOnly Day, string Plan), DailyMembershipFigures>();
+        DailyMembershipFigures Plan(DateTimeOffset at, string plan)
+        {
+            var key = (period.LocalDate(at), plan);
+            if (!plans.TryGetValue(key, out var figures))
+            {
+                plans[key] = figures = new DailyMembershipFigures { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = key.Item1, PlanCode = plan };
+            }
+
+            return figures;
+        }
+
+        await foreach (var join in MembershipMovements.Joins(memberships, period.Start, period.End).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            Plan(join.At, join.PlanCode).Joins++;
+        }
+
+        await foreach (var end in MembershipMovements.Ends(memberships, period.Start, period.End).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var figures = Plan(end.At, end.PlanCode);
+            figures.Ends++;
+            figures.Cancellations += end.Cancelled ? 1 : 0;
+        }
+
+        db.AddRange(plans.Values);
         db.AddRange(days.Values);
         db.AddRange(hours.Select(h => new HourlyCheckIns { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = h.Key.Day, Hour = h.Key.Hour, CheckIns = h.Value }));
         db.AddRange(products.Values);

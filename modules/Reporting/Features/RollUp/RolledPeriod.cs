@@ -67,7 +67,27 @@ internal sealed class RollUpReader(DerrimutDbContext db)
     private bool _loaded;
     private RollUpState? _state;
 
-    public async Task<RolledPeriod> SplitAsync(ReportPeriod period, CancellationToken cancellationToken)
+    public async Task<RolledPeriod> SplitAsync(ReportPeriod period, CancellationToken cancellationToken) =>
+        RolledPeriod.Split(period, await StateAsync(cancellationToken));
+
+    /// <summary>
+    /// Memberships running at the start of the period, from the rolled joins and ends of every day before it, when
+    /// the roll-up covers all of them (it starts at the gym's oldest record, so nothing started before its first day);
+    /// null when it does not (read the memberships instead).
+    /// </summary>
+    public async Task<int?> MembershipsRunningAtStartAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var state = await StateAsync(cancellationToken);
+        if (state is null || state.ZoneId != period.Zone.Id || state.LastDay < state.FirstDay || period.From > state.LastDay.AddDays(1))
+        {
+            return null;
+        }
+
+        var before = period.From;
+        return await db.Set<DailyMembershipFigures>().AsNoTracking().Where(m => m.Day < before).SumAsync(m => m.Joins - m.Ends, cancellationToken);
+    }
+
+    private async Task<RollUpState?> StateAsync(CancellationToken cancellationToken)
     {
         if (!_loaded)
         {
@@ -75,7 +95,7 @@ internal sealed class RollUpReader(DerrimutDbContext db)
             _loaded = true;
         }
 
-        return RolledPeriod.Split(period, _state);
+        return _state;
     }
 
     public IQueryable<DailyFigures> Days(RolledPeriod split)
@@ -100,6 +120,12 @@ internal sealed class RollUpReader(DerrimutDbContext db)
     {
         var (from, to) = Range(split);
         return db.Set<DailyClassFigures>().AsNoTracking().Where(c => c.Day >= from && c.Day <= to);
+    }
+
+    public IQueryable<DailyMembershipFigures> MembershipDays(RolledPeriod split)
+    {
+        var (from, to) = Range(split);
+        return db.Set<DailyMembershipFigures>().AsNoTracking().Where(m => m.Day >= from && m.Day <= to);
     }
 
     /// <summary>The rolled days, or an empty range (from after to) when the period has none.</summary>

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Derrimut.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class MembershipsActiveByPlanIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_memberships_TenantId_Status_IsFrozen",
+                schema: "memberships",
+                table: "memberships");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_TenantId_Status_IsFrozen_PlanCode",
+                schema: "memberships",
+                table: "memberships",
+                columns: new[] { "TenantId", "Status", "IsFrozen", "PlanCode" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_memberships_TenantId_Status_IsFrozen_PlanCode",
+                schema: "memberships",
+                table: "memberships");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_TenantId_Status_IsFrozen",
+                schema: "memberships",
+                table: "memberships",
+                columns: new[] { "TenantId", "Status", "IsFrozen" });
+        }
+    }
+}
