@@ -2677,10 +2677,10 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
-                    b.HasIndex("TenantId", "Kind", "OccurredAt");
-
                     b.HasIndex("TenantId", "Kind", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Kind", "OccurredAt", "AmountCents", "GstCents");
 
                     b.ToTable("ledger_entries", "memberships");
                 });
@@ -2783,8 +2783,6 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 
-                    b.HasIndex("TenantId", "EndedAt");
-
                     b.HasIndex("TenantId", "LiveUserId")
                         .IsUnique();
 
@@ -2793,6 +2791,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "SubscriptionId");
 
                     b.HasIndex("TenantId", "UserId");
+
+                    b.HasIndex("TenantId", "EndedAt", "Status");
 
                     b.HasIndex("TenantId", "Status", "IsFrozen", "PlanCode");
 

@@ -2687,10 +2687,10 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
-                    b.HasIndex("TenantId", "Kind", "OccurredAt");
-
                     b.HasIndex("TenantId", "Kind", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Kind", "OccurredAt", "AmountCents", "GstCents");
 
                     b.ToTable("ledger_entries", "memberships");
                 });
@@ -2793,8 +2793,6 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 
-                    b.HasIndex("TenantId", "EndedAt");
-
                     b.HasIndex("TenantId", "LiveUserId")
                         .IsUnique()
                         .HasFilter("[LiveUserId] IS NOT NULL");
@@ -2804,6 +2802,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "SubscriptionId");
 
                     b.HasIndex("TenantId", "UserId");
+
+                    b.HasIndex("TenantId", "EndedAt", "Status");
 
                     b.HasIndex("TenantId", "Status", "IsFrozen", "PlanCode");
 

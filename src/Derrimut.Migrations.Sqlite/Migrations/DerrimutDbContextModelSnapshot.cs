@@ -2672,10 +2672,10 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "UserId");
 
-                    b.HasIndex("TenantId", "Kind", "OccurredAt");
-
                     b.HasIndex("TenantId", "Kind", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Kind", "OccurredAt", "AmountCents", "GstCents");
 
                     b.ToTable("memberships_ledger_entries", (string)null);
                 });
@@ -2778,8 +2778,6 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CheckoutSessionId");
 
-                    b.HasIndex("TenantId", "EndedAt");
-
                     b.HasIndex("TenantId", "LiveUserId")
                         .IsUnique();
 
@@ -2788,6 +2786,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "SubscriptionId");
 
                     b.HasIndex("TenantId", "UserId");
+
+                    b.HasIndex("TenantId", "EndedAt", "Status");
 
                     b.HasIndex("TenantId", "Status", "IsFrozen", "PlanCode");
 

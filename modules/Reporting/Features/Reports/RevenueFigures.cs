@@ -46,13 +46,12 @@ internal sealed class RevenueFigures(IMembershipReadModel memberships, IBookings
     /// <summary>The sums over [start, end) from the modules' own records, each as its source stores it.</summary>
     private async Task<Sums> LiveAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var ledger = memberships.Ledger.Where(l => l.OccurredAt >= start && l.OccurredAt < end);
-        var charges = await ledger.Where(l => l.Kind == LedgerLineKind.Charge)
-            .GroupBy(_ => 1).Select(g => new { Cents = g.Sum(l => l.AmountCents), Gst = g.Sum(l => l.GstCents) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var refunds = await ledger.Where(l => l.Kind == LedgerLineKind.Refund)
-            .GroupBy(_ => 1).Select(g => new { Cents = g.Sum(l => l.AmountCents), Gst = g.Sum(l => l.GstCents) })
-            .FirstOrDefaultAsync(cancellationToken);
+        // Charges and refunds in one pass over the period's ledger lines (one round trip, not two).
+        var ledger = await memberships.Ledger.Where(l => l.OccurredAt >= start && l.OccurredAt < end && (l.Kind == LedgerLineKind.Charge || l.Kind == LedgerLineKind.Refund))
+            .GroupBy(l => l.Kind).Select(g => new { Kind = g.Key, Cents = g.Sum(l => l.AmountCents), Gst = g.Sum(l => l.GstCents) })
+            .ToListAsync(cancellationToken);
+        var charges = ledger.FirstOrDefault(l => l.Kind == LedgerLineKind.Charge);
+        var refunds = ledger.FirstOrDefault(l => l.Kind == LedgerLineKind.Refund);
 
         // Grouped by price so GST is one eleventh of each session's price, exactly as each receipt shows it.
         var ptByPrice = await PaidSessions(bookings.PtSessions, start, end)
