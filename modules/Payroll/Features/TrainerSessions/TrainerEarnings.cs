@@ -53,22 +53,17 @@ internal sealed class TrainerEarningsHandler(DerrimutDbContext db) : ITrainerEar
         return result;
     }
 
-    public async Task<TrainerEarningsGlance> BetweenAsync(Guid trainerPersonId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-    {
-        var count = await db.Set<CompletedSession>().CountAsync(c => c.TrainerUserId == trainerPersonId && c.CompletedOn >= from && c.CompletedOn <= to, cancellationToken);
-        var rate = await CurrentRateAsync(trainerPersonId, cancellationToken);
-        return new TrainerEarningsGlance(from, to, count, rate, (rate ?? 0) * count);
-    }
+    public async Task<TrainerEarningsGlance> BetweenAsync(Guid trainerPersonId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        (await BetweenAsync([trainerPersonId], from, to, cancellationToken))[trainerPersonId];
 
     public async Task<IReadOnlyDictionary<Guid, TrainerEarningsGlance>> BetweenAsync(IReadOnlyCollection<Guid> trainerPersonIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var ids = trainerPersonIds.Distinct().ToList();
         var counts = await db.Set<CompletedSession>().Where(c => ids.Contains(c.TrainerUserId) && c.CompletedOn >= from && c.CompletedOn <= to)
             .GroupBy(c => c.TrainerUserId).Select(g => new { Person = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Person, g => g.Count, cancellationToken);
-        // One per-session rate per person (the settings row is unique per person), as CurrentRateAsync reads it.
-        var rates = await db.Set<EmployeePaySettings>().AsNoTracking().Where(s => ids.Contains(s.UserId) && s.PayBasis == PayBasis.PerSession)
-            .Select(s => new { s.UserId, s.SessionRateCents }).ToListAsync(cancellationToken);
-        var rateOf = rates.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().SessionRateCents);
+        // The per-session rate of each person paid per session (pay settings are unique per person at a gym).
+        var rateOf = await db.Set<EmployeePaySettings>().AsNoTracking().Where(s => ids.Contains(s.UserId) && s.PayBasis == PayBasis.PerSession)
+            .Select(s => new { s.UserId, s.SessionRateCents }).ToDictionaryAsync(s => s.UserId, s => s.SessionRateCents, cancellationToken);
         return ids.ToDictionary(id => id, id =>
         {
             var count = counts.GetValueOrDefault(id);

@@ -32,14 +32,18 @@ internal sealed record RolledPeriod(ReportPeriod Period, DateOnly? RolledFrom, D
         }
     }
 
+    /// <summary>Whether a gym's roll-up holds any days cut in this zone (otherwise everything is read live).</summary>
+    public static bool Covers(RollUpState? state, TimeZoneInfo zone) =>
+        state is not null && state.ZoneId == zone.Id && state.LastDay >= state.FirstDay;
+
     public static RolledPeriod Split(ReportPeriod period, RollUpState? state)
     {
-        if (state is null || state.ZoneId != period.Zone.Id || state.LastDay < state.FirstDay)
+        if (!Covers(state, period.Zone))
         {
             return new(period, null, null, [(period.Start, period.End)]);
         }
 
-        var from = period.From > state.FirstDay ? period.From : state.FirstDay;
+        var from = period.From > state!.FirstDay ? period.From : state.FirstDay;
         var to = period.To < state.LastDay ? period.To : state.LastDay;
         if (from > to)
         {
@@ -78,7 +82,7 @@ internal sealed class RollUpReader(DerrimutDbContext db)
     public async Task<int?> MembershipsRunningAtStartAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         var state = await StateAsync(cancellationToken);
-        if (state is null || state.ZoneId != period.Zone.Id || state.LastDay < state.FirstDay || period.From > state.LastDay.AddDays(1))
+        if (!RolledPeriod.Covers(state, period.Zone) || period.From > state!.LastDay.AddDays(1))
         {
             return null;
         }
