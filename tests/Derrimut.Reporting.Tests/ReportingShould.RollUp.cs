@@ -186,6 +186,17 @@ public abstract partial class ReportingShould
         seen.ShouldBe([gym.Id]);
         ownedHere.ShouldBeGreaterThanOrEqualTo(2);
         everyGym.ShouldBeGreaterThanOrEqualTo(3);
+
+        // The job rolled up the fixture's shared gyms too. Other tests write records dated earlier this month at those
+        // gyms and compare live figures with reported ones, which a roll-up would answer only after its next run (the
+        // delay decision 0073 accepts): forget every other gym's roll-up, so they read live again.
+        var scopes = App.Services.GetRequiredService<ITenantScopeFactory>();
+        var rolled = await scopes.RunAsync(gym.Id, (sp, ct) => sp.GetRequiredService<DerrimutDbContext>().Set<Derrimut.Reporting.Data.RollUpState>()
+            .IgnoreQueryFilters().Where(r => r.TenantId != gym.Id).Select(r => r.TenantId).ToListAsync(ct), _ct);
+        foreach (var other in rolled)
+        {
+            await scopes.RunAsync(other, (sp, ct) => sp.GetRequiredService<DerrimutDbContext>().Set<Derrimut.Reporting.Data.RollUpState>().ExecuteDeleteAsync(ct), _ct);
+        }
     }
 
     [Fact]
