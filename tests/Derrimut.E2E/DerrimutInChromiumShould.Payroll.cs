@@ -39,7 +39,10 @@ public sealed partial class DerrimutInChromiumShould
 
         // The demo's last finalised run opens with its payslips and the super contributions download.
         await page.GotoAsync(site + "/admin/payroll/runs");
-        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "finalised" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        // Followed by its address rather than clicked: a click can land while the interactive render replaces the
+        // prerendered table, and then nothing navigates (seen in CI).
+        var runLink = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "finalised" }).GetByRole(AriaRole.Link).First.GetAttributeAsync("href");
+        await page.GotoAsync(new Uri(new Uri(page.Url), runLink).ToString());
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download super contributions (clearing house CSV)" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("super-due")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "15-finalised-pay-run");
