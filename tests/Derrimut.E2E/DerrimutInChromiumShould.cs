@@ -210,7 +210,10 @@ public sealed partial class DerrimutInChromiumShould(BrowserFixture fixture) : I
         await using var _ = context;
 
         await page.GotoAsync(Server.Site("werribee") + "/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Join now on No lock-in", Exact = false }).First.ClickAsync();
+        // Followed by its address rather than clicked: a click can land while the interactive render replaces the
+        // prerendered page, and then nothing navigates (seen in CI).
+        var joinLink = await page.GetByRole(AriaRole.Link, new() { Name = "Join now on No lock-in", Exact = false }).First.GetAttributeAsync("href");
+        await page.GotoAsync(new Uri(new Uri(page.Url), joinLink).ToString());
         await SignInAsync(page, "multi@derrimut.localhost", DemoPassword);
 
         await Expect(page).ToHaveURLAsync(new Regex("/member/membership/join/no-lock-in$"));
