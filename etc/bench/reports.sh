@@ -53,6 +53,7 @@ done
 SAMPLER=""
 bench_cleanup_extra() {
   [[ -n "$SAMPLER" ]] && kill "$SAMPLER" 2>/dev/null
+  [[ -n "${DESK:-}" ]] && kill "$DESK" 2>/dev/null
   [[ "${BENCH_KEEP_DB:-0}" == 1 ]] && say "BENCH_KEEP_DB=1: database $DB left behind (drop it yourself)"
   return 0
 }
@@ -168,6 +169,38 @@ franchise_gyms="$(grep -o '"locationId"' "$WORK/franchise.json" | wc -l)"
 (( franchise_gyms == ${#GYMS[@]} )) || die "the franchise roll-up lists $franchise_gyms gyms, not ${#GYMS[@]}: $(head -c 300 "$WORK/franchise.json")"
 say "dashboard activeMembers $active_api = memberships table; franchise roll-up lists $franchise_gyms location dashboards"
 
+# ------------------------------------------------------------------ the front desks (writes beside the reads)
+# The dashboard keeps its figures in memory until the gym announces a change (decision 0075), so a read-only load
+# would measure memory. The front desks of the four gyms check members in through the real API all through the load,
+# round-robin every BENCH_DESK_INTERVAL s (each gym once a second by default: 3,600 check-ins an hour per gym, many
+# times a busy gym's peak); each check-in moves that gym's dashboard on, and the next read goes to the records.
+DESK_INTERVAL="${BENCH_DESK_INTERVAL:-0.25}"
+declare -A DESK_COOKIE DESK_MEMBER
+for gym in "${GYMS[@]}"; do
+  DESK_COOKIE[$gym]="$(bench_sign_in "$gym.$ROOT_DOMAIN" "admin@$gym.$ROOT_DOMAIN")" || die "admin@$gym could not sign in"
+  DESK_MEMBER[$gym]="$(sql "SELECT m.\"UserId\" FROM memberships.memberships m JOIN organizations.organizations l ON l.\"Id\" = m.\"TenantId\"
+    WHERE l.\"Identifier\" = '$gym' AND m.\"Status\" = 'Active' AND NOT m.\"IsFrozen\" ORDER BY m.\"StartedAt\" LIMIT 1")"
+  [[ -n "${DESK_MEMBER[$gym]}" ]] || die "no active member at $gym for the front desk"
+  answer="$(curl -s -H "Host: $gym.$ROOT_DOMAIN" -H "Cookie: ${DESK_COOKIE[$gym]}" -H 'Content-Type: application/json' \
+    -d "{\"memberId\":\"${DESK_MEMBER[$gym]}\"}" "$BASE/api/check-ins")"
+  grep -q '"allowed":true' <<<"$answer" || die "the $gym front desk could not check a member in: $answer"
+done
+DESK_LOG="$WORK/desk.txt"
+: >"$DESK_LOG"
+DESK=""
+desk_start() {
+  ( trap 'exit 0' TERM
+    while :; do
+      for gym in "${GYMS[@]}"; do
+        curl -s -o /dev/null -w '%{http_code}\n' -H "Host: $gym.$ROOT_DOMAIN" -H "Cookie: ${DESK_COOKIE[$gym]}" -H 'Content-Type: application/json' \
+          -d "{\"memberId\":\"${DESK_MEMBER[$gym]}\"}" "$BASE/api/check-ins" >>"$DESK_LOG" || echo 000 >>"$DESK_LOG"
+        sleep "$DESK_INTERVAL"
+      done
+    done ) 8>&- &
+  DESK=$!
+}
+desk_stop() { [[ -n "$DESK" ]] && { kill "$DESK" 2>/dev/null || true; wait "$DESK" 2>/dev/null || true; DESK=""; }; return 0; }
+
 # ------------------------------------------------------------------ load
 
 RESULTS="$WORK/results.tsv"   # endpoint rps p50_us p95_us p99_us requests load1 app_cpu_us_per_req timeouts
@@ -205,12 +238,17 @@ run_wrk() {
 }
 
 LOAD_START="$(uptime | sed 's/.*load average/load average/')"
-say "load: wrk -t $THREADS -c $CONNECTIONS; per endpoint ${WARMUP} s warm-up then ${DURATION} s measured"
+say "load: wrk -t $THREADS -c $CONNECTIONS; per endpoint ${WARMUP} s warm-up then ${DURATION} s measured; front desks every $DESK_INTERVAL s"
+desk_start
 for e in "${ENDPOINTS[@]}"; do
   (( WARMUP > 0 )) && run_wrk warmup "$e" "$WARMUP"
   run_wrk measured "$e" "$DURATION"
 done
+desk_stop
 LOAD_END="$(uptime | sed 's/.*load average/load average/')"
+DESK_SENT="$(wc -l <"$DESK_LOG")"; DESK_OK="$(grep -c '^200$' "$DESK_LOG" || true)"
+(( DESK_SENT > 0 && DESK_OK == DESK_SENT )) || die "front desks: $DESK_OK of $DESK_SENT check-ins answered 200"
+say "front desks: $DESK_OK check-ins during the load, every one 200"
 
 # ------------------------------------------------------------------ the CSV of every check-in, memory sampled
 
@@ -253,6 +291,7 @@ if (( REUSE )); then echo "$TENANT holds $COUNTS; database $DB_SIZE; seeded by a
 else echo "$TENANT holds $COUNTS; database $DB_SIZE; generated and analysed in $SEED_SECONDS s."; fi
 echo "wrk -t $THREADS -c $CONNECTIONS, ${WARMUP} s warm-up + ${DURATION} s measured per endpoint; reports over $YEAR_FROM..$TODAY; app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS; $(nproc) cores; $CODE_DESC"
 echo "machine: $LOAD_START at the start of the load, $LOAD_END at its end"
+echo "front desks: $DESK_OK check-ins through POST /api/check-ins during the load, round-robin over the ${#GYMS[@]} gyms every $DESK_INTERVAL s (each moves its gym's dashboard on: decision 0075)"
 echo
 echo "| endpoint | req/s | p50 ms | p95 ms | p99 ms | requests | timeouts (> $WRK_TIMEOUT) | load (1 min) | app CPU ms/req | goal p95 | verdict |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"

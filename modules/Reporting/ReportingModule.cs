@@ -11,7 +11,11 @@ using Derrimut.Reporting.Contracts;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.Reporting.Data;
 using Derrimut.Reporting.Features;
+using Derrimut.Reporting.Features.Dashboard;
 using Derrimut.Reporting.Features.RollUp;
+using Derrimut.BuildingBlocks.Realtime;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -35,7 +39,18 @@ public sealed class ReportingModule : DerrimutModule
     ];
 
     /// <inheritdoc />
-    public override void ConfigureServices(IHostApplicationBuilder builder) => builder.Services.AddReportingUseCases();
+    public override void ConfigureServices(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReportingUseCases();
+        var seconds = builder.Configuration.GetValue("Reporting:DashboardCacheSeconds", DashboardFiguresCache.DefaultSeconds);
+        if (seconds is < 0 or > 300)
+        {
+            throw new InvalidOperationException($"Reporting:DashboardCacheSeconds must be between 0 and 300 (it is {seconds}).");
+        }
+
+        builder.Services.AddSingleton(sp => new DashboardFiguresCache(sp.GetRequiredService<HybridCache>(), TimeSpan.FromSeconds(seconds)));
+        builder.Services.AddSingleton<ILiveUpdateObserver>(sp => sp.GetRequiredService<DashboardFiguresCache>());
+    }
 
     /// <inheritdoc />
     public override void ConfigureModel(ModelBuilder modelBuilder) => ReportingModel.Configure(modelBuilder);

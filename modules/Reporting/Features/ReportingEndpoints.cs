@@ -58,6 +58,7 @@ internal static class ReportingEndpoints
         .AddScoped<RollUp.DailyRollUp>()
         .AddScoped<RevenueFigures>()
         .AddScoped<LocationDashboardHandler>()
+        .AddScoped<Dashboard.LocationDashboardReader>()
         .AddScoped<ReportsHandler>()
         .AddScoped<FranchiseDashboardHandler>()
         .AddScoped<PlatformDashboardHandler>();

@@ -33,10 +33,22 @@ public interface ILiveUpdates
     IDisposable Subscribe(Guid tenantId, string topic, Guid? userId, Func<LiveUpdate, Task> onUpdate);
 }
 
+/// <summary>
+/// Hears every live update delivered on this node, of every tenant, before any page's subscriber does: a node-local
+/// cache of figures the topic changes drops its entry here, so a page that reloads on the same update reads fresh
+/// figures. Updates from other nodes arrive here too (through Redis). Runs on the publisher's path: keep it cheap.
+/// </summary>
+public interface ILiveUpdateObserver
+{
+    /// <summary>Called once per update delivered on this node, before the subscribers.</summary>
+    void Observe(LiveUpdate update);
+}
+
 /// <summary>This node's subscribers, and delivery to them. Used directly on a single node, and by the Redis fan-out.</summary>
-internal sealed class LocalLiveUpdates(ILogger<LocalLiveUpdates> logger) : ILiveUpdates
+internal sealed class LocalLiveUpdates(ILogger<LocalLiveUpdates> logger, IEnumerable<ILiveUpdateObserver> observers) : ILiveUpdates
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
+    private readonly ILiveUpdateObserver[] _observers = [.. observers];
 
     public Task PublishAsync(LiveUpdate update, CancellationToken cancellationToken = default) => DeliverAsync(update);
 
@@ -51,6 +63,19 @@ internal sealed class LocalLiveUpdates(ILogger<LocalLiveUpdates> logger) : ILive
 
     public async Task DeliverAsync(LiveUpdate update)
     {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.Observe(update);
+            }
+            catch (Exception ex)
+            {
+                // An observer's fault must not keep the update from the pages (nor fail the committed write).
+                logger.LogWarning(ex, "A live-update observer failed on {Topic}", update.Topic);
+            }
+        }
+
         foreach (var subscription in _subscriptions.Keys)
         {
             if (!subscription.Matches(update))

@@ -93,6 +93,28 @@ public sealed class LiveUpdatesShould : IAsyncLifetime
         pageOnB.Received.Count.ShouldBe(1, "delivered once, not once per node");
     }
 
+    [Fact]
+    public async Task LetEachNodesDashboardMemoryMoveOnBeforeThatNodesPagesHear()
+    {
+        // Decision 0075: a check-in announced on node A moves the gym's dashboard generation on A at once and on B
+        // before B's open dashboard reloads, so neither node serves the figures from before the check-in.
+        var gym = Guid.NewGuid();
+        var memoryOnA = _nodeA.Services.GetRequiredService<Derrimut.Reporting.Features.Dashboard.DashboardFiguresCache>();
+        var memoryOnB = _nodeB.Services.GetRequiredService<Derrimut.Reporting.Features.Dashboard.DashboardFiguresCache>();
+        var generationWhenBsPageHeard = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var dashboardOnB = _nodeB.Services.GetRequiredService<ILiveUpdates>().Subscribe(gym, Derrimut.Bookings.Contracts.ClassTopics.CheckIns, null, _ =>
+        {
+            generationWhenBsPageHeard.TrySetResult(memoryOnB.GenerationOf(gym));
+            return Task.CompletedTask;
+        });
+
+        await _nodeA.Services.GetRequiredService<ILiveUpdates>().PublishAsync(new LiveUpdate(gym, Derrimut.Bookings.Contracts.ClassTopics.CheckIns));
+
+        memoryOnA.GenerationOf(gym).ShouldBe(1);
+        (await generationWhenBsPageHeard.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBe(1);
+        memoryOnB.GenerationOf(Guid.NewGuid()).ShouldBe(0, "another gym's memory is untouched");
+    }
+
     private sealed class Inbox
     {
         private readonly List<LiveUpdate> _received = [];

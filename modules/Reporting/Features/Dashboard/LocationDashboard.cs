@@ -9,10 +9,27 @@ using Derrimut.Reporting.Features.Reports;
 namespace Derrimut.Reporting.Features.Dashboard;
 
 /// <summary>
-/// The location dashboard's figures: a handful of indexed counts and sums over the modules' read models for the
-/// gym's local today and this month (decision 0053). The API and the <c>/admin</c> page both call it.
+/// The location dashboard: its figures from this node's memory while nothing they show has changed, read afresh
+/// otherwise (decision 0075). The API, the <c>/admin</c> page and the franchise and platform roll-ups all call it.
 /// </summary>
-internal sealed class LocationDashboardHandler(
+internal sealed class LocationDashboardHandler(ICurrentTenant tenant, IGymClock clock, DashboardFiguresCache figures, ITenantScopeFactory scopes)
+{
+    public async Task<DashboardDto> HandleAsync(CancellationToken cancellationToken)
+    {
+        var location = tenant.Tenant is { IsLocation: true } current ? current : throw new NotFoundException("The dashboard belongs to a gym's own site.");
+        // A read shared by every request waiting on the same entry runs in a scope of its own: the request that
+        // started it may end (or be cancelled) while the others still wait for it.
+        return await figures.GetOrReadAsync(location.Id, clock.Today,
+            ct => scopes.RunAsync(location, static (sp, c) => sp.GetRequiredService<LocationDashboardReader>().ReadAsync(c), ct),
+            cancellationToken);
+    }
+}
+
+/// <summary>
+/// The location dashboard's figures: a handful of indexed counts and sums over the modules' read models for the
+/// gym's local today and this month (decision 0053).
+/// </summary>
+internal sealed class LocationDashboardReader(
     ICurrentTenant tenant,
     IGymClock clock,
     IMembershipReadModel memberships,
@@ -21,7 +38,7 @@ internal sealed class LocationDashboardHandler(
     IWebhookInboxReadModel webhooks,
     RevenueFigures revenue)
 {
-    public async Task<DashboardDto> HandleAsync(CancellationToken cancellationToken)
+    public async Task<DashboardDto> ReadAsync(CancellationToken cancellationToken)
     {
         var location = tenant.Tenant is { IsLocation: true } current ? current : throw new NotFoundException("The dashboard belongs to a gym's own site.");
         var now = clock.UtcNow;

@@ -76,7 +76,9 @@ internal sealed class PlatformDashboardHandler(ICurrentTenant tenant, ITenantSto
     private static async Task<(DashboardDto Dashboard, LocationWebhookHealthDto Webhooks, List<(string Month, int Joins, int Cancellations, long RevenueCents)> Months)> ReadLocationAsync(
         IServiceProvider services, TenantInfo location, CancellationToken cancellationToken)
     {
-        var dashboard = await services.GetRequiredService<LocationDashboardHandler>().HandleAsync(cancellationToken);
+        // Read afresh, not from the dashboards' memory (decision 0075): this view puts each gym's month beside its
+        // twelve months of growth from the reports, and the two must agree in the one answer.
+        var dashboard = await services.GetRequiredService<LocationDashboardReader>().ReadAsync(cancellationToken);
 
         // The gym's last twelve months through its own membership and revenue reports (the same figures its admin sees).
         var clock = services.GetRequiredService<IGymClock>();

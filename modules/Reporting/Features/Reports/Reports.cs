@@ -173,7 +173,7 @@ internal sealed class ReportsHandler(
                 new("activeAtEnd", "Live memberships at the end", running, "count"),
                 new("joins", "Joins", joins, "count"),
                 new("cancellations", "Cancellations", cancellations, "count"),
-                new("churnPercent", "Churn (cancellations over live at the start)", LocationDashboardHandler.Percent(cancellations, activeAtStart) ?? 0, "percent"),
+                new("churnPercent", "Churn (cancellations over live at the start)", LocationDashboardReader.Percent(cancellations, activeAtStart) ?? 0, "percent"),
                 new("frozenNow", "Frozen now", frozen, "count"),
                 new("frozenAtEnd", "Frozen at the end", frozenRunning, "count"),
                 new("freezesStarted", "Freezes started", freezesStartedBy.Sum(), "count"),
@@ -366,7 +366,7 @@ internal sealed class ReportsHandler(
             [
                 new("checkIns", "Check-ins", checkInsBy.Sum(), "count"),
                 new("classes", "Classes run", rows.Sum(r => r.Runs), "count"),
-                new("classFillPercent", "Class fill", LocationDashboardHandler.Percent(rows.Sum(r => r.Booked), rows.Sum(r => r.Capacity)) ?? 0, "percent"),
+                new("classFillPercent", "Class fill", LocationDashboardReader.Percent(rows.Sum(r => r.Booked), rows.Sum(r => r.Capacity)) ?? 0, "percent"),
                 new("waitlisted", "Waitlisted", rows.Sum(r => r.Waitlisted), "count"),
                 new("noShows", "No-shows", rows.Sum(r => r.NoShows), "count"),
             ],
@@ -374,7 +374,7 @@ internal sealed class ReportsHandler(
             [
                 new("byClass", "Classes", ["Class", "Runs", "Places", "Booked", "Fill", "Attended", "Waitlisted", "No-shows"],
                     [.. rows.Select(r => (IReadOnlyList<string>)[r.Name, Csv.Number(r.Runs), Csv.Number(r.Capacity), Csv.Number(r.Booked),
-                        $"{LocationDashboardHandler.Percent(r.Booked, r.Capacity) ?? 0}%", Csv.Number(r.Attended), Csv.Number(r.Waitlisted), Csv.Number(r.NoShows)])]),
+                        $"{LocationDashboardReader.Percent(r.Booked, r.Capacity) ?? 0}%", Csv.Number(r.Attended), Csv.Number(r.Waitlisted), Csv.Number(r.NoShows)])]),
             ],
             heatmap);
     }
@@ -437,14 +437,14 @@ internal sealed class ReportsHandler(
                 new("availableMinutes", "Minutes available", available, "count"),
                 new("bookedMinutes", "Minutes booked", rows.Sum(r => r.BookedMinutes), "count"),
                 new("deliveredMinutes", "Minutes delivered", rows.Sum(r => r.Minutes), "count"),
-                new("bookedPercent", "Availability booked", LocationDashboardHandler.Percent(rows.Sum(r => r.BookedMinutes), available) ?? 0, "percent"),
-                new("deliveredPercent", "Availability delivered", LocationDashboardHandler.Percent(rows.Sum(r => r.Minutes), available) ?? 0, "percent"),
+                new("bookedPercent", "Availability booked", LocationDashboardReader.Percent(rows.Sum(r => r.BookedMinutes), available) ?? 0, "percent"),
+                new("deliveredPercent", "Availability delivered", LocationDashboardReader.Percent(rows.Sum(r => r.Minutes), available) ?? 0, "percent"),
                 new("earningsCents", "Trainers' earnings from delivered sessions", rows.Sum(r => r.EarnedCents ?? 0), "cents"),
                 new("ptSalesCents", "PT sessions paid", rows.Sum(r => r.PaidCents), "cents"),
             ],
             [
                 new("sessionsDelivered", "PT sessions delivered", "bar", labels, [.. rows.Select(r => (decimal)r.Delivered)]),
-                new("deliveredPercent", "Availability delivered (%)", "bar", labels, [.. rows.Select(r => LocationDashboardHandler.Percent(r.Minutes, r.AvailableMinutes) ?? 0)]),
+                new("deliveredPercent", "Availability delivered (%)", "bar", labels, [.. rows.Select(r => LocationDashboardReader.Percent(r.Minutes, r.AvailableMinutes) ?? 0)]),
                 new("earnings", "Earnings (cents)", "bar", labels, [.. rows.Select(r => (decimal)(r.EarnedCents ?? 0))]),
             ],
             [
@@ -459,7 +459,7 @@ internal sealed class ReportsHandler(
 
     private static string Hours(long minutes) => (minutes / 60m).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Percent(long part, long whole) => LocationDashboardHandler.Percent(part, whole) is { } p ? $"{p}%" : "";
+    private static string Percent(long part, long whole) => LocationDashboardReader.Percent(part, whole) is { } p ? $"{p}%" : "";
 
     private async IAsyncEnumerable<string[]> SessionRows(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
