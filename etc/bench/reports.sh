@@ -181,13 +181,18 @@ say "dashboard activeMembers $active_api = memberships table; franchise roll-up 
 # times a busy gym's peak); each check-in moves that gym's dashboard on, and the next read goes to the records.
 DESK_INTERVAL="${BENCH_DESK_INTERVAL:-0.25}"
 declare -A DESK_COOKIE DESK_MEMBER
+# desk_check_in GYM [curl options]: the gym's admin checks its member in at the front desk (the answer on stdout).
+desk_check_in() {
+  local gym="$1"; shift
+  curl -s "$@" -H "Host: $gym.$ROOT_DOMAIN" -H "Cookie: ${DESK_COOKIE[$gym]}" -H 'Content-Type: application/json' \
+    -d "{\"memberId\":\"${DESK_MEMBER[$gym]}\"}" "$BASE/api/check-ins"
+}
 for gym in "${GYMS[@]}"; do
   DESK_COOKIE[$gym]="$(bench_sign_in "$gym.$ROOT_DOMAIN" "admin@$gym.$ROOT_DOMAIN")" || die "admin@$gym could not sign in"
   DESK_MEMBER[$gym]="$(sql "SELECT m.\"UserId\" FROM memberships.memberships m JOIN organizations.organizations l ON l.\"Id\" = m.\"TenantId\"
     WHERE l.\"Identifier\" = '$gym' AND m.\"Status\" = 'Active' AND NOT m.\"IsFrozen\" ORDER BY m.\"StartedAt\" LIMIT 1")"
   [[ -n "${DESK_MEMBER[$gym]}" ]] || die "no active member at $gym for the front desk"
-  answer="$(curl -s -H "Host: $gym.$ROOT_DOMAIN" -H "Cookie: ${DESK_COOKIE[$gym]}" -H 'Content-Type: application/json' \
-    -d "{\"memberId\":\"${DESK_MEMBER[$gym]}\"}" "$BASE/api/check-ins")"
+  answer="$(desk_check_in "$gym")"
   grep -q '"allowed":true' <<<"$answer" || die "the $gym front desk could not check a member in: $answer"
 done
 DESK_LOG="$WORK/desk.txt"
@@ -197,8 +202,7 @@ desk_start() {
   ( trap 'exit 0' TERM
     while :; do
       for gym in "${GYMS[@]}"; do
-        curl -s -o /dev/null -w '%{http_code}\n' -H "Host: $gym.$ROOT_DOMAIN" -H "Cookie: ${DESK_COOKIE[$gym]}" -H 'Content-Type: application/json' \
-          -d "{\"memberId\":\"${DESK_MEMBER[$gym]}\"}" "$BASE/api/check-ins" >>"$DESK_LOG" || echo 000 >>"$DESK_LOG"
+        desk_check_in "$gym" -o /dev/null -w '%{http_code}\n' >>"$DESK_LOG" || echo 000 >>"$DESK_LOG"
         sleep "$DESK_INTERVAL"
       done
     done ) 8>&- &

@@ -10,7 +10,8 @@ namespace Derrimut.Reporting.Features.Dashboard;
 
 /// <summary>
 /// The location dashboard: its figures from this node's memory while nothing they show has changed, read afresh
-/// otherwise (decision 0075). The API, the <c>/admin</c> page and the franchise and platform roll-ups all call it.
+/// otherwise (decision 0075). The API, the <c>/admin</c> page and the franchise roll-up call it; the platform view
+/// reads <see cref="LocationDashboardReader"/> directly (its totals must agree with its growth series).
 /// </summary>
 internal sealed class LocationDashboardHandler(ICurrentTenant tenant, IGymClock clock, DashboardFiguresCache figures, ITenantScopeFactory scopes)
 {
