@@ -10,8 +10,8 @@
 #                           nodes were started with, the database connection) for etc/faults/*.sh
 #
 # Environment (defaults in brackets):
-#   DERRIMUT_PG_PORT [55462]  DERRIMUT_REDIS_PORT [56409]   etc/services.sh's ports. The defaults are NOT the shared
-#                             test services' (55442/56389, and 55432/56379 for CI): a fault run stops PostgreSQL and
+#   DERRIMUT_PG_PORT [25462]  DERRIMUT_REDIS_PORT [26409]   etc/services.sh's ports. The defaults are NOT the shared
+#                             test services' (55442/56389, and 25432/26379 for CI): a fault run stops PostgreSQL and
 #                             kills Redis, which must never be anyone else's.
 #   DERRIMUT_CLUSTER_NODES [3]        app nodes (1-9)
 #   DERRIMUT_CLUSTER_PORT [5190]      the proxy's port; node i listens on port+i (not 5090: two benchmarks use it)
@@ -39,8 +39,8 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export DERRIMUT_PG_PORT="${DERRIMUT_PG_PORT:-55462}"
-export DERRIMUT_REDIS_PORT="${DERRIMUT_REDIS_PORT:-56409}"
+export DERRIMUT_PG_PORT="${DERRIMUT_PG_PORT:-25462}"
+export DERRIMUT_REDIS_PORT="${DERRIMUT_REDIS_PORT:-26409}"
 NODES="${DERRIMUT_CLUSTER_NODES:-3}"
 PROXY_PORT="${DERRIMUT_CLUSTER_PORT:-5190}"
 DB="${DERRIMUT_CLUSTER_DB:-derrimut_cluster}"

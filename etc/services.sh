@@ -8,14 +8,17 @@
 #   etc/services.sh status   say what is running
 #
 # Environment:
-#   DERRIMUT_PG_PORT            PostgreSQL port        (default 55432)
-#   DERRIMUT_REDIS_PORT         Redis port             (default 56379)
+#   DERRIMUT_PG_PORT            PostgreSQL port        (default 25432)
+#   DERRIMUT_REDIS_PORT         Redis port             (default 26379)
 #   DERRIMUT_SERVICES_TIMEOUT   seconds to wait for each service to accept connections (default 60)
 #
 # Why things are the way they are:
 # - apt does not start services on this machine (policy-rc.d), and the Debian default cluster would
 #   listen on 5432 anyway; so we run our own cluster, as the `postgres` user (initdb refuses root),
 #   on a non-default port, so it cannot clash with anything else on the box.
+# - The default ports sit below Linux's ephemeral range (32768-60999): a port inside it can be held for a
+#   moment as the local end of some client's outgoing connection (a benchmark's burst just before), and
+#   PostgreSQL then fails to bind ("Address already in use") although nothing listens there.
 # - Authentication is `trust`, on 127.0.0.1 and the private socket only: nothing else can reach it,
 #   and it saves a SCRAM handshake on every new physical connection in tests. The connection string
 #   therefore carries no password.
@@ -27,8 +30,8 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="$REPO/.test-services"
 
-PG_PORT="${DERRIMUT_PG_PORT:-55432}"
-REDIS_PORT="${DERRIMUT_REDIS_PORT:-56379}"
+PG_PORT="${DERRIMUT_PG_PORT:-25432}"
+REDIS_PORT="${DERRIMUT_REDIS_PORT:-26379}"
 TIMEOUT="${DERRIMUT_SERVICES_TIMEOUT:-60}"
 
 PG_ROOT="$STATE/pg"              # owned by the cluster owner, mode 0700

@@ -73,11 +73,11 @@ bench_init() {
     PG_PASSWORD="$(conn_value "$BENCH_PG" Password Pwd)"
   else
     PG_HOST=127.0.0.1
-    PG_PORT="${DERRIMUT_PG_PORT:-55432}"
+    PG_PORT="${DERRIMUT_PG_PORT:-25432}"
     PG_USER=postgres
     PG_PASSWORD=""
   fi
-  REDIS_PORT="${DERRIMUT_REDIS_PORT:-56379}"
+  REDIS_PORT="${DERRIMUT_REDIS_PORT:-26379}"
   REDIS_ENDPOINT="${BENCH_REDIS_CONNECTION:-127.0.0.1:$REDIS_PORT}"
 
   # Smoke runs share the machine with whatever else runs: a port of their own, a database of their own, and they

@@ -21,7 +21,7 @@
 #   FAULT_KEEP_CLUSTER [0]   1 = leave the cluster running afterwards (to read its logs; stop it with etc/cluster.sh stop)
 #   BENCH_SMOKE [0]          1 (or --smoke) = smoke mode: 2 nodes, 24 s of lighter load, shorter outages; every check applies
 #   BENCH_WEBHOOKS_PER_S, BENCH_CHECKINS_PER_S, BENCH_READS_PER_S, BENCH_SIGNINS_PER_S: the offered load (FaultLoad.cs)
-#   DERRIMUT_PG_PORT [55462]  DERRIMUT_REDIS_PORT [56409]  DERRIMUT_CLUSTER_*: see etc/cluster.sh. Never point these
+#   DERRIMUT_PG_PORT [25462]  DERRIMUT_REDIS_PORT [26409]  DERRIMUT_CLUSTER_*: see etc/cluster.sh. Never point these
 #   at services someone else uses: the runs stop PostgreSQL and kill Redis.
 
 say() { printf 'faults: %s\n' "$*" >&2; }
@@ -35,7 +35,7 @@ fault_init() {
   [[ "${1:-}" == --smoke ]] && export BENCH_SMOKE=1
   cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
   REPO="$PWD"
-  export DERRIMUT_PG_PORT="${DERRIMUT_PG_PORT:-55462}" DERRIMUT_REDIS_PORT="${DERRIMUT_REDIS_PORT:-56409}"
+  export DERRIMUT_PG_PORT="${DERRIMUT_PG_PORT:-25462}" DERRIMUT_REDIS_PORT="${DERRIMUT_REDIS_PORT:-26409}"
   SMOKE="${BENCH_SMOKE:-0}"
   if [[ "$SMOKE" == 1 ]]; then
     export DERRIMUT_CLUSTER_NODES="${DERRIMUT_CLUSTER_NODES:-2}"
