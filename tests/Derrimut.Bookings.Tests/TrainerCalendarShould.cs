@@ -81,6 +81,44 @@ public abstract class TrainerCalendarShould(BookingsFixture fixture)
         (await fixture.AtAsync(fixture.B1, (sp, ct) => sp.GetRequiredService<DerrimutDbContext>().Set<CalendarBlock>().CountAsync(b => b.TrainerId != other, ct))).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task TakeACommitmentsBlocksEarliestFirst()
+    {
+        // EF Core inserts one table's rows in key order; keys that follow the blocks' starts make every writer take a
+        // trainer's blocks in the same order, so racers queue on the first block instead of deadlocking.
+        var blocks = await fixture.AtAsync(fixture.A1, (sp, _) => Task.FromResult(sp.GetRequiredService<TrainerCalendar>()
+            .Hold(Guid.NewGuid(), Guid.NewGuid(), Nine, Nine.AddHours(3), CommitmentKinds.PtSession, Guid.NewGuid())));
+
+        blocks.OrderBy(b => b.Id).Select(b => b.StartsAt).ShouldBe(blocks.Select(b => b.StartsAt).Order());
+    }
+
+    [Fact]
+    public async Task LetExactlyOneOfManyRacersForLongCommitmentsWinWithoutADeadlock()
+    {
+        var trainer = await AddTrainerAsync(fixture.A1);
+        using var go = new ManualResetEventSlim();
+        var racers = Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
+        {
+            go.Wait();
+            try
+            {
+                await HoldAsync(fixture.A1, trainer, Guid.NewGuid(), Nine.AddDays(1), Nine.AddDays(1).AddHours(3));
+                return "held";
+            }
+            catch (ConflictException)
+            {
+                return "refused";
+            }
+        })).ToList();
+        go.Set();
+
+        var outcomes = await Task.WhenAll(racers);
+
+        outcomes.Count(o => o == "held").ShouldBe(1);
+        outcomes.Count(o => o == "refused").ShouldBe(39, "a deadlock or lock timeout would surface as another exception");
+        (await BlocksOfAsync(fixture.A1, trainer)).ShouldBe(12);
+    }
+
     private Task<Guid> AddTrainerAsync(TestTenant gym) => fixture.AtAsync(gym, async (sp, ct) =>
     {
         var db = sp.GetRequiredService<DerrimutDbContext>();

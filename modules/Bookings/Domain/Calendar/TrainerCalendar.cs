@@ -21,6 +21,12 @@ internal sealed class TrainerCalendar(DerrimutDbContext db)
         var blocks = CalendarBlocks.Covering(start, end)
             .Select(s => new CalendarBlock
             {
+                // EF Core sorts one table's inserts by key, so the key fixes the order in which a commitment takes its
+                // blocks. A key stamped with the block's own start makes that order earliest-first in every writer;
+                // random keys let two racers take the same blocks in opposite orders and deadlock each other (seen as
+                // 40P01 and lock waits past the command timeout under load) instead of one simply losing on the
+                // unique index.
+                Id = Guid.CreateVersion7(s),
                 TrainerId = trainerId,
                 MemberId = memberId,
                 StartsAt = s,
