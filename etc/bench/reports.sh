@@ -152,20 +152,21 @@ until [[ "$(sql "SELECT count(*) FROM reporting.roll_up_state s JOIN organizatio
 done
 ROLLUP_SECONDS=$((SECONDS - t0))
 ROLLUP_ROWS="$(sql "SELECT (SELECT count(*) FROM reporting.daily_figures) || ' daily, ' || (SELECT count(*) FROM reporting.hourly_check_ins)
-  || ' hourly check-in, ' || (SELECT count(*) FROM reporting.daily_product_sales) || ' product-day rows'")"
+  || ' hourly check-in, ' || (SELECT count(*) FROM reporting.daily_product_sales) || ' product-day, '
+  || (SELECT count(*) FROM reporting.daily_trainer_figures) || ' trainer-day rows'")"
 say "rolled up the ${#GYMS[@]} gyms through $YESTERDAY in $ROLLUP_SECONDS s (at most 5 s late): $ROLLUP_ROWS"
 bench_stop_app
 bench_start_app "Caching__InstanceName=derrimut-bench-$$:"
-for e in revenue attendance shop membership dashboard; do
+for e in revenue attendance shop membership trainers dashboard; do
   t0="$(date +%s%N)"
   c="$(curl -s -o "$WORK/$e.rolled.json" -w '%{http_code}' -H "Host: ${HOSTH[$e]}" -H "Cookie: ${COOKIE[$e]}" "${URL[$e]}")"
   [[ "$c" == 200 ]] || { head -c 1000 "$WORK/$e.rolled.json" >&2; die "$e answered $c after the roll-up"; }
   say "$e after the roll-up: first request $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 done
-for e in revenue attendance shop membership; do
+for e in revenue attendance shop membership trainers; do
   cmp -s "$WORK/$e.json" "$WORK/$e.rolled.json" || { diff <(tr ',' '\n' <"$WORK/$e.json") <(tr ',' '\n' <"$WORK/$e.rolled.json") | head -n 20 >&2; die "$e differs after the roll-up"; }
 done
-say "revenue, attendance, shop and membership over the year: identical from the roll-up and from the records"
+say "revenue, attendance, shop, membership and trainers over the year: identical from the roll-up and from the records"
 
 active_api="$(grep -o '"activeMembers":[0-9]*' "$WORK/dashboard.json" | head -n 1 | cut -d: -f2)"
 active_db="$(sql "SELECT count(*) FROM memberships.memberships WHERE \"TenantId\" = '$LOCATION_ID' AND \"Status\" = 'Active'")"

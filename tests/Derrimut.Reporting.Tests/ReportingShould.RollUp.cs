@@ -46,7 +46,10 @@ public abstract partial class ReportingShould
                     Membership(plan, 1, null), Membership(plan, 2, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i)));
             }
 
-            await AddRowsAsync(App, gym.Id, Sessions, Session(trainer, sessionType, at, 4, 2, 9999 + i));
+            // A delivered, paid session at each instant, and beside it one that was missed, cancelled, still booked or
+            // delivered, paid or included with the membership (every way the trainers report counts a session).
+            await AddRowsAsync(App, gym.Id, Sessions, Session(trainer, sessionType, at, 4, 2, 9999 + i),
+                Session(trainer, sessionType, at.AddMinutes(5), new[] { 5, 3, 2, 4 }[i % 4], i % 3 == 0 ? 4 : 2, 4400 + i));
             await AddRowsAsync(App, fixture.A2.Id, Sessions, Session(otherTrainer, otherType, at, 4, 2, 5000));
         }
 
@@ -95,6 +98,9 @@ public abstract partial class ReportingShould
             $"/api/reports/shop?from={Date(today)}&to={Date(today)}",
             $"/api/reports/membership?from={Date(new DateOnly(2026, 4, 5))}&to={Date(new DateOnly(2026, 10, 4))}&by=week",
             $"/api/reports/membership?from={Date(today.AddDays(-5))}&to={Date(today)}",
+            $"/api/reports/trainers?from={from}&to={Date(today.AddDays(7))}",
+            $"/api/reports/trainers?from={Date(new DateOnly(2026, 4, 5))}&to={Date(new DateOnly(2026, 4, 5))}",
+            $"/api/reports/trainers?from={Date(today.AddDays(-5))}&to={Date(today)}",
         ];
 
         async Task<Dictionary<string, string>> ReadAllAsync()
@@ -129,6 +135,15 @@ public abstract partial class ReportingShould
         var year = JsonDocument.Parse(rolled[urls[3]]).RootElement;
         (Figure(year, "classes"), Figure(year, "waitlisted"), Figure(year, "noShows")).ShouldBe((3m, 2m, 1m));
 
+        // The trainers' year from rolled days: every session counted once by what became of it, the classes led.
+        var trainersYear = JsonDocument.Parse(rolled[urls[^3]]).RootElement;
+        var second = Enumerable.Range(0, instants.Length).Select(i => (Status: new[] { 5, 3, 2, 4 }[i % 4], Paid: i % 3 != 0, Price: 4400 + i)).ToList();
+        Figure(trainersYear, "sessionsDelivered").ShouldBe(instants.Length + second.Count(x => x.Status == 4));
+        Figure(trainersYear, "noShows").ShouldBe(second.Count(x => x.Status == 5));
+        Figure(trainersYear, "bookedMinutes").ShouldBe(60 * (instants.Length + second.Count(x => x.Status != 3)));
+        Figure(trainersYear, "ptSalesCents").ShouldBe(Enumerable.Range(0, instants.Length).Sum(i => 9999 + i) + second.Where(x => x.Paid).Sum(x => x.Price));
+        Figure(trainersYear, "classesTaught").ShouldBe(DateTimeOffset.UtcNow >= Local(today, 6, 0) ? 3 : 2);
+
         // The rolled attendance of the night summer time ended: both 02:30 check-ins (and the visitors') in hour 2.
         var night = JsonDocument.Parse(rolled[urls[13]]).RootElement;
         Figure(night, "checkIns").ShouldBe(4);
@@ -158,6 +173,12 @@ public abstract partial class ReportingShould
         var (today, _) = Today();
         await AddRowsAsync(App, gym.Id, CheckIns, CheckIn(Local(today.AddDays(-2), 7, 0), gym.Id));
         await AddRowsAsync(App, fixture.A2.Id, CheckIns, CheckIn(Local(today.AddDays(-2), 7, 0), fixture.A2.Id), CheckIn(Local(today.AddDays(-2), 7, 5), fixture.A2.Id));
+        foreach (var place in new[] { gym, fixture.A2 })
+        {
+            var (trainer, sessionType, _) = await BookingsSetUpAsync(place);
+            await AddRowsAsync(App, place.Id, Sessions, Session(trainer, sessionType, Local(today.AddDays(-2), 9, 0), 4, 2, 8000));
+        }
+
         var job = ActivatorUtilities.CreateInstance<ReportRollUpJob>(App.Services);
         var run = await job.RunOnceAsync(_ct);
         run.Failed.ShouldBe(0);
@@ -168,6 +189,7 @@ public abstract partial class ReportingShould
         var attendance = await ReadAsync<JsonElement>(await admin.GetAsync($"/api/reports/attendance?from={day}&to={day}", _ct));
         Figure(attendance, "checkIns").ShouldBe(1);
         (await RowsAsync(gym)).ShouldBe(1);
+        Figure(await ReadAsync<JsonElement>(await admin.GetAsync($"/api/reports/trainers?from={day}&to={day}", _ct)), "sessionsDelivered").ShouldBe(1);
 
         // Each gym's scope sees only its own roll-up rows, though every gym's are in the tables.
         var (seen, ownedHere, everyGym) = await App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gym.Id, async (sp, ct) =>
@@ -180,6 +202,7 @@ public abstract partial class ReportingShould
             tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyProductSales>().Select(r => r.TenantId).ToListAsync(ct));
             tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyClassFigures>().Select(r => r.TenantId).ToListAsync(ct));
             tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyMembershipFigures>().Select(r => r.TenantId).ToListAsync(ct));
+            tenants.AddRange(await db.Set<Derrimut.Reporting.Data.DailyTrainerFigures>().Select(r => r.TenantId).ToListAsync(ct));
             var all = await db.Set<Derrimut.Reporting.Data.RollUpState>().IgnoreQueryFilters().Select(r => r.TenantId).Distinct().CountAsync(ct);
             return (tenants.Distinct().ToList(), tenants.Count, all);
         }, _ct);

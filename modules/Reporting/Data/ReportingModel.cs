@@ -43,5 +43,10 @@ internal static class ReportingModel
             b.HasKey(x => new { x.TenantId, x.Day, x.PlanCode });
             b.Property(x => x.PlanCode).HasMaxLength(50).IsRequired();
         });
+        modelBuilder.Entity<DailyTrainerFigures>(b =>
+        {
+            b.ToTable("daily_trainer_figures", Schema);
+            b.HasKey(x => new { x.TenantId, x.Day, x.TrainerId });
+        });
     }
 }

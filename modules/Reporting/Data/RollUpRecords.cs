@@ -142,3 +142,33 @@ internal sealed class DailyMembershipFigures : ILocationOwned
 
     public int Cancellations { get; set; }
 }
+
+/// <summary>
+/// One trainer's work on one closed local day: their PT sessions by the day they start (counted by
+/// <see cref="Features.Reports.TrainerTally"/>, the rule the live report counts with) and the classes they led by the
+/// class's own local date.
+/// </summary>
+internal sealed class DailyTrainerFigures : ILocationOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid FranchiseId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public Guid TrainerId { get; set; }
+
+    public int Delivered { get; set; }
+
+    public int DeliveredMinutes { get; set; }
+
+    public int BookedMinutes { get; set; }
+
+    public int NoShows { get; set; }
+
+    public int Cancelled { get; set; }
+
+    public long PaidCents { get; set; }
+
+    public int ClassesTaught { get; set; }
+}

@@ -4061,6 +4061,48 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.ToTable("daily_product_sales", "reporting");
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyTrainerFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BookedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClassesTaught")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveredMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Day", "TrainerId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_trainer_figures", "reporting");
+                });
+
             modelBuilder.Entity("Derrimut.Reporting.Data.HourlyCheckIns", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -4069,6 +4069,48 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.ToTable("daily_product_sales", "reporting");
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyTrainerFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BookedMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClassesTaught")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DeliveredMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Day", "TrainerId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("daily_trainer_figures", "reporting");
+                });
+
             modelBuilder.Entity("Derrimut.Reporting.Data.HourlyCheckIns", b =>
                 {
                     b.Property<Guid>("TenantId")

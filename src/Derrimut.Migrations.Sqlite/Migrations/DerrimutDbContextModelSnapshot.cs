@@ -4053,6 +4053,48 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.ToTable("reporting_daily_product_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Derrimut.Reporting.Data.DailyTrainerFigures", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassesTaught")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveredMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FranchiseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "TrainerId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("reporting_daily_trainer_figures", (string)null);
+                });
+
             modelBuilder.Entity("Derrimut.Reporting.Data.HourlyCheckIns", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -393,19 +393,41 @@ internal sealed class ReportsHandler(
 
     private async Task<ReportDto> TrainersAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
-        var sessions = bookings.PtSessions.Where(s => s.StartsAt >= period.Start && s.StartsAt < period.End);
-        var bySession = await sessions.GroupBy(s => s.TrainerId).Select(g => new
+        // Closed days rolled up (one row per trainer and day, summed in the database), the rest counted from the
+        // sessions and classes themselves with the same tally.
+        var tallies = new Dictionary<Guid, TrainerTally>();
+        TrainerTally Of(Guid trainerId)
         {
-            TrainerId = g.Key,
-            Delivered = g.Count(s => s.Status == BookingStatus.Completed),
-            Minutes = g.Where(s => s.Status == BookingStatus.Completed).Sum(s => (int?)s.Minutes) ?? 0,
-            BookedMinutes = g.Where(s => s.Status != BookingStatus.Cancelled).Sum(s => (int?)s.Minutes) ?? 0,
-            NoShows = g.Count(s => s.Status == BookingStatus.NoShow),
-            Cancelled = g.Count(s => s.Status == BookingStatus.Cancelled),
-            PaidCents = g.Where(s => s.PaymentStatus == BookingPaymentStatus.Paid).Sum(s => (long?)s.PriceCents) ?? 0,
-        }).ToListAsync(cancellationToken);
-        var byClass = await bookings.Classes.Where(o => o.LocalDate >= period.From && o.LocalDate <= period.To && !o.IsCancelled && o.StartsAt < clock.UtcNow)
-            .GroupBy(o => o.TrainerId).Select(g => new { TrainerId = g.Key, Classes = g.Count() }).ToListAsync(cancellationToken);
+            if (!tallies.TryGetValue(trainerId, out var tally))
+            {
+                tallies[trainerId] = tally = new TrainerTally();
+            }
+
+            return tally;
+        }
+
+        var split = await rollUp.SplitAsync(period, cancellationToken);
+        foreach (var (start, end) in split.Live)
+        {
+            await foreach (var session in TrainerFigures.Sessions(bookings, start, end).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                Of(session.TrainerId).Add(session);
+            }
+        }
+
+        foreach (var (from, to) in split.LiveDays())
+        {
+            foreach (var (_, trainerId, classes) in await TrainerFigures.ClassesTaughtAsync(bookings, from, to, clock.UtcNow, cancellationToken))
+            {
+                Of(trainerId).ClassesTaught += classes;
+            }
+        }
+
+        foreach (var rolled in await rollUp.TrainerTotalsAsync(split, cancellationToken))
+        {
+            Of(rolled.TrainerId).Add(rolled);
+        }
+
         var trainers = await bookings.Trainers.Select(t => new { t.Id, t.UserId, t.DisplayName }).ToListAsync(cancellationToken);
         var weekly = (await availability.WeeklyHours.ToListAsync(cancellationToken)).ToLookup(w => w.TrainerId);
         var exceptions = (await availability.Exceptions.Where(e => e.Date >= period.From && e.Date <= period.To).ToListAsync(cancellationToken)).ToLookup(e => e.TrainerId);
@@ -414,16 +436,14 @@ internal sealed class ReportsHandler(
         // at their per-session rate — not what members paid. Without a pay module there is no earnings figure.
         var glance = services.GetService<ITrainerEarningsGlance>();
         var earnings = glance is null ? null : await glance.BetweenAsync([.. trainers.Select(t => t.UserId)], period.From, period.To, cancellationToken);
-        var sessionsOf = bySession.ToDictionary(s => s.TrainerId);
-        var classesOf = byClass.ToDictionary(c => c.TrainerId, c => c.Classes);
         var rows = new List<(string DisplayName, int Delivered, int Minutes, int BookedMinutes, long AvailableMinutes, int NoShows, int Cancelled, long PaidCents, int Classes, long? EarnedCents)>();
         foreach (var t in trainers)
         {
-            var s = sessionsOf.GetValueOrDefault(t.Id);
+            var s = tallies.GetValueOrDefault(t.Id) ?? new TrainerTally();
             var earned = earnings is null ? null : (long?)earnings[t.UserId].AmountCents;
-            rows.Add((t.DisplayName, s?.Delivered ?? 0, s?.Minutes ?? 0, s?.BookedMinutes ?? 0,
+            rows.Add((t.DisplayName, s.Delivered, s.DeliveredMinutes, s.BookedMinutes,
                 AvailableMinutes.Between(period.From, period.To, period.Zone, [.. weekly[t.Id]], [.. exceptions[t.Id]]),
-                s?.NoShows ?? 0, s?.Cancelled ?? 0, s?.PaidCents ?? 0, classesOf.GetValueOrDefault(t.Id), earned));
+                s.NoShows, s.Cancelled, s.PaidCents, s.ClassesTaught, earned));
         }
 
         rows = [.. rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCulture)];

@@ -113,6 +113,7 @@ internal sealed class DailyRollUp(
         await db.Set<DailyProductSales>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyClassFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyMembershipFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<DailyTrainerFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The local day of the gym's oldest record of any kind the roll-up sums (each a MIN over an index).</summary>
@@ -247,6 +248,34 @@ internal sealed class DailyRollUp(
             var figures = Plan(end.At, end.PlanCode);
             figures.Ends++;
             figures.Cancellations += end.Cancelled ? 1 : 0;
+        }
+
+        var trainers = new Dictionary<(DateOnly Day, Guid TrainerId), TrainerTally>();
+        TrainerTally Trainer(DateOnly day, Guid trainerId)
+        {
+            if (!trainers.TryGetValue((day, trainerId), out var tally))
+            {
+                trainers[(day, trainerId)] = tally = new TrainerTally();
+            }
+
+            return tally;
+        }
+
+        await foreach (var session in TrainerFigures.Sessions(bookings, period.Start, period.End).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            Trainer(period.LocalDate(session.StartsAt), session.TrainerId).Add(session);
+        }
+
+        foreach (var (day, trainerId, classes) in await TrainerFigures.ClassesTaughtAsync(bookings, period.From, period.To, clock.UtcNow, cancellationToken))
+        {
+            Trainer(day, trainerId).ClassesTaught += classes;
+        }
+
+        foreach (var ((day, trainerId), tally) in trainers)
+        {
+            var row = new DailyTrainerFigures { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = day, TrainerId = trainerId };
+            tally.CopyTo(row);
+            db.Add(row);
         }
 
         db.AddRange(plans.Values);

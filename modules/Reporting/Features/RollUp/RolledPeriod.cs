@@ -132,6 +132,26 @@ internal sealed class RollUpReader(DerrimutDbContext db)
         return db.Set<DailyMembershipFigures>().AsNoTracking().Where(m => m.Day >= from && m.Day <= to);
     }
 
+    /// <summary>Each trainer's rolled days summed (one row per trainer who worked in them).</summary>
+    public async Task<List<DailyTrainerFigures>> TrainerTotalsAsync(RolledPeriod split, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(split);
+        return await db.Set<DailyTrainerFigures>().AsNoTracking().Where(t => t.Day >= from && t.Day <= to)
+            .GroupBy(t => t.TrainerId)
+            .Select(g => new DailyTrainerFigures
+            {
+                TrainerId = g.Key,
+                Delivered = g.Sum(t => t.Delivered),
+                DeliveredMinutes = g.Sum(t => t.DeliveredMinutes),
+                BookedMinutes = g.Sum(t => t.BookedMinutes),
+                NoShows = g.Sum(t => t.NoShows),
+                Cancelled = g.Sum(t => t.Cancelled),
+                PaidCents = g.Sum(t => t.PaidCents),
+                ClassesTaught = g.Sum(t => t.ClassesTaught),
+            })
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The rolled days, or an empty range (from after to) when the period has none.</summary>
     private static (DateOnly From, DateOnly To) Range(RolledPeriod split) =>
         split.HasRolled ? (split.RolledFrom!.Value, split.RolledTo!.Value) : (DateOnly.MaxValue, DateOnly.MinValue);
