@@ -153,7 +153,11 @@ public abstract partial class ReportingShould
         // that week again; before it, the rolled day does not have it yet (the delay decision 0073 accepts).
         await AddRowsAsync(App, gym.Id, Ledger, LedgerLine(1, Local(today.AddDays(-3), 10, 0), 3300, 300));
         var again = await RollUpAsync(gym);
-        again.DaysRebuilt.ShouldBe(DailyRollUp.RecheckDays);
+        // That week again, and the older days whose PT sessions changed shortly before the last run began (this test
+        // wrote them then; DailyRollUp.LateChangeMargin): nothing else.
+        var olderSessionDays = instants.Select(at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Melbourne).DateTime))
+            .Where(d => d < today.AddDays(-DailyRollUp.RecheckDays)).Distinct().Count();
+        again.DaysRebuilt.ShouldBe(DailyRollUp.RecheckDays + olderSessionDays);
         var week = await ReadAsync<JsonElement>(await admin.GetAsync(urls[12], _ct));
         Figure(week, "membershipsCents").ShouldBe(Figure(JsonDocument.Parse(live[urls[12]]).RootElement, "membershipsCents") + 3300);
 
@@ -164,6 +168,28 @@ public abstract partial class ReportingShould
         reached.FirstDay.ShouldBe(imported);
         var january = await ReadAsync<JsonElement>(await admin.GetAsync($"/api/reports/attendance?from={Date(imported)}&to={Date(imported.AddDays(30))}", _ct));
         Figure(january, "checkIns").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SumADayAgainWhenItsSessionIsMarkedWeeksLate()
+    {
+        var gym = await GymAsync();
+        var (today, _) = Today();
+        var (trainer, sessionType, _) = await BookingsSetUpAsync(gym);
+        var day = today.AddDays(-30);
+        await AddRowsAsync(App, gym.Id, Sessions, Session(trainer, sessionType, Local(day, 9, 0), 2, 2, 7000));
+        await RollUpAsync(gym);
+        var admin = await SignedInAsync(App, gym, IdentityRoles.Admin);
+        var url = $"/api/reports/trainers?from={Date(day)}&to={Date(day)}";
+        Figure(await ReadAsync<JsonElement>(await admin.GetAsync(url, _ct)), "sessionsDelivered").ShouldBe(0);
+
+        // The trainer marks it delivered a month later; the next hourly run sums that day again.
+        await SetAsync(gym.Id, "Derrimut.Bookings.Domain.Sessions.PtSession", "TrainerId", trainer, "Status", Derrimut.Bookings.Contracts.BookingStatus.Completed);
+        var run = await RollUpAsync(gym);
+
+        run.DaysRebuilt.ShouldBe(DailyRollUp.RecheckDays + 1);
+        var marked = await ReadAsync<JsonElement>(await admin.GetAsync(url, _ct));
+        (Figure(marked, "sessionsDelivered"), Figure(marked, "deliveredMinutes"), Figure(marked, "ptSalesCents")).ShouldBe((1m, 60m, 7000m));
     }
 
     [Fact]
@@ -253,6 +279,10 @@ public abstract partial class ReportingShould
 
     /// <summary>Moves a row of another module's entity in time (orders are paid now; the test needs them paid on other days).</summary>
     private Task MoveAsync(Guid gymId, string entity, string key, Guid value, string property, DateTimeOffset at) =>
+        SetAsync(gymId, entity, key, value, property, at);
+
+    /// <summary>Changes a property of another module's rows through the DbContext (so their change time is stamped).</summary>
+    private Task SetAsync(Guid gymId, string entity, string key, Guid value, string property, object to) =>
         App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(gymId, async (sp, ct) =>
         {
             var db = sp.GetRequiredService<DerrimutDbContext>();
@@ -262,7 +292,7 @@ public abstract partial class ReportingShould
             rows.ShouldNotBeEmpty();
             foreach (var row in rows)
             {
-                db.Entry(row).Property(property).CurrentValue = at;
+                db.Entry(row).Property(property).CurrentValue = to;
             }
 
             await db.SaveChangesAsync(ct);

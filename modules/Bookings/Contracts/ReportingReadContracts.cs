@@ -86,6 +86,9 @@ public sealed class PtSessionRow
 
     /// <summary>The GST-inclusive price in cents (0 when included with the membership).</summary>
     public long PriceCents { get; init; }
+
+    /// <summary>When the session last changed (booked, paid, cancelled, marked delivered or missed, refunded), UTC.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
 }
 
 /// <summary>A trainer at the location as reports read them.</summary>

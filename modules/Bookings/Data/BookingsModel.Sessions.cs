@@ -59,6 +59,8 @@ internal static partial class BookingsModel
             b.HasIndex(s => new { s.TenantId, s.TrainerId, s.StartsAt });
             // Reports and the dashboard read every session of a period, whoever booked or gives it (decision 0057).
             b.HasIndex(s => new { s.TenantId, s.StartsAt });
+            // The reports' daily roll-up finds sessions changed since its last run on days it had already summed.
+            b.HasIndex(s => new { s.TenantId, s.UpdatedAt });
             b.HasIndex(s => s.CheckoutSessionId);
             // An included session uses one numbered place of its month's allowance; the database refuses a place taken twice.
             b.HasIndex(s => new { s.TenantId, s.MemberId, s.AllowanceMonth, s.AllowanceSlot }).IsUnique();

@@ -1344,6 +1344,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "StartsAt");
 
+                    b.HasIndex("TenantId", "UpdatedAt");
+
                     b.HasIndex("TenantId", "MemberId", "StartsAt");
 
                     b.HasIndex("TenantId", "TrainerId", "StartsAt");

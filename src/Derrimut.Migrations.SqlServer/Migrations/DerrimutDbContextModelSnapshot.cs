@@ -1349,6 +1349,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "StartsAt");
 
+                    b.HasIndex("TenantId", "UpdatedAt");
+
                     b.HasIndex("TenantId", "MemberId", "StartsAt");
 
                     b.HasIndex("TenantId", "TrainerId", "StartsAt");

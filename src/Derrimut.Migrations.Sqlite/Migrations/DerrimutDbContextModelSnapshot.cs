@@ -1339,6 +1339,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "StartsAt");
 
+                    b.HasIndex("TenantId", "UpdatedAt");
+
                     b.HasIndex("TenantId", "MemberId", "StartsAt");
 
                     b.HasIndex("TenantId", "TrainerId", "StartsAt");

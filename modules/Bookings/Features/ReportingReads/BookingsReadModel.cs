@@ -25,7 +25,7 @@ internal sealed class BookingsReadModel(DerrimutDbContext db) : IBookingsReadMod
     public IQueryable<PtSessionRow> PtSessions => db.Set<PtSession>().AsNoTracking().Select(s => new PtSessionRow
     {
         Id = s.Id, TrainerId = s.TrainerId, MemberId = s.MemberId, StartsAt = s.StartsAt, Minutes = s.Minutes, Status = s.Status,
-        PaymentStatus = s.PaymentStatus, PriceCents = s.PriceCents,
+        PaymentStatus = s.PaymentStatus, PriceCents = s.PriceCents, UpdatedAt = s.UpdatedAt,
     });
 
     public IQueryable<TrainerRow> Trainers => db.Set<Trainer>().AsNoTracking()

@@ -18,7 +18,8 @@ internal sealed record RollUpRun(DateOnly FirstDay, DateOnly LastDay, int DaysRe
 /// read contracts and with the same rules as the live reports, so a report reads a year as 365 rows. A first run
 /// starts at the gym's earliest record; later runs sum again the last <see cref="RecheckDays"/> days (a Stripe event
 /// retried for up to three days, a PT session paid after it was held) and the days closed since, and start again from
-/// the earliest record when older ones have appeared (an imported history). Each batch of days
+/// the earliest record when older ones have appeared (an imported history), and sums again any older day whose PT
+/// sessions changed since the last run (a session marked delivered weeks late). Each batch of days
 /// is replaced and the state moved in one transaction, so a report sees either the old rows or the new, never half.
 /// </summary>
 internal sealed class DailyRollUp(
@@ -35,11 +36,20 @@ internal sealed class DailyRollUp(
     /// <summary>Days replaced per transaction (bounded work and locks per step of a first run over years).</summary>
     private const int DaysPerBatch = 92;
 
+    /// <summary>
+    /// How far before the last run's start changed sessions are looked for: a change stamped just before a run began
+    /// but committed after the run read its day was not in that run's sums.
+    /// </summary>
+    public static readonly TimeSpan LateChangeMargin = TimeSpan.FromMinutes(5);
+
     public async Task<RollUpRun> RunAsync(CancellationToken cancellationToken)
     {
         var location = tenant.Tenant is { IsLocation: true } current ? current : throw new InvalidOperationException("A roll-up runs in a gym's own scope.");
         var zone = clock.Zone;
         var lastClosed = clock.Today.AddDays(-1);
+        // Taken before anything is read, and kept as the state's UpdatedAt: the next run looks for PT sessions changed
+        // from here on (less LateChangeMargin) on days already summed.
+        var runStarted = clock.UtcNow;
         var state = await db.Set<RollUpState>().SingleOrDefaultAsync(cancellationToken);
         if (state is not null && state.ZoneId != zone.Id)
         {
@@ -52,6 +62,7 @@ internal sealed class DailyRollUp(
 
         DateOnly from;
         DateOnly? olderFirstDay = null;
+        IReadOnlyList<DateOnly> lateDays = [];
         var earliest = await EarliestDayAsync(zone, cancellationToken) ?? clock.Today;
         if (state is null)
         {
@@ -69,26 +80,38 @@ internal sealed class DailyRollUp(
         else
         {
             from = Max(state.FirstDay, state.LastDay.AddDays(1 - RecheckDays));
+            lateDays = await LateChangedDaysAsync(state, from, zone, cancellationToken);
         }
 
         var rebuilt = 0;
-        for (var batchStart = from; batchStart <= lastClosed; batchStart = batchStart.AddDays(DaysPerBatch))
+        async Task ReplaceAsync(DateOnly first, DateOnly last)
         {
-            var batchEnd = Min(batchStart.AddDays(DaysPerBatch - 1), lastClosed);
             var strategy = db.Database.CreateExecutionStrategy();
             await strategy.ExecuteAsync(async ct =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await ClearAsync(batchStart, batchEnd, ct);
-                await SumAsync(location, ReportPeriod.Of(batchStart, batchEnd, zone), ct);
-                state.LastDay = Max(state.LastDay, batchEnd);
-                state.UpdatedAt = clock.UtcNow;
+                await ClearAsync(first, last, ct);
+                await SumAsync(location, ReportPeriod.Of(first, last, zone), ct);
+                state.LastDay = Max(state.LastDay, last);
+                state.UpdatedAt = runStarted;
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
             db.ChangeTracker.Clear();
             db.Attach(state);
-            rebuilt += batchEnd.DayNumber - batchStart.DayNumber + 1;
+            rebuilt += last.DayNumber - first.DayNumber + 1;
+        }
+
+        // Older days whose sessions changed since the last run (a session marked delivered or missed, or refunded,
+        // more than a week after its day), each summed again whole.
+        foreach (var day in lateDays)
+        {
+            await ReplaceAsync(day, day);
+        }
+
+        for (var batchStart = from; batchStart <= lastClosed; batchStart = batchStart.AddDays(DaysPerBatch))
+        {
+            await ReplaceAsync(batchStart, Min(batchStart.AddDays(DaysPerBatch - 1), lastClosed));
         }
 
         if (olderFirstDay is { } first)
@@ -99,7 +122,7 @@ internal sealed class DailyRollUp(
         if (db.Entry(state).State != EntityState.Unchanged)
         {
             // Nothing closed yet (a gym that opened today: remember where it starts), or older days now covered.
-            state.UpdatedAt = clock.UtcNow;
+            state.UpdatedAt = runStarted;
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -114,6 +137,20 @@ internal sealed class DailyRollUp(
         await db.Set<DailyClassFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyMembershipFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
         await db.Set<DailyTrainerFigures>().Where(d => d.Day >= from && d.Day <= to).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The covered days before <paramref name="from"/> holding a PT session that changed since the last run began
+    /// (an index range on the sessions' change time): their rolled trainer and revenue figures are out of date.
+    /// </summary>
+    private async Task<IReadOnlyList<DateOnly>> LateChangedDaysAsync(RollUpState state, DateOnly from, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var since = state.UpdatedAt - LateChangeMargin;
+        var first = ReportPeriod.StartOf(state.FirstDay, zone);
+        var before = ReportPeriod.StartOf(from, zone);
+        var starts = await bookings.PtSessions.Where(s => s.UpdatedAt >= since && s.StartsAt >= first && s.StartsAt < before)
+            .Select(s => s.StartsAt).ToListAsync(cancellationToken);
+        return [.. starts.Select(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, zone).DateTime)).Distinct().Order()];
     }
 
     /// <summary>The local day of the gym's oldest record of any kind the roll-up sums (each a MIN over an index).</summary>

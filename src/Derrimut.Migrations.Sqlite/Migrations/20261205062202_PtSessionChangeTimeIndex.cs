@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Derrimut.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PtSessionChangeTimeIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_bookings_pt_sessions_TenantId_UpdatedAt",
+                table: "bookings_pt_sessions",
+                columns: new[] { "TenantId", "UpdatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_bookings_pt_sessions_TenantId_UpdatedAt",
+                table: "bookings_pt_sessions");
+        }
+    }
+}
