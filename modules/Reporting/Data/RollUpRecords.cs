@@ -71,6 +71,9 @@ internal sealed class HourlyCheckIns : ILocationOwned
 
     public int Hour { get; set; }
 
+    /// <summary>The day's weekday, Monday 0 to Sunday 6 (the heatmap's rows), so a year's heatmap is summed in the database.</summary>
+    public int Weekday { get; set; }
+
     public int CheckIns { get; set; }
 }
 

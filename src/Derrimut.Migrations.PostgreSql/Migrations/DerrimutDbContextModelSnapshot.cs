@@ -4122,6 +4122,9 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Weekday")
+                        .HasColumnType("integer");
+
                     b.HasKey("TenantId", "Day", "Hour");
 
                     b.HasIndex("TenantId");

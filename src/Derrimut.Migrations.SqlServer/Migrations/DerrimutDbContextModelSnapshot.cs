@@ -4130,6 +4130,9 @@ namespace Derrimut.Migrations.SqlServer.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Weekday")
+                        .HasColumnType("int");
+
                     b.HasKey("TenantId", "Day", "Hour");
 
                     b.HasIndex("TenantId");

@@ -4114,6 +4114,9 @@ namespace Derrimut.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FranchiseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TenantId", "Day", "Hour");
 
                     b.HasIndex("TenantId");

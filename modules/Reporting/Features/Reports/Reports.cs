@@ -320,15 +320,24 @@ internal sealed class ReportsHandler(
                                .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 var local = period.LocalTime(at);
-                heatmap[((int)local.DayOfWeek + 6) % 7][local.Hour]++;
+                heatmap[DailyRollUp.HeatmapRow(DateOnly.FromDateTime(local))][local.Hour]++;
                 checkInsBy[BucketIndex(starts, period.BucketOf(DateOnly.FromDateTime(local)))]++;
             }
         }
 
-        await foreach (var hour in rollUp.CheckInHours(split).Select(h => new { h.Day, h.Hour, h.CheckIns }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // The rolled hours summed in the database: by day for the series, by weekday and hour for the heatmap (a year is
+        // 365 and 168 rows, not 8,760).
+        await foreach (var day in rollUp.CheckInHours(split).GroupBy(h => h.Day).Select(g => new { Day = g.Key, CheckIns = g.Sum(h => h.CheckIns) })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            heatmap[((int)hour.Day.DayOfWeek + 6) % 7][hour.Hour] += hour.CheckIns;
-            checkInsBy[BucketIndex(starts, period.BucketOf(hour.Day))] += hour.CheckIns;
+            checkInsBy[BucketIndex(starts, period.BucketOf(day.Day))] += day.CheckIns;
+        }
+
+        await foreach (var cell in rollUp.CheckInHours(split).GroupBy(h => new { h.Weekday, h.Hour })
+                           .Select(g => new { g.Key.Weekday, g.Key.Hour, CheckIns = g.Sum(h => h.CheckIns) })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            heatmap[cell.Weekday][cell.Hour] += cell.CheckIns;
         }
 
         var byName = new Dictionary<string, (int Runs, long Capacity, long Booked, int Waitlisted, int NoShows, int Attended)>(StringComparer.Ordinal);

@@ -317,9 +317,15 @@ internal sealed class DailyRollUp(
 
         db.AddRange(plans.Values);
         db.AddRange(days.Values);
-        db.AddRange(hours.Select(h => new HourlyCheckIns { TenantId = location.Id, FranchiseId = location.FranchiseId, Day = h.Key.Day, Hour = h.Key.Hour, CheckIns = h.Value }));
+        db.AddRange(hours.Select(h => new HourlyCheckIns
+        {
+            TenantId = location.Id, FranchiseId = location.FranchiseId, Day = h.Key.Day, Hour = h.Key.Hour, Weekday = HeatmapRow(h.Key.Day), CheckIns = h.Value,
+        }));
         db.AddRange(products.Values);
     }
+
+    /// <summary>The attendance heatmap's row for a day: Monday 0 to Sunday 6.</summary>
+    public static int HeatmapRow(DateOnly day) => ((int)day.DayOfWeek + 6) % 7;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
