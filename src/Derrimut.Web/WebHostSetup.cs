@@ -51,7 +51,7 @@ internal static class WebHostSetup
                 http.Request.Headers.ContainsKey(PlatformApiKeyAuthenticationHandler.HeaderName)
                     ? PlatformApiKeyAuthenticationHandler.SchemeName
                     : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                        ? Derrimut.Identity.Contracts.BearerAuthentication.Scheme
                         : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
             .AddScheme<PlatformApiKeyOptions, PlatformApiKeyAuthenticationHandler>(PlatformApiKeyAuthenticationHandler.SchemeName, o =>
                 o.ApiKey = builder.Configuration["Platform:ApiKey"]);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -104,8 +105,82 @@ internal sealed class IntegrationTokenEntries(TimeProvider time, TimeSpan rechec
         _validUntil[tokenId] = (time.GetUtcNow() + RecheckInterval).UtcTicks;
     }
 
+    /// <summary>When the remembered answer for this token expires (UTC ticks), or null when it must be looked up.</summary>
+    private long? KnownValidUntil(string tokenId, long now) =>
+        _validUntil.TryGetValue(tokenId, out var until) && now < until ? until : null;
+
+    // Validated integration tokens by site and token text (decision 0077): the whole bearer pipeline (JWT parsing, the
+    // signature check, OpenIddict's validation handlers) is paid once per token per re-check interval, not per swipe.
+    private readonly ConcurrentDictionary<string, RememberedTicket> _tickets = new(StringComparer.Ordinal);
+
+    private sealed record RememberedTicket(AuthenticationTicket Ticket, string TokenId, long ExpiresAt);
+
+    // The issuer is part of the key: a token is valid only at the site that issued it (decision 0061), and the
+    // remembered answer must never let it through at another gym's site.
+    private static string TicketKey(string issuer, string token) => string.Concat(issuer, "\n", token);
+
+    /// <summary>
+    /// A copy of the ticket this token was validated into at this site, while its token-store answer is still
+    /// remembered (<see cref="RecheckInterval"/> since the store was last asked) and the token has not expired; a
+    /// revocation on this node (<see cref="ForgetAll"/>) ends it at once.
+    /// </summary>
+    public AuthenticationTicket? Recall(string issuer, string token)
+    {
+        if (!_tickets.TryGetValue(TicketKey(issuer, token), out var remembered))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        if (now >= remembered.ExpiresAt || KnownValidUntil(remembered.TokenId, now) is null)
+        {
+            return null;
+        }
+
+        // A copy: claims transformation and endpoints may add to the principal they are handed.
+        return remembered.Ticket.Clone();
+    }
+
+    /// <summary>
+    /// Remembers the ticket OpenIddict validated this integration client's token into, but only while the token
+    /// store's answer for it is remembered: a remembered ticket never outlives the re-check it rests on.
+    /// </summary>
+    public void RememberTicket(string issuer, string token, AuthenticationTicket ticket)
+    {
+        if (!IsClientToken(ticket.Principal)
+            || ticket.Principal.GetTokenId() is not { Length: > 0 } tokenId
+            || ticket.Principal.GetExpirationDate() is not { } expires)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        if (KnownValidUntil(tokenId, now) is null || expires.UtcTicks <= now)
+        {
+            return;
+        }
+
+        // Bounded like the answers: one entry per live client token and site; expired or unbacked ones are swept.
+        if (_tickets.Count > 10_000)
+        {
+            foreach (var (key, entry) in _tickets)
+            {
+                if (entry.ExpiresAt <= now || KnownValidUntil(entry.TokenId, now) is null)
+                {
+                    _tickets.TryRemove(key, out _);
+                }
+            }
+        }
+
+        _tickets[TicketKey(issuer, token)] = new RememberedTicket(ticket.Clone(), tokenId, expires.UtcTicks);
+    }
+
     /// <summary>Forgets every remembered answer (a client was revoked, removed or its token revoked on this node).</summary>
-    public void ForgetAll() => _validUntil.Clear();
+    public void ForgetAll()
+    {
+        _validUntil.Clear();
+        _tickets.Clear();
+    }
 }
 
 /// <summary>

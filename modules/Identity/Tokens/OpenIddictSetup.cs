@@ -80,6 +80,14 @@ internal static class OpenIddictSetup
                 o.RemoveEventHandler(OpenIddict.Validation.OpenIddictValidationHandlers.Protection.ValidateTokenEntry.Descriptor);
                 o.AddEventHandler(RememberedTokenEntryValidation.Descriptor);
             });
+        // Bearer requests come here first: an integration client's validated token is remembered (decision 0077).
+        builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RememberedBearerHandler>(
+            Contracts.BearerAuthentication.Scheme,
+            o =>
+            {
+                o.ForwardChallenge = BearerScheme;
+                o.ForwardForbid = BearerScheme;
+            });
         builder.Services.AddSingleton(sp => new IntegrationTokenEntries(
             sp.GetRequiredService<TimeProvider>(),
             configuration.GetValue("Identity:IntegrationTokenRecheck", TimeSpan.FromSeconds(5)),

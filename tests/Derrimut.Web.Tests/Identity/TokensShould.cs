@@ -174,9 +174,17 @@ public abstract class TokensShould(DemoAppFixture fixture)
         var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         access.Split('.').Length.ShouldBe(3, "an integration client's access token is signed only (JWS, decision 0051)");
 
-        // Twice: the second call is answered from the remembered token entry; revocation must still stop the third.
+        // Twice: the second call is answered from the remembered token entry and validated ticket (decisions 0051,
+        // 0077); what the token may not do, where it is not valid and revocation must still be refused.
         (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Bearer("st-albans", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        for (var call = 0; call < 2; call++)
+        {
+            (await Bearer("st-albans", access).GetAsync("/api/reports/dashboard")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the client holds no view:organization_reports");
+            (await Bearer("werribee", access).GetAsync("/api/identity/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "issued at st-albans, worth nothing at werribee");
+            (await Bearer("admin", access).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
         var revoked = await App.ClientFor("st-albans").PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["client_id"] = clientId,
