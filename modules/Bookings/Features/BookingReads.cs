@@ -101,7 +101,9 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
     /// </summary>
     public async Task<List<BookingDto>> UpcomingDtosAsync(Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var query = UpcomingQueries.GetOrAdd(db.Model, static (_, peopleQuery) => CompileUpcoming(peopleQuery), people.People);
+        // The people read model is handed over, not its query: building that tree on every call cost as much as the
+        // compiled query saved (docs/performance.md); it is built once, when the model's query is compiled.
+        var query = UpcomingQueries.GetOrAdd(db.Model, static (_, readModel) => CompileUpcoming(readModel.People), people);
         var rows = new List<UpcomingRow>();
         await foreach (var row in query(db, memberId, now).WithCancellation(cancellationToken))
         {

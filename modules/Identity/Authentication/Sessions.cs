@@ -28,7 +28,7 @@ internal static class Sessions
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<SignInSessionOptions>>((o, sessions) => o.ValidationInterval = sessions.Value.RecheckInterval);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<IOptions<SignInSessionOptions>, TimeProvider>((o, sessions, clock) =>
+            .PostConfigure<IOptions<SignInSessionOptions>, TimeProvider, IOptions<SecurityStampValidatorOptions>>((o, sessions, clock, stamps) =>
             {
                 var signingIn = o.Events.OnSigningIn;
                 o.Events.OnSigningIn = async context =>
@@ -47,10 +47,26 @@ internal static class Sessions
                         return;
                     }
 
+                    // Identity's validator does nothing until the cookie is older than the re-check interval, but it
+                    // is resolved first (with the sign-in and user managers, their store and a database context) on
+                    // every request; ask it only when it has something to check (decision 0077).
+                    if (!StampRecheckDue(context.Properties, stamps.Value))
+                    {
+                        return;
+                    }
+
                     await validating(context);
                 };
             });
     }
+
+    /// <summary>
+    /// True when Identity's security-stamp validator would re-check this cookie now: exactly its own rule (no issue
+    /// time, or older than <see cref="SecurityStampValidatorOptions.ValidationInterval"/> by the validator's clock).
+    /// </summary>
+    internal static bool StampRecheckDue(AuthenticationProperties properties, SecurityStampValidatorOptions stamps) =>
+        properties.IssuedUtc is not { } issued
+        || (stamps.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > stamps.ValidationInterval;
 
     /// <summary>True when the sign-in began more than <paramref name="lifetime"/> ago (or its start is unreadable).</summary>
     internal static bool HasOutlived(AuthenticationProperties properties, TimeSpan lifetime, DateTimeOffset now)
