@@ -36,6 +36,9 @@ internal sealed class CheckInDesk(
     DerrimutDbContext db, ICurrentTenant tenant, IGymClock clock, CheckInCodes codes, IMembershipEntitlements entitlements,
     IPeopleReadModel people, ITenantCatalog catalog, ClassRosters rosters, ILiveUpdates live, MemberCards cards)
 {
+    /// <summary>Why a swiped card opens nothing: its number is not assigned at this gym.</summary>
+    public const string CardNotRecognised = "Card not recognised at this gym.";
+
     public CheckInCodeDto CodeFor(Guid personId) => codes.Issue(personId, tenant.Tenant!.FranchiseId);
 
     public async Task<CheckInResultDto> CheckInAsync(CheckInRequest request, Guid staffId, CancellationToken cancellationToken)
@@ -63,7 +66,7 @@ internal sealed class CheckInDesk(
         if (string.IsNullOrWhiteSpace(code) && !string.IsNullOrWhiteSpace(cardNumber))
         {
             // A card is this gym's own hardware: its number names a member of this gym only (tenant filter).
-            return await cards.HolderAsync(cardNumber, cancellationToken) is { } holder ? (holder, null) : (null, "Card not recognised at this gym.");
+            return await cards.HolderAsync(cardNumber, cancellationToken) is { } holder ? (holder, null) : (null, CardNotRecognised);
         }
 
         if (!string.IsNullOrWhiteSpace(code))

@@ -91,11 +91,27 @@ internal sealed class DoorDecisions(DerrimutDbContext db, IGymClock clock, Check
     {
         request.ThrowIfInvalid();
         // Another gym's door is not found here (tenant filter): a controller can only ask about its own gym's doors.
-        var door = await db.Set<Door>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DoorId && d.IsActive, cancellationToken)
+        // A swiped card's holder is read in the same statement (one round trip fewer on every card swipe); a card
+        // names a member of this gym only, by the same tenant filter. The set is a local: no method call in the tree.
+        var cardNumber = string.IsNullOrWhiteSpace(request.Code) && !string.IsNullOrWhiteSpace(request.CardNumber)
+            ? MemberCards.Normalise(request.CardNumber)
+            : null;
+        var cards = db.Set<MemberCard>();
+        var found = await db.Set<Door>().AsNoTracking()
+            .Where(d => d.Id == request.DoorId && d.IsActive)
+            .Select(d => new
+            {
+                Door = d,
+                Holder = cards.Where(c => cardNumber != null && c.CardNumber == cardNumber).Select(c => (Guid?)c.PersonId).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new ValidationException("doorId", "No such door at this gym.");
+        var door = found.Door;
         var now = clock.UtcNow;
 
-        var (personId, refusal) = await desk.IdentifyAsync(request.Code, request.CardNumber, null, cancellationToken);
+        var (personId, refusal) = cardNumber is null
+            ? await desk.IdentifyAsync(request.Code, request.CardNumber, null, cancellationToken)
+            : found.Holder is { } holder ? (holder, null) : ((Guid?)null, CheckInDesk.CardNotRecognised);
         if (personId is null)
         {
             return await LogAsync(door, null, false, refusal!, null);
