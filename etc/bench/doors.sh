@@ -13,9 +13,11 @@
 #              no permission check and no endpoint filters (mapped only when Benchmarks:BareEndpoints=true).
 # Goals (issue 14): at 64 connections doors req/s / bare req/s >= 0.85 (closed loop: each connection sends its next
 # swipe as soon as the answer comes), and p99 < 25 ms. The p99 is judged in a second, paced phase: the same 64
-# connections, each a door controller swiping every BENCH_PACE_MS ms (default 200 ms: 320 swipes/s offered, more than
-# a chain's busiest hour); a closed loop at saturation measures the queue in front of 2 cores, not a door's wait
-# (its p99 is printed as well).
+# connections, each a door controller swiping on average every BENCH_PACE_MS ms at independent moments (doors.lua;
+# default 1000 ms: 64 swipes/s offered, hundreds of times a gym's busiest hour); a closed loop at saturation measures
+# the queue in front of 2 cores, not a door's wait (its p99 is printed as well). The default was 200 ms (320 swipes/s)
+# until 2026-12-05: more than this 2-core box answers even from the bare endpoint (~270/s), so that p99 measured a
+# queue too; BENCH_PACE_MS=200 still runs it.
 #
 # The member is a demo member of st-albans with an active membership; the script gives them a card through the API
 # (PUT /api/access/cards/{id}) and makes the door controller's integration client through the API
@@ -25,7 +27,7 @@
 #
 # Everything else (services, build, Production app on PostgreSQL with the demo seed, warm-up, alternating rounds,
 # checks, report, smoke mode, BENCH_* variables) is as etc/bench/tenancy.sh describes; the defaults differ in the
-# port [5083], the database [derrimut_bench_doors] and the connections [64]. BENCH_PACE_MS [200], BENCH_PACED_ROUNDS [4].
+# port [5083], the database [derrimut_bench_doors] and the connections [64]. BENCH_PACE_MS [1000], BENCH_PACED_ROUNDS [4].
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -40,7 +42,8 @@ else
   WARMUP="${BENCH_WARMUP:-20}"; DURATION="${BENCH_DURATION:-5}"; ROUNDS="${BENCH_ROUNDS:-12}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"
   PACED_ROUNDS="${BENCH_PACED_ROUNDS:-4}"
 fi
-PACE_MS="${BENCH_PACE_MS:-200}"
+# Smoke mode paces at 100 ms: its 1-second paced round must see answers (it judges nothing).
+PACE_MS="${BENCH_PACE_MS:-$([[ "$SMOKE" == 1 ]] && echo 100 || echo 1000)}"
 THREADS="${BENCH_THREADS:-1}"
 WRK_TIMEOUT="${BENCH_TIMEOUT:-5s}"
 WRK_CPUS="${BENCH_WRK_CPUS:-0,1}"
@@ -147,7 +150,7 @@ run_wrk() {
     "$(field p99_us)" "$(field requests)" "$load1" "$cpu_us" >>"$RESULTS"
 }
 
-say "load: wrk -t $THREADS -c $CONNECTIONS (cpus $WRK_CPUS); warm-up ${WARMUP} s per endpoint, $ROUNDS x ${DURATION} s closed loop per endpoint, then $PACED_ROUNDS x ${DURATION} s paced (${PACE_MS} ms per connection)"
+say "load: wrk -t $THREADS -c $CONNECTIONS (cpus $WRK_CPUS); warm-up ${WARMUP} s per endpoint, $ROUNDS x ${DURATION} s closed loop per endpoint, then $PACED_ROUNDS x ${DURATION} s paced (on average ${PACE_MS} ms per connection, at random moments)"
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') at start"
 echo "code: $CODE_DESC"
 echo "busiest other processes at start (ps %CPU): $(ps -eo pid=,pcpu=,comm= --sort=-pcpu | awk -v me="$APP_PID" '$1 != me && $3 != "ps" && $2 > 1 {printf "%s %s%%, ", $3, $2; if (++n == 5) exit}')"
@@ -205,7 +208,7 @@ echo
 echo "## Door decision benchmark -- $(date -u '+%Y-%m-%d %H:%M UTC')"
 [[ "$SMOKE" == 1 ]] && { echo; echo "**SMOKE RUN (BENCH_SMOKE=1): seconds of load; these figures mean nothing.**"; }
 echo
-echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS closed-loop rounds + $PACED_ROUNDS paced rounds (${PACE_MS} ms between one connection's swipes) x ${DURATION} s/endpoint (alternating order);"
+echo "wrk -t $THREADS -c $CONNECTIONS, warm-up ${WARMUP} s/endpoint, $ROUNDS closed-loop rounds + $PACED_ROUNDS paced rounds (on average ${PACE_MS} ms between one connection's swipes, at random moments) x ${DURATION} s/endpoint (alternating order);"
 echo "app on cpus $APP_CPUS, wrk on cpus $WRK_CPUS; PostgreSQL $PG_PORT; $(nproc) cores; $CODE_DESC"
 echo
 echo "| phase | round | endpoint | req/s | p50 ms | p99 ms | app CPU µs/req | load1 |"
