@@ -79,8 +79,7 @@ internal sealed class IntegrationTokenEntries(TimeProvider time, TimeSpan rechec
         && string.Equals(subject, client, StringComparison.Ordinal)
         && !Guid.TryParse(subject, out _);
 
-    public bool IsKnownValid(string tokenId) =>
-        _validUntil.TryGetValue(tokenId, out var until) && time.GetUtcNow().UtcTicks < until;
+    public bool IsKnownValid(string tokenId) => KnownValidUntil(tokenId, time.GetUtcNow().UtcTicks) is not null;
 
     public void RememberValid(string tokenId)
     {
