@@ -16,6 +16,7 @@ using Derrimut.BuildingBlocks.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Bookings;
@@ -28,6 +29,11 @@ public sealed partial class BookingsModule
     {
         var services = builder.Services;
         services.AddScoped<BookingReads>();
+        services.AddSingleton(sp => new UpcomingBookingsCache(
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetRequiredService<Derrimut.BuildingBlocks.Caching.ICacheInvalidationBus>(),
+            builder.Configuration.GetValue("Bookings:UpcomingCacheExpiration", UpcomingBookingsCache.DefaultExpiration)));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, UpcomingBookingsInvalidation>();
         services.AddScoped<BookingNotices>();
         services.AddScoped<ListTrainersHandler>();
         services.AddScoped<GetTrainerHandler>();

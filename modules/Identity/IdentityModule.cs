@@ -72,6 +72,15 @@ public sealed class IdentityModule : DerrimutModule
                 o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             });
+        // Decrypted sign-in cookies are reused for a minute (decision 0078). This runs after the cookie handler's own
+        // post-configuration, which is what creates the ticket format being wrapped (AddIdentityCookies, above).
+        services.AddSingleton(sp => new RememberedCookieTickets(
+            sp.GetRequiredService<TimeProvider>(),
+            builder.Configuration.GetValue("Identity:CookieTicketMemory", TimeSpan.FromMinutes(1))));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<RememberedCookieTickets>((o, remembered) => o.TicketDataFormat = new RememberedTicketDataFormat(
+                o.TicketDataFormat ?? throw new InvalidOperationException("The sign-in cookie has no ticket format to remember: register this after AddIdentityCookies."),
+                remembered));
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
             .Configure<RootDomainCookieManager>((o, cookies) => o.CookieManager = cookies);
         // "Remember this device" must hold at every location the person signs in at, like the sign-in cookie itself;

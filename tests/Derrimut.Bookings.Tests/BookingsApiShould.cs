@@ -279,6 +279,74 @@ public abstract class BookingsApiShould(BookingsFixture fixture)
         listed.EnumerateArray().Select(t => t.GetProperty("displayName").GetString()).ShouldContain("Sam Strong");
     }
 
+    [Fact]
+    public async Task RememberAMembersUpcomingBookingsPerGymAndDropThemTheMomentTheyChange()
+    {
+        // One person, a member at two gyms (two franchises): "my upcoming bookings" is remembered per gym and member.
+        var email = $"m-{Guid.NewGuid():N}@example.com";
+        await fixture.CreatePersonAsync(fixture.A1, email);
+        await fixture.CreatePersonAsync(fixture.B1, email);
+        var here = await fixture.App.SignedInAsync(email, fixture.A1.Identifier);
+        var there = await fixture.App.SignedInAsync(email, fixture.B1.Identifier);
+        var trainerHere = await fixture.TrainerAsync(fixture.A1);
+        var trainerThere = await fixture.TrainerAsync(fixture.B1);
+        (await UpcomingIdsAsync(here)).ShouldBeEmpty();
+        (await UpcomingIdsAsync(there)).ShouldBeEmpty();
+
+        var (bookedHere, checkoutHere) = await BookAsync(here, trainerHere);
+
+        (await UpcomingIdsAsync(here)).ShouldBe([bookedHere], "booking dropped the remembered empty list");
+        (await UpcomingIdsAsync(there)).ShouldBeEmpty("the other gym's answer is its own");
+
+        var (bookedThere, _) = await BookAsync(there, trainerThere);
+
+        (await UpcomingIdsAsync(there)).ShouldBe([bookedThere]);
+        (await UpcomingIdsAsync(here)).ShouldBe([bookedHere], "a booking at another gym is not shown here");
+
+        await fixture.PayAsync(fixture.A1, checkoutHere);
+
+        (await OnlyUpcomingAsync(here)).GetProperty("status").GetString().ShouldBe("confirmed", "the payment (Billing's event) dropped the remembered pending booking");
+
+        (await here.PostAsJsonAsync($"/api/bookings/{bookedHere}/cancel", new { reason = "Changed plans" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await UpcomingIdsAsync(here)).ShouldBeEmpty("the cancellation dropped the remembered booking");
+        (await UpcomingIdsAsync(there)).ShouldBe([bookedThere]);
+    }
+
+    [Fact]
+    public async Task ShowANewCancellationPolicyOnRememberedUpcomingBookingsAtOnce()
+    {
+        var adminEmail = $"admin-{Guid.NewGuid():N}@example.com";
+        await fixture.CreatePersonAsync(fixture.A2, adminEmail, Derrimut.Identity.Contracts.IdentityRoles.Admin);
+        var admin = await fixture.App.SignedInAsync(adminEmail, fixture.A2.Identifier);
+        var trainer = await fixture.TrainerAsync(fixture.A2);
+        var (_, member) = await fixture.MemberAsync(fixture.A2);
+        (await admin.PutAsJsonAsync("/api/bookings/policy", new { freeCancellationHours = 24, bufferMinutes = 0, noticeMinutes = 60 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var start = await BookingsTestKit.SlotAsync(member, trainer, TimeSpan.FromDays(3));
+        (await BookingsTestKit.BookAsync(member, trainer, start)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await FreeUntilAsync()).ShouldBe(start - TimeSpan.FromHours(24));
+
+        (await admin.PutAsJsonAsync("/api/bookings/policy", new { freeCancellationHours = 48, bufferMinutes = 0, noticeMinutes = 60 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await FreeUntilAsync()).ShouldBe(start - TimeSpan.FromHours(48), "saving the policy dropped the gym's remembered answers");
+
+        async Task<DateTimeOffset> FreeUntilAsync() =>
+            (await member.GetFromJsonAsync<JsonElement>("/api/bookings/mine/upcoming")).EnumerateArray().Single().GetProperty("cancellableFreeUntil").GetDateTimeOffset();
+    }
+
+    private static async Task<JsonElement> OnlyUpcomingAsync(HttpClient member) =>
+        (await member.GetFromJsonAsync<JsonElement>("/api/bookings/mine/upcoming")).EnumerateArray().Single();
+
+    private static async Task<List<Guid>> UpcomingIdsAsync(HttpClient member) =>
+        (await member.GetFromJsonAsync<JsonElement>("/api/bookings/mine/upcoming")).EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+
+    private static async Task<(Guid Id, string CheckoutUrl)> BookAsync(HttpClient member, TestTrainer trainer)
+    {
+        var start = await BookingsTestKit.SlotAsync(member, trainer, Tomorrow);
+        var created = await (await BookingsTestKit.BookAsync(member, trainer, start)).JsonAsync(HttpStatusCode.Created);
+        return (created.GetProperty("booking").GetProperty("id").GetGuid(), created.GetProperty("checkoutUrl").GetString()!);
+    }
+
     private Task<Guid> ConfirmedSessionAsync(TestTrainer trainer, Guid memberId, DateTimeOffset start) => fixture.AtAsync(fixture.A1, async (sp, ct) =>
     {
         // Sessions in the past cannot be booked through the API; arrange one as a booking made last week would be.

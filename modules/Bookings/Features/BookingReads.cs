@@ -4,6 +4,8 @@ using Derrimut.Bookings.Domain.Availability;
 using Derrimut.Bookings.Domain.Calendar;
 using Derrimut.Bookings.Domain.Sessions;
 using Derrimut.Bookings.Domain.Trainers;
+using Derrimut.Bookings.Features.MyBookings;
+using Derrimut.BuildingBlocks.Tenancy;
 using Derrimut.BuildingBlocks.Time;
 using Derrimut.Identity.Contracts;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Derrimut.Bookings.Features;
 
 /// <summary>The reads the booking use cases share: the policy, a trainer's offers, slot search, booking DTOs.</summary>
-internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopleReadModel people)
+internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopleReadModel people, ICurrentTenant tenant, UpcomingBookingsCache upcoming)
 {
     public DerrimutDbContext Db => db;
 
@@ -96,34 +98,54 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
     }
 
     /// <summary>
-    /// A member's upcoming bookings (not yet ended, still booked) with the location's free-cancellation hours read in the
-    /// same statement: one round trip for "my upcoming bookings" instead of the policy and then the sessions.
+    /// A member's upcoming bookings (not yet ended, still booked): remembered per location and member between requests
+    /// (<see cref="UpcomingBookingsCache"/>), each read leaving out what has ended since the rows were read.
     /// </summary>
     public async Task<List<BookingDto>> UpcomingDtosAsync(Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sessions = await upcoming.GetOrReadAsync(tenant.Id, memberId, (Reads: this, memberId, now),
+            static (s, ct) => s.Reads.ReadUpcomingAsync(s.memberId, s.now, ct), cancellationToken);
+        var dtos = new List<BookingDto>(sessions.Count);
+        foreach (var r in sessions)
+        {
+            if (r.EndsAt > now)
+            {
+                dtos.Add(Dto(r.Id, r.TrainerId, r.TrainerName, r.MemberId, r.MemberName, r.SessionTypeCode, r.SessionTypeName, r.StartsAt,
+                    r.EndsAt, r.Minutes, r.Status, r.PaymentStatus, r.PriceCents, r.LateCancellation, r.CheckoutUrl,
+                    r.FreeHours ?? BookingPolicy.DefaultFreeCancellationHours));
+            }
+        }
+
+        return dtos;
+    }
+
+    /// <summary>
+    /// The upcoming sessions with the location's free-cancellation hours read in the same statement (one round trip),
+    /// only the columns the DTO shows: materialising the whole session entity read every column (notes, refund and
+    /// checkout ids…) and ran its constructor for each row.
+    /// </summary>
+    private async ValueTask<IReadOnlyList<UpcomingSession>> ReadUpcomingAsync(Guid memberId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The people read model is handed over, not its query: building that tree on every call cost as much as the
         // compiled query saved (docs/performance.md); it is built once, when the model's query is compiled.
         var query = UpcomingQueries.GetOrAdd(db.Model, static (_, readModel) => CompileUpcoming(readModel.People), people);
-        var rows = new List<UpcomingRow>();
+        var rows = new List<UpcomingSession>();
         await foreach (var row in query(db, memberId, now).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
 
-        return rows.Select(r => ToDto(r.Session, r.TrainerName, r.MemberName,
-            new BookingPolicy { FreeCancellationHours = r.FreeHours ?? BookingPolicy.DefaultFreeCancellationHours })).ToList();
+        return rows;
     }
-
-    private sealed record UpcomingRow(PtSession Session, string TrainerName, string? MemberName, int? FreeHours);
 
     // "My upcoming bookings" is the hottest signed-in read, so it is a compiled query: EF Core then skips, on every call,
     // walking the LINQ tree for parameters and hashing it for its query cache (most of what the read cost beyond the
     // round trip, measured in docs/performance.md). Identity's people read model is composed once, when the query is
     // compiled: its tree holds only query roots, and the tenant filter is applied by the context that runs it. One
     // compiled delegate per EF model, because a compiled query binds to the first provider it runs on (ModelCompiledQuery).
-    private static readonly ConcurrentDictionary<IModel, Func<DerrimutDbContext, Guid, DateTimeOffset, IAsyncEnumerable<UpcomingRow>>> UpcomingQueries = new();
+    private static readonly ConcurrentDictionary<IModel, Func<DerrimutDbContext, Guid, DateTimeOffset, IAsyncEnumerable<UpcomingSession>>> UpcomingQueries = new();
 
-    private static Func<DerrimutDbContext, Guid, DateTimeOffset, IAsyncEnumerable<UpcomingRow>> CompileUpcoming(IQueryable<PersonRow> peopleQuery) =>
+    private static Func<DerrimutDbContext, Guid, DateTimeOffset, IAsyncEnumerable<UpcomingSession>> CompileUpcoming(IQueryable<PersonRow> peopleQuery) =>
         EF.CompileAsyncQuery((DerrimutDbContext db, Guid memberId, DateTimeOffset now) =>
             (from s in db.Set<PtSession>()
              where s.MemberId == memberId && s.EndsAt > now && (s.Status == BookingStatus.Pending || s.Status == BookingStatus.Confirmed)
@@ -131,17 +153,24 @@ internal sealed class BookingReads(DerrimutDbContext db, IGymClock clock, IPeopl
              join p in peopleQuery on s.MemberId equals p.UserId into members
              from p in members.DefaultIfEmpty()
              orderby s.StartsAt
-             select new UpcomingRow(
-                 s,
-                 t.DisplayName,
-                 p == null ? null : p.DisplayName,
+             select new UpcomingSession(
+                 s.Id, s.TrainerId, t.DisplayName, s.MemberId, p == null ? null : p.DisplayName, s.SessionTypeCode, s.SessionTypeName,
+                 s.StartsAt, s.EndsAt, s.Minutes, s.Status, s.PaymentStatus, s.PriceCents, s.LateCancellation, s.CheckoutUrl,
                  db.Set<BookingPolicy>().Select(x => (int?)x.FreeCancellationHours).FirstOrDefault()))
             .Take(50)
             .AsNoTracking());
 
-    public BookingDto ToDto(PtSession s, string trainerName, string? memberName, BookingPolicy policy) => new(
-        s.Id, s.TrainerId, trainerName, s.MemberId, memberName, s.SessionTypeCode, s.SessionTypeName,
-        clock.ToLocal(s.StartsAt), clock.ToLocal(s.EndsAt), s.Minutes, s.Status, s.PaymentStatus, s.PriceCents, s.LateCancellation,
-        s.Status == BookingStatus.Pending ? s.CheckoutUrl : null,
-        s.HoldsTime ? clock.ToLocal(s.StartsAt - TimeSpan.FromHours(policy.FreeCancellationHours)) : null);
+    public BookingDto ToDto(PtSession s, string trainerName, string? memberName, BookingPolicy policy) =>
+        Dto(s.Id, s.TrainerId, trainerName, s.MemberId, memberName, s.SessionTypeCode, s.SessionTypeName, s.StartsAt, s.EndsAt,
+            s.Minutes, s.Status, s.PaymentStatus, s.PriceCents, s.LateCancellation, s.CheckoutUrl, policy.FreeCancellationHours);
+
+    private BookingDto Dto(
+        Guid id, Guid trainerId, string trainerName, Guid memberId, string? memberName, string sessionTypeCode, string sessionTypeName,
+        DateTimeOffset startsAt, DateTimeOffset endsAt, int minutes, BookingStatus status, BookingPaymentStatus paymentStatus,
+        long priceCents, bool lateCancellation, string? checkoutUrl, int freeCancellationHours) => new(
+        id, trainerId, trainerName, memberId, memberName, sessionTypeCode, sessionTypeName,
+        clock.ToLocal(startsAt), clock.ToLocal(endsAt), minutes, status, paymentStatus, priceCents, lateCancellation,
+        status == BookingStatus.Pending ? checkoutUrl : null,
+        // Only a booking that still holds time can be cancelled, so only it has a free-cancellation deadline.
+        PtSession.Holds(status) ? clock.ToLocal(startsAt - TimeSpan.FromHours(freeCancellationHours)) : null);
 }

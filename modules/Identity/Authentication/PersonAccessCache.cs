@@ -18,22 +18,12 @@ namespace Derrimut.Identity.Authentication;
 /// same bound the sign-in cookie's re-check already gives a credential change.
 /// </summary>
 internal sealed class PersonAccessCache(HybridCache cache, ICacheInvalidationBus bus, TimeSpan expiration)
+    : NodeMemoryCache(cache, bus, InvalidationChannel, expiration)
 {
     /// <summary>The default of <c>Identity:AccessCacheExpiration</c>; zero turns the cache off (every request reads the rows).</summary>
     internal static readonly TimeSpan Expiration = TimeSpan.FromMinutes(1);
 
     internal const string InvalidationChannel = "identity-access";
-
-    private readonly HybridCacheEntryOptions _options = new()
-    {
-        Expiration = expiration,
-        LocalCacheExpiration = expiration,
-        // Memory only: an L2 hop would cost about what the four statements cost, and serialising would copy the
-        // sets on every hit; the entry type is immutable so every hit hands out the same instance.
-        Flags = HybridCacheEntryFlags.DisableDistributedCache,
-    };
-
-    private readonly bool _enabled = expiration > TimeSpan.Zero;
 
     /// <summary>The key: tenant and person, so an answer at one gym can never be served at another.</summary>
     internal static string Key(Guid? tenantId, Guid userId) =>
@@ -46,32 +36,19 @@ internal sealed class PersonAccessCache(HybridCache cache, ICacheInvalidationBus
     public async ValueTask<TenantAccess> GetOrReadAsync<TState>(Guid? tenantId, Guid userId, TState state,
         Func<TState, CancellationToken, ValueTask<TenantAccess>> read, CancellationToken cancellationToken)
     {
-        if (!_enabled)
+        if (!Enabled)
         {
             return await read(state, cancellationToken);
         }
 
         string[] tags = tenantId is { } id ? [PersonTag(userId), TenantTag(id)] : [PersonTag(userId)];
-        var entry = await cache.GetOrCreateAsync(
+        var entry = await GetOrCreateAsync(
             Key(tenantId, userId),
             (state, read),
             static async (s, ct) => new CachedTenantAccess(await s.read(s.state, ct)),
-            _options,
             tags,
             cancellationToken);
         return entry.Access;
-    }
-
-    /// <summary>Drops the entries carrying these tags here and asks the other nodes to drop theirs.</summary>
-    public async Task InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
-    {
-        if (tags.Count == 0)
-        {
-            return;
-        }
-
-        await cache.RemoveByTagAsync(tags, cancellationToken);
-        await bus.PublishTagsAsync(InvalidationChannel, tags, cancellationToken);
     }
 }
 
@@ -87,116 +64,24 @@ internal sealed class CachedTenantAccess(TenantAccess access)
 /// save, and again when the surrounding transaction commits (so a request that read the old rows while the
 /// transaction was open cannot leave a stale answer behind).
 /// </summary>
-internal sealed class PersonAccessInvalidation(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class PersonAccessInvalidation(IServiceProvider services) : SavedRowsInvalidation
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void CollectTags(object entity, ICollection<string> tags)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        FlushAsync(eventData.Context, keepForCommit: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return result;
-    }
-
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await FlushAsync(eventData.Context, keepForCommit: true, cancellationToken);
-        return result;
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
-        FlushAsync(eventData.Context, keepForCommit: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        FlushAsync(eventData.Context, keepForCommit: false, cancellationToken).AsTask();
-
-    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is null)
+        var tag = entity switch
         {
-            return;
-        }
-
-        HashSet<string>? tags = null;
-        foreach (var entry in context.ChangeTracker.Entries())
+            LocationAccess a => PersonAccessCache.PersonTag(a.UserId),
+            FranchiseAccess a => PersonAccessCache.PersonTag(a.UserId),
+            DerrimutUser u => PersonAccessCache.PersonTag(u.Id),
+            PermissionGrant g => PersonAccessCache.TenantTag(g.TenantId),
+            _ => null,
+        };
+        if (tag is not null)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-
-            var tag = entry.Entity switch
-            {
-                LocationAccess a => PersonAccessCache.PersonTag(a.UserId),
-                FranchiseAccess a => PersonAccessCache.PersonTag(a.UserId),
-                DerrimutUser u => PersonAccessCache.PersonTag(u.Id),
-                PermissionGrant g => PersonAccessCache.TenantTag(g.TenantId),
-                _ => null,
-            };
-            if (tag is not null)
-            {
-                (tags ??= _pending.GetOrCreateValue(context)).Add(tag);
-            }
+            tags.Add(tag);
         }
     }
 
-    private async ValueTask FlushAsync(DbContext? context, bool keepForCommit, CancellationToken cancellationToken)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var tags) || tags.Count == 0)
-        {
-            return;
-        }
-
-        string[] snapshot;
-        lock (tags)
-        {
-            snapshot = [.. tags];
-            if (!(keepForCommit && context.Database.CurrentTransaction is not null))
-            {
-                tags.Clear();
-            }
-        }
-
-        // Not the request's token: the rows are written, so the drop must happen even if the caller hangs up now.
-        _ = cancellationToken;
-        await services.GetRequiredService<PersonAccessCache>().InvalidateAsync(snapshot, CancellationToken.None);
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var tags))
-        {
-            lock (tags)
-            {
-                tags.Clear();
-            }
-        }
-    }
+    protected override async ValueTask InvalidateAsync(IReadOnlyCollection<string> tags) =>
+        await services.GetRequiredService<PersonAccessCache>().InvalidateAsync(tags, CancellationToken.None);
 }

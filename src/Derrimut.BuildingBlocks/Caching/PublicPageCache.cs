@@ -193,107 +193,23 @@ internal sealed class PublicPagePolicy(int cacheSeconds, bool bypassAllowed) : I
 /// Evicts a gym's cached public pages when a row they show is saved: after the save, and again when the surrounding
 /// transaction commits (a page rendered from the old rows while the transaction was open cannot stay behind).
 /// </summary>
-internal sealed class PublicPageEviction(IServiceProvider services, ILogger<PublicPageEviction> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class PublicPageEviction(IServiceProvider services, ILogger<PublicPageEviction> logger) : SavedRowsInvalidation
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void CollectTags(object entity, ICollection<string> tags)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        EvictAsync(eventData.Context, keepForCommit: true).AsTask().GetAwaiter().GetResult();
-        return result;
-    }
-
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await EvictAsync(eventData.Context, keepForCommit: true);
-        return result;
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
-        EvictAsync(eventData.Context, keepForCommit: false).AsTask().GetAwaiter().GetResult();
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        EvictAsync(eventData.Context, keepForCommit: false).AsTask();
-
-    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is null)
+        if (entity is IShownOnPublicPages shown)
         {
-            return;
-        }
-
-        HashSet<string>? tags = null;
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Entity is not IShownOnPublicPages shown)
+            foreach (var owner in shown.PublicPageOwners)
             {
-                continue;
-            }
-
-            tags ??= _pending.GetOrCreateValue(context);
-            lock (tags)
-            {
-                foreach (var owner in shown.PublicPageOwners)
-                {
-                    tags.Add(PublicPageCache.Tag(owner));
-                }
+                tags.Add(PublicPageCache.Tag(owner));
             }
         }
     }
 
-    private async ValueTask EvictAsync(DbContext? context, bool keepForCommit)
+    protected override async ValueTask InvalidateAsync(IReadOnlyCollection<string> tags)
     {
-        if (context is null || !_pending.TryGetValue(context, out var tags))
-        {
-            return;
-        }
-
-        string[] snapshot;
-        lock (tags)
-        {
-            if (tags.Count == 0)
-            {
-                return;
-            }
-
-            snapshot = [.. tags];
-            if (!(keepForCommit && context.Database.CurrentTransaction is not null))
-            {
-                tags.Clear();
-            }
-        }
-
-        // Not the request's token: the rows are written, so the eviction must happen even if the caller hangs up now.
         var store = services.GetRequiredService<IOutputCacheStore>();
-        foreach (var tag in snapshot)
+        foreach (var tag in tags)
         {
             try
             {
@@ -303,17 +219,6 @@ internal sealed class PublicPageEviction(IServiceProvider services, ILogger<Publ
             {
                 // The save stands; the page's short lifetime (PublicPages:CacheSeconds) is the backstop.
                 logger.LogWarning(ex, "Could not evict cached public pages ({Tag})", tag);
-            }
-        }
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var tags))
-        {
-            lock (tags)
-            {
-                tags.Clear();
             }
         }
     }

@@ -18,6 +18,12 @@ public abstract class SessionsShould(SessionsFixture fixture)
     private DerrimutWebFactory App => fixture.App;
 
     [Fact]
+    public void ReadSignInCookiesThroughTheRememberedTicketFormat() =>
+        // Decision 0078: every test here signs in and out through it, so the rules above hold with the memory on.
+        App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).TicketDataFormat.ShouldBeOfType<RememberedTicketDataFormat>();
+
+    [Fact]
     public async Task EndEveryCookieAndTokenOfThePersonWhenTheirPasswordIsReset()
     {
         var email = $"member2@st-albans.{D}";

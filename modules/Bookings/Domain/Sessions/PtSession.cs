@@ -91,7 +91,10 @@ internal sealed class PtSession : ILocationOwned, IAuditable, IVersioned
     public long Version { get; set; }
 
     /// <summary>Holds time in the calendar.</summary>
-    public bool HoldsTime => Status is BookingStatus.Pending or BookingStatus.Confirmed;
+    public bool HoldsTime => Holds(Status);
+
+    /// <summary>Whether a session in this status holds time in the calendar (pending or confirmed).</summary>
+    public static bool Holds(BookingStatus status) => status is BookingStatus.Pending or BookingStatus.Confirmed;
 }
 
 /// <summary>One audited change of a PT session: who did what, when.</summary>
