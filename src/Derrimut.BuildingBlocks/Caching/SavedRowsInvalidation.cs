@@ -77,7 +77,9 @@ public abstract class SavedRowsInvalidation : ISaveChangesInterceptor, IDbTransa
             return;
         }
 
-        HashSet<string>? tags = null;
+        // Gathered locally first: most saves touch nothing a cache was built from, and they should not leave a
+        // pending set (and a lock taken) behind on the context for every interceptor.
+        List<string>? found = null;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -85,11 +87,19 @@ public abstract class SavedRowsInvalidation : ISaveChangesInterceptor, IDbTransa
                 continue;
             }
 
-            tags ??= _pending.GetOrCreateValue(context);
-            lock (tags)
-            {
-                CollectTags(entry.Entity, tags);
-            }
+            found ??= [];
+            CollectTags(entry.Entity, found);
+        }
+
+        if (found is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var pending = _pending.GetOrCreateValue(context);
+        lock (pending)
+        {
+            pending.UnionWith(found);
         }
     }
 
