@@ -27,7 +27,7 @@ say() { printf 'smoke: %s\n' "$*" >&2; }
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   t0=$SECONDS
   log="$(mktemp /tmp/derrimut-smoke-build.XXXXXX)"
-  for p in src/Derrimut.Web tests/Derrimut.Benchmarks; do
+  for p in src/Derrimut.Web tests/Derrimut.Benchmarks tests/Derrimut.Benchmarks.RawApp; do
     dotnet build -c Release "$p" -nologo -v quiet >>"$log" 2>&1 || { tail -n 30 "$log" >&2; rm -f "$log"; say "ERROR: build of $p failed"; exit 1; }
   done
   rm -f "$log"
@@ -46,7 +46,7 @@ else
   export BENCH_REDIS=0
 fi
 
-benchmarks=(tenancy webhooks catalogue bookings doors reports pages scale coldstart)
+benchmarks=(tenancy webhooks catalogue bookings hotreads doors reports pages scale coldstart)
 ran=0
 failed=()
 for b in "${benchmarks[@]}"; do
