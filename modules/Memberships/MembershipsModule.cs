@@ -34,6 +34,11 @@ public sealed class MembershipsModule : DerrimutModule
     {
         var services = builder.Services;
         services.AddScoped<MembershipNotices>();
+        services.AddSingleton(sp => new Features.GetMyMembership.MyMembershipCache(
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetRequiredService<Derrimut.BuildingBlocks.Caching.ICacheInvalidationBus>(),
+            builder.Configuration.GetValue("Memberships:MineCacheExpiration", Features.GetMyMembership.MyMembershipCache.DefaultExpiration)));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.GetMyMembership.MyMembershipInvalidation>();
         services.AddMembershipUseCases();
         services.AddScoped<Contracts.IMembershipReadModel, Features.ReportingReads.MembershipReadModel>();
         services.AddHostedService<Features.MembershipsMetrics>();

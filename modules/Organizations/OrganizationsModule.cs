@@ -30,6 +30,11 @@ public sealed class OrganizationsModule : DerrimutModule
         builder.Services.AddScoped<ILocationOpenings, LocationOpenings>();
         builder.Services.AddScoped<PlatformTenants>();
         builder.Services.AddScoped<CurrentOrganizationProfile>();
+        builder.Services.AddSingleton(sp => new GymProfileCache(
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetRequiredService<Derrimut.BuildingBlocks.Caching.ICacheInvalidationBus>(),
+            builder.Configuration.GetValue("Organizations:ProfileCacheExpiration", GymProfileCache.DefaultExpiration)));
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, GymProfileInvalidation>();
         builder.Services.AddScoped<GetGymProfileHandler>();
         builder.Services.AddScoped<SaveGymProfileHandler>();
         builder.Services.AddScoped<GymPhotoHandler>();

@@ -269,6 +269,54 @@ public abstract class MembershipsShould(AppFixture fixture)
     }
 
     [Fact]
+    public async Task RememberAMembersOwnMembershipPerGymAndDropItTheMomentItChanges()
+    {
+        // One person, a member at two gyms: each gym's answer is its own, read after every step.
+        await EnsurePlansAsync(App, fixture.A1.Id);
+        await EnsurePlansAsync(App, fixture.A2.Id);
+        var email = $"m-{Guid.NewGuid():N}@example.com";
+        var userId = await CreatePersonAsync(App, fixture.A1.Id, email);
+        await CreatePersonAsync(App, fixture.A2.Id, email);
+        var atA1 = await App.SignedInAsync(email, fixture.A1.Identifier);
+        var atA2 = await App.SignedInAsync(email, fixture.A2.Identifier);
+        static async Task<MembershipDto> MineAsync(HttpClient client) => (await client.GetFromJsonAsync<MembershipDto>("/api/memberships/mine"))!;
+
+        // "Never joined" is remembered too, and joining drops it.
+        (await atA1.GetAsync("/api/memberships/mine")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await atA2.GetAsync("/api/memberships/mine")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var checkout = await atA1.PostAsJsonAsync("/api/memberships/checkout", new { planCode = "12-month-minimum" });
+        checkout.StatusCode.ShouldBe(HttpStatusCode.OK, await checkout.Content.ReadAsStringAsync());
+        (await MineAsync(atA1)).Status.ShouldBe(MembershipStatus.Pending);
+        (await atA2.GetAsync("/api/memberships/mine")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Billing's payment event changes the remembered answer at once.
+        await PayAsync(fixture.A1, await checkout.Content.ReadFromJsonAsync<JsonElement>());
+        var active = await MineAsync(atA1);
+        active.Status.ShouldBe(MembershipStatus.Active);
+        active.Ledger.ShouldHaveSingleItem().Kind.ShouldBe(LedgerLineKind.Charge);
+
+        // The gym renames the plan: every remembered membership of the gym shows the new name.
+        await App.Services.GetRequiredService<ITenantScopeFactory>().RunAsync(fixture.A1.Id, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<DerrimutDbContext>();
+            (await db.Set<Plan>().SingleAsync(p => p.Code == "12-month-minimum", ct)).Name = "Twelve months, locked in";
+            await db.SaveChangesAsync(ct);
+        });
+        (await MineAsync(atA1)).PlanName.ShouldBe("Twelve months, locked in");
+
+        // The member's own change through the API shows on the next read.
+        var cancelled = await atA1.PostAsync("/api/memberships/mine/cancel", null);
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
+        (await MineAsync(atA1)).CancelsAt.ShouldNotBeNull();
+
+        // A failed renewal reported by Stripe (inside the webhook's transaction) shows once it commits.
+        var subscription = (await MembershipOfAsync(App, fixture.A1.Id, userId))!.SubscriptionId!;
+        await DeliverAsync(App, Changed(fixture.A1.Id, userId, subscription, SubscriptionChange.Updated, SubscriptionStatus.PastDue, DateTimeOffset.UtcNow.AddMinutes(5)));
+        (await MineAsync(atA1)).Status.ShouldBe(MembershipStatus.PastDue);
+        (await atA2.GetAsync("/api/memberships/mine")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task KeepEachGymsMembershipsToItself()
     {
         var (userId, _) = await ActiveMemberAsync(fixture.A1);

@@ -9,10 +9,18 @@ using Microsoft.AspNetCore.Routing;
 namespace Derrimut.Memberships.Features.GetMyMembership;
 
 /// <summary>A member's current (or latest) membership at this gym, with the ledger; and the ledger on its own.</summary>
-internal sealed class GetMyMembershipHandler(DerrimutDbContext db, MembershipReads reads)
+internal sealed class GetMyMembershipHandler(DerrimutDbContext db, MembershipReads reads, ICurrentTenant tenant, MyMembershipCache cache)
 {
-    /// <summary>The member's live membership, else their latest one; null if they never joined here.</summary>
-    public async Task<MembershipDto?> HandleAsync(Guid userId, CancellationToken cancellationToken)
+    /// <summary>The member's live membership, else their latest one; null if they never joined here. Remembered per gym and member.</summary>
+    public async Task<MembershipDto?> HandleAsync(Guid userId, CancellationToken cancellationToken) =>
+        await cache.GetOrReadAsync(
+            tenant.Tenant is { IsLocation: true } location ? location.Id : null,
+            userId,
+            (Handler: this, UserId: userId),
+            static (s, ct) => s.Handler.ReadAsync(s.UserId, ct),
+            cancellationToken);
+
+    private async Task<MembershipDto?> ReadAsync(Guid userId, CancellationToken cancellationToken)
     {
         var membership = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.UserId == userId)

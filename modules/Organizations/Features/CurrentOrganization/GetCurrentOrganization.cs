@@ -36,11 +36,12 @@ internal static class GetCurrentOrganization
 }
 
 /// <summary>The public profile of the gym (or franchise) whose site this is; the API and the site's home page call it.</summary>
-internal sealed class CurrentOrganizationProfile(ICurrentTenant tenant, DerrimutDbContext db)
+internal sealed class CurrentOrganizationProfile(ICurrentTenant tenant, DerrimutDbContext db, GymProfileCache cache)
 {
-    /// <summary>The profile, or null on the platform host or when the tenant is gone.</summary>
+    /// <summary>The profile, or null on the platform host or when the tenant is gone. Remembered per organization.</summary>
     public async Task<OrganizationProfileDto?> FindAsync() =>
-        tenant.Tenant is { } current && await OrganizationQueries.ById(db, current.Id) is { } organization
-            ? OrganizationQueries.ToProfile(organization)
+        tenant.Tenant is { } current
+            ? await cache.GetOrReadAsync(current.Id, (Db: db, current.Id), static async (s, _) =>
+                await OrganizationQueries.ById(s.Db, s.Id) is { } organization ? OrganizationQueries.ToProfile(organization) : null, CancellationToken.None)
             : null;
 }
