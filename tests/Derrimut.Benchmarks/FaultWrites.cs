@@ -225,6 +225,10 @@ internal sealed class PtSessionBookings
         var heldUnacknowledged = live.Where(s => !acknowledgedIds.Contains(s.Id)).ToList();
         var byOwnEarlierAttempt = attempts.Count(a => a.Answer == "slot taken"
             && liveAt[(a.Slot.TrainerId, a.Slot.StartsAt.UtcTicks)].Any(s => s.MemberId == a.MemberId && !acknowledgedIds.Contains(s.Id)));
+        // What such a session was left as says where the request failed: pending without a checkout means after the
+        // session's own commit and before its payment was opened.
+        report.AddRange(heldUnacknowledged.Take(5).Select(s => $"faults: bookings: held without an acknowledgement: {s.Id} at {s.StartsAt:u}, "
+            + $"{s.Status}/{s.Payment}, checkout {(s.HasCheckout ? "opened" : "never opened")}, {s.Blocks} blocks"));
         var cancelled = sessions.Count(s => s.Status == "Cancelled");
         var answers = string.Join(", ", Tally.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} ×{o.Value}"));
         report.Add($"faults: bookings: {attempts.Count} keys on {_plan.Count} planned slots, {acknowledged.Count} acknowledged "
