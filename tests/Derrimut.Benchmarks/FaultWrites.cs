@@ -227,8 +227,8 @@ internal sealed class PtSessionBookings
             && liveAt[(a.Slot.TrainerId, a.Slot.StartsAt.UtcTicks)].Any(s => s.MemberId == a.MemberId && !acknowledgedIds.Contains(s.Id)));
         // What such a session was left as says where the request failed: pending without a checkout means after the
         // session's own commit and before its payment was opened.
-        report.AddRange(heldUnacknowledged.Take(5).Select(s => $"faults: bookings: held without an acknowledgement: {s.Id} at {s.StartsAt:u}, "
-            + $"{s.Status}/{s.Payment}, checkout {(s.HasCheckout ? "opened" : "never opened")}, {s.Blocks} blocks"));
+        var held = heldUnacknowledged.Take(5).Select(s => $"faults: bookings: held without an acknowledgement: {s.Id} at {s.StartsAt:u}, "
+            + $"{s.Status}/{s.Payment}, checkout {(s.HasCheckout ? "opened" : "never opened")}, {s.Blocks} blocks").ToList();
         var cancelled = sessions.Count(s => s.Status == "Cancelled");
         var answers = string.Join(", ", Tally.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} ×{o.Value}"));
         report.Add($"faults: bookings: {attempts.Count} keys on {_plan.Count} planned slots, {acknowledged.Count} acknowledged "
@@ -238,6 +238,7 @@ internal sealed class PtSessionBookings
         report.Add($"faults: bookings: in the database {live.Count} sessions hold their time, {lost} acknowledged but missing, {wrong} in the wrong state, "
             + $"{duplicates} recorded twice, {heldUnacknowledged.Count} held without an acknowledgement ({byOwnEarlierAttempt} of them answered "
             + $"\"slot taken\" over the same request's earlier attempt), {cancelled} cancelled (payment could not start, or a hold released)");
+        report.AddRange(held);
         return new WriteCheck(acknowledged.Count, lost, duplicates, lost == 0 && wrong == 0 && duplicates == 0, report);
     }
 
