@@ -5,7 +5,7 @@
 # FAULT_AT seconds in kills the signed-in member's node (its affinity cookie's) with SIGKILL: no drain, no goodbye, the requests it was serving die with it. The
 # proxy's checks take it out of rotation (fall 2 x 1 s), `retry-on conn-failure` re-sends what could not reach it and
 # `redispatch` moves its affinity cookie's clients to the others. Clients retry what failed with the same event id or
-# Idempotency-Key. Expected: errors only around the kill, nothing acknowledged lost, no check-in recorded twice.
+# Idempotency-Key. Expected: errors only around the kill, nothing acknowledged lost, no check-in, booking or order recorded twice.
 # The node stays dead to the end of the run. Settings: etc/faults/lib.sh.
 set -euo pipefail
 # shellcheck source=etc/faults/lib.sh

@@ -6,11 +6,14 @@
 #   fault_inject() { ... }        # the fault, run FAULT_AT seconds into the load
 #   fault_run                     # build, etc/cluster.sh start, load + fault, counts, checks; exits with the verdict
 #
-# The load generator is tests/Derrimut.Benchmarks in mode `faults` (FaultLoad.cs): a steady mixed load through the
-# proxy (signed Stripe webhooks, a member's membership reads, sign-ins through the form, front-desk check-ins with an
-# Idempotency-Key), writes retried on 5xx/409/429/connection errors with the same event id or key, then the database
-# read back: every webhook answered 2xx in the inbox, every acknowledged check-in recorded exactly once. It exits
-# non-zero when anything acknowledged is lost or recorded twice.
+# The load generator is tests/Derrimut.Benchmarks in mode `faults` (FaultLoad.cs, FaultWrites.cs): a steady mixed
+# load through the proxy (signed Stripe webhooks, a member's membership reads, sign-ins through the form, front-desk
+# check-ins, PT sessions booked by signed-in members and click-and-collect orders by them, every member write with an
+# Idempotency-Key), writes retried on 5xx/408/409 in flight/425/429/connection errors with the same event id or key
+# (a slot already taken or a product sold out is an answer, counted, not retried), then the database read back: every
+# webhook answered 2xx in the inbox, every acknowledged check-in, booking and order recorded exactly once, stock never
+# oversold and reserved exactly for the pending orders. It exits non-zero when anything acknowledged is lost or
+# recorded twice.
 #
 # Environment (defaults in brackets; smoke values after the slash):
 #   FAULT_SECONDS [75/24]    seconds of load       FAULT_AT [25/8]   when the fault is injected
@@ -20,7 +23,8 @@
 #   FAULT_LOG [$DERRIMUT_CLUSTER_STATE/fault-<name>.log]   where the generator's output is kept
 #   FAULT_KEEP_CLUSTER [0]   1 = leave the cluster running afterwards (to read its logs; stop it with etc/cluster.sh stop)
 #   BENCH_SMOKE [0]          1 (or --smoke) = smoke mode: 2 nodes, 24 s of lighter load, shorter outages; every check applies
-#   BENCH_WEBHOOKS_PER_S, BENCH_CHECKINS_PER_S, BENCH_READS_PER_S, BENCH_SIGNINS_PER_S: the offered load (FaultLoad.cs)
+#   BENCH_WEBHOOKS_PER_S [60/20], BENCH_CHECKINS_PER_S [10/4], BENCH_BOOKINGS_PER_S [3/1], BENCH_ORDERS_PER_S [2/1],
+#   BENCH_READS_PER_S [30/10], BENCH_SIGNINS_PER_S [1/0.5]: the offered load (FaultLoad.cs)
 #   DERRIMUT_PG_PORT [25462]  DERRIMUT_REDIS_PORT [26409]  DERRIMUT_CLUSTER_*: see etc/cluster.sh. Never point these
 #   at services someone else uses: the runs stop PostgreSQL and kill Redis.
 
@@ -41,9 +45,13 @@ fault_init() {
     export DERRIMUT_CLUSTER_NODES="${DERRIMUT_CLUSTER_NODES:-2}"
     FAULT_SECONDS="${FAULT_SECONDS:-24}" FAULT_AT="${FAULT_AT:-8}" FAULT_DOWN="${FAULT_DOWN:-5}" FAULT_SETTLE="${FAULT_SETTLE:-30}"
     export BENCH_WEBHOOKS_PER_S="${BENCH_WEBHOOKS_PER_S:-20}" BENCH_CHECKINS_PER_S="${BENCH_CHECKINS_PER_S:-4}" \
+      BENCH_BOOKINGS_PER_S="${BENCH_BOOKINGS_PER_S:-1}" BENCH_ORDERS_PER_S="${BENCH_ORDERS_PER_S:-1}" \
       BENCH_READS_PER_S="${BENCH_READS_PER_S:-10}" BENCH_SIGNINS_PER_S="${BENCH_SIGNINS_PER_S:-0.5}"
   else
     FAULT_SECONDS="${FAULT_SECONDS:-75}" FAULT_AT="${FAULT_AT:-25}" FAULT_DOWN="${FAULT_DOWN:-10}" FAULT_SETTLE="${FAULT_SETTLE:-45}"
+    export BENCH_WEBHOOKS_PER_S="${BENCH_WEBHOOKS_PER_S:-60}" BENCH_CHECKINS_PER_S="${BENCH_CHECKINS_PER_S:-10}" \
+      BENCH_BOOKINGS_PER_S="${BENCH_BOOKINGS_PER_S:-3}" BENCH_ORDERS_PER_S="${BENCH_ORDERS_PER_S:-2}" \
+      BENCH_READS_PER_S="${BENCH_READS_PER_S:-30}" BENCH_SIGNINS_PER_S="${BENCH_SIGNINS_PER_S:-1}"
   fi
   for v in "$FAULT_SECONDS" "$FAULT_AT" "$FAULT_DOWN" "$FAULT_SETTLE"; do
     [[ "$v" =~ ^[0-9]+$ ]] || die "not a number: '$v' (check the FAULT_* variables)"

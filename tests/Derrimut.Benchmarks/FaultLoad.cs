@@ -12,17 +12,22 @@ using Stripe;
 // Fault runs (issue 18): see etc/faults/lib.sh for how the cluster is started and the fault injected.
 //   dotnet Derrimut.Benchmarks.dll faults
 // A steady mixed load through the proxy for BENCH_SECONDS: signed Stripe webhooks (10% of them re-deliveries of an
-// event already acknowledged), a signed-in member reading their membership, sign-ins through the real form, and
-// front-desk check-ins by a signed-in admin, each with an Idempotency-Key. Writes are retried, with the same event id
-// or key, on a 5xx, a 408/409/425/429, a connection error or a timeout, as Stripe and a careful client do, until they
-// are acknowledged or the settle time after the load runs out. Then the database is read directly: every webhook
-// event answered 2xx must be in the inbox, every acknowledged check-in must exist, exactly once.
+// event already acknowledged), a signed-in member reading their membership, sign-ins through the real form,
+// front-desk check-ins by a signed-in admin, PT sessions booked by signed-in members and click-and-collect orders
+// (cart, then checkout) by signed-in members (FaultWrites.cs), every member write with an Idempotency-Key. Writes are
+// retried, with the same event id or key, on a 5xx, a 408/409/425/429, a connection error or a timeout, as Stripe and a
+// careful client do, until they are acknowledged, answered for good (a slot someone else took, a product sold out:
+// counted as answered, not lost) or the settle time after the load runs out. Then the database is read directly:
+// every webhook event answered 2xx must be in the inbox; every acknowledged check-in, booking and order must exist,
+// exactly once; stock must match the orders that hold it and never be oversold.
 // Environment: BENCH_BASE (the proxy), BENCH_ROOT_DOMAIN, BENCH_GYM [st-albans], BENCH_SECONDS [60], BENCH_SETTLE_SECONDS
 // [45], BENCH_WEBHOOKS_PER_S [60], BENCH_CHECKINS_PER_S [10], BENCH_READS_PER_S [30], BENCH_SIGNINS_PER_S [1],
-// BENCH_WEBHOOK_SECRET, BENCH_DB_CONNECTION (required), BENCH_FAULT (the run's name, printed), BENCH_PASSWORD (the demo's).
+// BENCH_BOOKINGS_PER_S [3], BENCH_ORDERS_PER_S [2], BENCH_WEBHOOK_SECRET, BENCH_DB_CONNECTION (required), BENCH_FAULT
+// (the run's name, printed), BENCH_PASSWORD (the demo's).
 internal sealed record FaultLoadSettings(
     Uri Base, string RootDomain, string Gym, int Seconds, int SettleSeconds, double WebhooksPerSecond, double CheckInsPerSecond,
-    double ReadsPerSecond, double SignInsPerSecond, string WebhookSecret, string DatabaseConnection, string Fault, string Password)
+    double ReadsPerSecond, double SignInsPerSecond, double BookingsPerSecond, double OrdersPerSecond, string WebhookSecret,
+    string DatabaseConnection, string Fault, string Password)
 {
     public static FaultLoadSettings FromEnvironment()
     {
@@ -38,6 +43,8 @@ internal sealed record FaultLoadSettings(
             Rate("BENCH_CHECKINS_PER_S", "10"),
             Rate("BENCH_READS_PER_S", "30"),
             Rate("BENCH_SIGNINS_PER_S", "1"),
+            Rate("BENCH_BOOKINGS_PER_S", "3"),
+            Rate("BENCH_ORDERS_PER_S", "2"),
             Env("BENCH_WEBHOOK_SECRET", ""),
             Env("BENCH_DB_CONNECTION", ""),
             Env("BENCH_FAULT", "none"),
@@ -48,7 +55,7 @@ internal sealed record FaultLoadSettings(
 /// <summary>What happened to one kind of request: every attempt is counted once, by its outcome.</summary>
 internal sealed class Tally(string kind)
 {
-    private long _appUnavailable, _proxyUnavailable;
+    private long _appUnavailable, _proxyUnavailable, _answered, _answeredRefusals;
     private long _sent, _ok, _client, _server, _errors, _retried, _acknowledged, _unacknowledged, _firstFailureMs = -1, _lastFailureMs = -1;
 
     public string Kind { get; } = kind;
@@ -61,6 +68,15 @@ internal sealed class Tally(string kind)
     public long Acknowledged => _acknowledged;
     public long Unacknowledged => _unacknowledged;
     public ConcurrentDictionary<int, int> Statuses { get; } = new();
+
+    /// <summary>Writes answered for good with a refusal the client accepts (a slot someone else took, a product sold
+    /// out), by outcome: neither acknowledged nor lost, and not retried.</summary>
+    public ConcurrentDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
+
+    public long AnsweredForGood => _answered;
+
+    /// <summary>Of those, the answers with a status that would otherwise count as an unexpected refusal (a 400).</summary>
+    public long AnsweredRefusals => _answeredRefusals;
 
     public void Answered(int status, long atMs)
     {
@@ -102,6 +118,17 @@ internal sealed class Tally(string kind)
     public void Acknowledge() => Interlocked.Increment(ref _acknowledged);
 
     public void GaveUp() => Interlocked.Increment(ref _unacknowledged);
+
+    public void AnsweredAs(string outcome, int status)
+    {
+        Interlocked.Increment(ref _answered);
+        if (status is >= 400 and < 500 and not (408 or 409 or 425 or 429))
+        {
+            Interlocked.Increment(ref _answeredRefusals);
+        }
+
+        Outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+    }
 
     public string FailureWindow => _firstFailureMs < 0 ? "none" : $"{_firstFailureMs / 1000.0:F1}-{_lastFailureMs / 1000.0:F1} s";
 
@@ -162,6 +189,84 @@ internal sealed class CookieJar
     }
 }
 
+/// <summary>What became of one write: acknowledged (a 2xx, perhaps a replayed one), answered for good (Answer names the
+/// refusal the client accepts), or neither when the settle time ran out or the answer was a refusal a retry would not
+/// change.</summary>
+internal sealed record WriteResult(bool Acknowledged, string Body, bool Replayed, string? Answer = null);
+
+/// <summary>Sends one write until it is acknowledged, answered for good, or the settle time runs out, as Stripe and a
+/// careful client do: the same event id or Idempotency-Key on every attempt.</summary>
+internal sealed class WriteClient(HttpClient http, Stopwatch clock, TimeSpan settleEnds)
+{
+    public long Now() => clock.ElapsedMilliseconds;
+
+    /// <param name="tally">Where each attempt is counted.</param>
+    /// <param name="send">Makes a fresh request per attempt (a request message cannot be sent twice).</param>
+    /// <param name="jar">The signed-in client's cookies, or null.</param>
+    /// <param name="answered">Names a non-2xx answer that ends the write for good (a slot taken, a product sold out), or
+    /// returns null; asked before the retry rule, so a genuine 409 conflict is not retried like a 409 in flight.</param>
+    public async Task<WriteResult> UntilAcknowledgedAsync(Tally tally, Func<HttpRequestMessage> send, CookieJar? jar, Func<int, string, string?>? answered = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > 1)
+            {
+                tally.Retry();
+            }
+
+            TimeSpan wait;
+            try
+            {
+                using var request = send();
+                jar?.Apply(request);
+                using var response = await http.SendAsync(request);
+                jar?.Keep(response);
+                var status = (int)response.StatusCode;
+                tally.Answered(status, Now());
+                tally.Unavailable(response);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode)
+                {
+                    tally.Acknowledge();
+                    return new WriteResult(true, body, response.Headers.Contains("Idempotent-Replayed"));
+                }
+
+                if (answered?.Invoke(status, body) is { } outcome)
+                {
+                    tally.AnsweredAs(outcome, status);
+                    return new WriteResult(false, body, response.Headers.Contains("Idempotent-Replayed"), outcome);
+                }
+
+                if (status is not (>= 500 or 408 or 409 or 425 or 429))
+                {
+                    // A refusal a retry would not change: the client's bug or the app's, reported below.
+                    Console.Error.WriteLine($"faults: {tally.Kind}: {status} {body[..Math.Min(body.Length, 300)]}");
+                    tally.GaveUp();
+                    return new WriteResult(false, body, false);
+                }
+
+                // Retry-After when the app gives one (503 while the database is away, 409 in flight), capped so a client
+                // notices recovery within two seconds.
+                var after = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 10));
+                wait = after > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : after;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                tally.Broken(Now());
+                wait = TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 10));
+            }
+
+            if (clock.Elapsed + wait > settleEnds)
+            {
+                tally.GaveUp();
+                return new WriteResult(false, "", false);
+            }
+
+            await Task.Delay(wait);
+        }
+    }
+}
+
 internal static partial class FaultLoad
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
@@ -195,12 +300,34 @@ internal static partial class FaultLoad
 
         // The proxy's affinity cookie says which node holds each signed-in client (kill-node.sh kills the member's).
         Console.WriteLine($"faults: affinity member={memberJar["DERRIMUT_NODE"] ?? "none"} desk={deskJar["DERRIMUT_NODE"] ?? "none"}");
+
+        // The demo gym's members book sessions and shop, each in a browser of their own (member@ keeps reading too).
+        var members = new List<SignedInMember> { new(memberId, $"member@{host}", memberJar) };
+        foreach (var email in new[] { $"member2@{host}", $"member3@{host}", $"multi@{s.RootDomain}" })
+        {
+            var jar = new CookieJar();
+            if (await UserIdAsync(database, email) is { } id && await SignInAsync(http, host, email, s.Password, jar))
+            {
+                members.Add(new SignedInMember(id, email, jar));
+            }
+            else
+            {
+                Console.Error.WriteLine($"faults: {email} could not sign in; the others book and shop");
+            }
+        }
+
+        // Slots and shelves are read before the load, so that the fault lands on the writes, not on the planning.
+        var bookings = await PtSessionBookings.PrepareAsync(http, database, host, tenantId, members, (int)Math.Ceiling(s.BookingsPerSecond * s.Seconds) + 10);
+        var orders = await ClickAndCollectOrders.PrepareAsync(database, tenantId, DateTimeOffset.UtcNow, members);
+        Console.WriteLine($"faults: {members.Count} members signed in ({string.Join(", ", members.Select(m => $"{m.Email.Split('@')[0]}={m.Jar["DERRIMUT_NODE"] ?? "none"}"))}); "
+            + $"{bookings.PlannedSlots} PT session slots planned; {orders.UnitsOnShelf} units on the shop's shelf");
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var webhooks = new Tally("webhooks");
         var checkIns = new Tally("check-ins");
         var reads = new Tally("reads");
         var signIns = new Tally("sign-ins");
-        var tallies = new[] { webhooks, checkIns, reads, signIns };
+        var tallies = new[] { webhooks, checkIns, bookings.Tally, orders.Cart, orders.Orders, reads, signIns };
+        var writeTallies = new[] { webhooks, checkIns, bookings.Tally, orders.Cart, orders.Orders };
         var acknowledgedEvents = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var sentEvents = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var acknowledgedVisits = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
@@ -211,64 +338,10 @@ internal static partial class FaultLoad
         var settleEnds = loadEnds + TimeSpan.FromSeconds(s.SettleSeconds);
         long Now() => clock.ElapsedMilliseconds;
         Console.WriteLine($"faults: {s.Fault}: {s.Seconds} s of load through {s.Base} (Host {host}), then up to {s.SettleSeconds} s for retries; "
-            + $"per second: {s.WebhooksPerSecond} webhooks, {s.CheckInsPerSecond} check-ins, {s.ReadsPerSecond} membership reads, {s.SignInsPerSecond} sign-ins");
+            + $"per second: {s.WebhooksPerSecond} webhooks, {s.CheckInsPerSecond} check-ins, {s.BookingsPerSecond} PT bookings, {s.OrdersPerSecond} shop orders, "
+            + $"{s.ReadsPerSecond} membership reads, {s.SignInsPerSecond} sign-ins");
 
-        // Sends one write until it is acknowledged (true) or the settle time runs out (false); `send` makes a fresh request
-        // per attempt (a request message cannot be sent twice) with the same event id or key.
-        async Task<(bool Acknowledged, string Body, bool Replayed)> UntilAcknowledgedAsync(Tally tally, Func<HttpRequestMessage> send, CookieJar? jar)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                if (attempt > 1)
-                {
-                    tally.Retry();
-                }
-
-                TimeSpan wait;
-                try
-                {
-                    using var request = send();
-                    jar?.Apply(request);
-                    using var response = await http.SendAsync(request);
-                    jar?.Keep(response);
-                    var status = (int)response.StatusCode;
-                    tally.Answered(status, Now());
-                    tally.Unavailable(response);
-                    var body = await response.Content.ReadAsStringAsync();
-                    if (response.IsSuccessStatusCode)
-                    {
-                        tally.Acknowledge();
-                        return (true, body, response.Headers.Contains("Idempotent-Replayed"));
-                    }
-
-                    if (status is not (>= 500 or 408 or 409 or 425 or 429))
-                    {
-                        // A refusal a retry would not change: the client's bug or the app's, reported below.
-                        Console.Error.WriteLine($"faults: {tally.Kind}: {status} {body[..Math.Min(body.Length, 300)]}");
-                        tally.GaveUp();
-                        return (false, body, false);
-                    }
-
-                    // Retry-After when the app gives one (503 while the database is away, 409 in flight), capped so a client
-                    // notices recovery within two seconds.
-                    var after = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 10));
-                    wait = after > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : after;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    tally.Broken(Now());
-                    wait = TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 10));
-                }
-
-                if (clock.Elapsed + wait > settleEnds)
-                {
-                    tally.GaveUp();
-                    return (false, "", false);
-                }
-
-                await Task.Delay(wait);
-            }
-        }
+        var writes = new WriteClient(http, clock, settleEnds);
 
         // Each kind runs as clients that start one operation every `interval`, whatever the answers take: a steady
         // offered load (a client whose previous operation is still retrying starts the next one anyway).
@@ -323,7 +396,7 @@ internal static partial class FaultLoad
 
                 sentEvents.TryAdd(id, 0);
                 var body = WebhookBody(id, tenantId, startedAt.ToUnixTimeSeconds() + n);
-                var (ok, _, _) = await UntilAcknowledgedAsync(webhooks, () =>
+                var (ok, _, _, _) = await writes.UntilAcknowledgedAsync(webhooks, () =>
                 {
                     var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                     request.Headers.Host = host;
@@ -338,7 +411,7 @@ internal static partial class FaultLoad
             PacedAsync(s.CheckInsPerSecond, async _ =>
             {
                 var key = Guid.NewGuid().ToString("N");
-                var (ok, body, replayed) = await UntilAcknowledgedAsync(checkIns, () =>
+                var (ok, body, replayed, _) = await writes.UntilAcknowledgedAsync(checkIns, () =>
                 {
                     var request = new HttpRequestMessage(HttpMethod.Post, "/api/check-ins") { Content = new StringContent($$"""{"memberId":"{{memberId}}"}""", Encoding.UTF8, "application/json") };
                     request.Headers.Host = host;
@@ -363,6 +436,8 @@ internal static partial class FaultLoad
 
                 acknowledgedVisits[key] = visit;
             }),
+            PacedAsync(s.BookingsPerSecond, n => bookings.BookAsync(writes, host, n)),
+            PacedAsync(s.OrdersPerSecond, n => orders.PlaceAsync(writes, host, n)),
             PacedAsync(s.ReadsPerSecond, async _ =>
             {
                 try
@@ -420,22 +495,28 @@ internal static partial class FaultLoad
             }
         }
 
+        var bookingCheck = await bookings.CheckAsync(readBack);
+        var orderCheck = await orders.CheckAsync(readBack);
         var lostEvents = acknowledgedEvents.Keys.Count(id => !inbox.Contains(id));
         var lostVisits = acknowledgedVisits.Values.Count(v => !visits.ContainsKey(v));
         // Two keys acknowledged with one visit, or more visits than keys that may have run: a write ran twice.
         var sharedVisits = acknowledgedVisits.Count - acknowledgedVisits.Values.Distinct().Count();
         var unaccounted = visits.Count - acknowledgedVisits.Count;
         var duplicates = sharedVisits + Math.Max(0, unaccounted - (int)checkIns.Unacknowledged);
-        var lost = lostEvents + lostVisits;
-        var unexpected4xx = tallies.Sum(t => t.Statuses.Where(p => p.Key is >= 400 and < 500 and not (408 or 409 or 425 or 429)).Sum(p => p.Value));
+        var lost = lostEvents + lostVisits + bookingCheck.Lost + orderCheck.Lost;
+        var duplicateWrites = duplicates + bookingCheck.Duplicates + orderCheck.Duplicates;
+        // A "sold out" is a 400 the shop means: answered, not unexpected.
+        var unexpected4xx = tallies.Sum(t => t.Statuses.Where(p => p.Key is >= 400 and < 500 and not (408 or 409 or 425 or 429)).Sum(p => p.Value) - t.AnsweredRefusals);
 
         Console.WriteLine($"faults: {s.Fault}: load {loadSeconds:F1} s, settled at {clock.Elapsed.TotalSeconds:F1} s; load average {LoadAverage()}");
-        Console.WriteLine($"{"kind",-10} {"sent",7} {"2xx",7} {"4xx",6} {"5xx",6} {"errors",6} {"retried",7} {"acked",7} {"unacked",7} {"lost",5}  failures between  statuses");
+        Console.WriteLine($"{"kind",-10} {"sent",7} {"2xx",7} {"4xx",6} {"5xx",6} {"errors",6} {"retried",7} {"acked",7} {"answered",8} {"unacked",7} {"lost",5}  failures between  statuses");
         foreach (var t in tallies)
         {
-            var tLost = t == webhooks ? lostEvents : t == checkIns ? lostVisits : 0;
-            var acked = t == webhooks || t == checkIns ? t.Acknowledged.ToString(CultureInfo.InvariantCulture) : "-";
-            Console.WriteLine($"{t.Kind,-10} {t.Sent,7} {t.Ok,7} {t.ClientErrors,6} {t.ServerErrors,6} {t.Errors,6} {t.Retried,7} {acked,7} {t.Unacknowledged,7} {tLost,5}  {t.FailureWindow,-16} "
+            var tLost = t == webhooks ? lostEvents : t == checkIns ? lostVisits : t == bookings.Tally ? bookingCheck.Lost : t == orders.Orders ? orderCheck.Lost : 0;
+            var write = writeTallies.Contains(t);
+            var acked = write ? t.Acknowledged.ToString(CultureInfo.InvariantCulture) : "-";
+            var answered = write ? t.AnsweredForGood.ToString(CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine($"{t.Kind,-10} {t.Sent,7} {t.Ok,7} {t.ClientErrors,6} {t.ServerErrors,6} {t.Errors,6} {t.Retried,7} {acked,7} {answered,8} {t.Unacknowledged,7} {tLost,5}  {t.FailureWindow,-16} "
                 + string.Join(", ", t.Statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}")));
         }
 
@@ -446,13 +527,21 @@ internal static partial class FaultLoad
             + $"{lostEvents} acknowledged but missing");
         Console.WriteLine($"faults: check-ins: {acknowledgedVisits.Count} keys acknowledged ({Interlocked.Read(ref replays)} by a replayed answer), "
             + $"{visits.Count} visits recorded, {lostVisits} acknowledged but missing, {duplicates} recorded twice, {checkIns.Unacknowledged} never acknowledged");
+        foreach (var line in bookingCheck.Report.Concat(orderCheck.Report))
+        {
+            Console.WriteLine(line);
+        }
+
         var total = (Sent: tallies.Sum(t => t.Sent), Ok: tallies.Sum(t => t.Ok), C: tallies.Sum(t => t.ClientErrors), S: tallies.Sum(t => t.ServerErrors),
             E: tallies.Sum(t => t.Errors), R: tallies.Sum(t => t.Retried));
-        var ok = lost == 0 && duplicates == 0 && unexpected4xx == 0 && webhooks.Acknowledged > 0 && checkIns.Acknowledged > 0 && reads.Ok > 0 && signIns.Ok > 0;
+        // Each kind offered must have been served at least once, or the run proved nothing about it.
+        var served = (s.BookingsPerSecond <= 0 || bookingCheck.Acknowledged > 0) && (s.OrdersPerSecond <= 0 || orderCheck.Acknowledged > 0)
+            && webhooks.Acknowledged > 0 && checkIns.Acknowledged > 0 && reads.Ok > 0 && signIns.Ok > 0;
+        var ok = lost == 0 && duplicateWrites == 0 && bookingCheck.Passed && orderCheck.Passed && unexpected4xx == 0 && served;
         Console.WriteLine(ok ? "faults: PASS" : "faults: FAIL");
         Console.WriteLine($"FAULT {s.Fault} sent={total.Sent} 2xx={total.Ok} 4xx={total.C} 5xx={total.S} errors={total.E} retried={total.R} "
-            + $"acknowledged={webhooks.Acknowledged + checkIns.Acknowledged} unacknowledged={webhooks.Unacknowledged + checkIns.Unacknowledged} lost={lost} "
-            + $"duplicates={duplicates} unexpected_4xx={unexpected4xx} seconds={loadSeconds:F0} ok={ok}");
+            + $"acknowledged={writeTallies.Sum(t => t.Acknowledged)} answered={writeTallies.Sum(t => t.AnsweredForGood)} unacknowledged={writeTallies.Sum(t => t.Unacknowledged)} "
+            + $"lost={lost} duplicates={duplicateWrites} unexpected_4xx={unexpected4xx} seconds={loadSeconds:F0} ok={ok}");
         return ok ? 0 : 1;
     }
 
@@ -469,6 +558,13 @@ internal static partial class FaultLoad
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2));
+    }
+
+    private static async Task<Guid?> UserIdAsync(NpgsqlDataSource database, string email)
+    {
+        await using var command = database.CreateCommand("""SELECT "Id" FROM identity.users WHERE "Email" = @email""");
+        command.Parameters.AddWithValue("email", email);
+        return await command.ExecuteScalarAsync() as Guid?;
     }
 
     /// <summary>Signs in through the real form (antiforgery token and all), as a browser does: true on the redirect.</summary>
