@@ -102,5 +102,7 @@ public sealed partial class BookingsModule
         .AddRecurring<Jobs.SessionRemindersJob>(Jobs.SessionRemindersJob.Name, Jobs.SessionRemindersJob.DefaultSchedule,
             "Emails members a reminder of their PT session about 24 hours before it, once per session.")
         .AddRecurring<Jobs.LatePaymentRefundsJob>(Jobs.LatePaymentRefundsJob.Name, Jobs.LatePaymentRefundsJob.DefaultSchedule,
-            "Refunds PT sessions paid after their hold was released (and refunds the gateway refused), once per session.");
+            "Refunds PT sessions paid after their hold was released (and refunds the gateway refused), once per session.")
+        .AddRecurring<Jobs.LapsedHoldsJob>(Jobs.LapsedHoldsJob.Name, Jobs.LapsedHoldsJob.DefaultSchedule,
+            "Releases PT holds that can no longer be paid: a checkout that lapsed without its expiry event, or one that never opened.");
 }

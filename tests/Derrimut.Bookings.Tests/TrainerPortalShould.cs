@@ -3,6 +3,7 @@ using System.Text.Json;
 using Derrimut.Billing.Contracts;
 using Derrimut.Bookings.Domain.Calendar;
 using Derrimut.Bookings.Domain.Sessions;
+using Derrimut.Bookings.Features.Book;
 using Derrimut.Bookings.Jobs;
 using Derrimut.Identity.Contracts;
 using SkiaSharp;
@@ -49,6 +50,78 @@ public abstract class TrainerPortalShould(BookingsFixture fixture)
         past.GetProperty("paymentStatus").GetString().ShouldBe("refunded");
         // The slot went back to the calendar when the hold was released and stays free.
         (await BookingsTestKit.BookAsync(member, trainer, start)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task GiveAMemberTheirOwnBookingBackWhenTheyBookTheSameSessionAgain()
+    {
+        var trainer = await fixture.TrainerAsync(fixture.A1);
+        var (_, member) = await fixture.MemberAsync(fixture.A1);
+        var (_, other) = await fixture.MemberAsync(fixture.A1);
+        var start = await BookingsTestKit.SlotAsync(member, trainer, TimeSpan.FromDays(3));
+        var first = await (await BookingsTestKit.BookAsync(member, trainer, start)).JsonAsync(HttpStatusCode.Created);
+
+        // A double click, or a retry whose first answer was lost: the same booking and checkout, not "slot taken".
+        var again = await (await BookingsTestKit.BookAsync(member, trainer, start)).JsonAsync(HttpStatusCode.Created);
+        again.GetProperty("booking").GetProperty("id").GetGuid().ShouldBe(first.GetProperty("booking").GetProperty("id").GetGuid());
+        again.GetProperty("checkoutUrl").GetString().ShouldBe(first.GetProperty("checkoutUrl").GetString());
+        // Anyone else is still refused the slot, and the calendar holds it once.
+        (await BookingsTestKit.BookAsync(other, trainer, start)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await fixture.AtAsync(fixture.A1, (sp, ct) => sp.GetRequiredService<DerrimutDbContext>().Set<PtSession>()
+            .CountAsync(s => s.TrainerId == trainer.Id && s.StartsAt == start.ToUniversalTime(), ct))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OpenTheCheckoutOfAHoldLeftWithoutOneOnRetryAndReleaseItAfterTheGrace()
+    {
+        var trainer = await fixture.TrainerAsync(fixture.A1);
+        var (_, member) = await fixture.MemberAsync(fixture.A1);
+        var (_, other) = await fixture.MemberAsync(fixture.A1);
+        var start = await BookingsTestKit.SlotAsync(member, trainer, TimeSpan.FromDays(4));
+        var later = await BookingsTestKit.SlotAsync(member, trainer, TimeSpan.FromDays(6));
+
+        // The node died between the hold and the checkout: the hold committed, no checkout was opened.
+        async Task<Guid> HoldWithoutCheckoutAsync(DateTimeOffset at, TimeSpan age)
+        {
+            var created = await (await BookingsTestKit.BookAsync(member, trainer, at)).JsonAsync(HttpStatusCode.Created);
+            var id = created.GetProperty("booking").GetProperty("id").GetGuid();
+            await fixture.AtAsync(fixture.A1, async (sp, ct) =>
+            {
+                var db = sp.GetRequiredService<DerrimutDbContext>();
+                var session = await db.Set<PtSession>().FirstAsync(s => s.Id == id, ct);
+                (session.CheckoutSessionId, session.CheckoutUrl, session.CheckoutExpiresAt) = (null, null, null);
+                session.CreatedAt -= age;
+                await db.SaveChangesAsync(ct);
+            });
+            return id;
+        }
+
+        // A retry of the same booking opens its checkout -- once the first request has had its time to do so.
+        var retried = await HoldWithoutCheckoutAsync(start, TimeSpan.Zero);
+        (await BookingsTestKit.BookAsync(member, trainer, start)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await fixture.AtAsync(fixture.A1, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<DerrimutDbContext>();
+            (await db.Set<PtSession>().FirstAsync(s => s.Id == retried, ct)).CreatedAt -= BookSessionHandler.CheckoutStillOpening + TimeSpan.FromSeconds(5);
+            await db.SaveChangesAsync(ct);
+        });
+        var answer = await (await BookingsTestKit.BookAsync(member, trainer, start)).JsonAsync(HttpStatusCode.Created);
+        answer.GetProperty("booking").GetProperty("id").GetGuid().ShouldBe(retried);
+        answer.GetProperty("checkoutUrl").GetString().ShouldNotBeNullOrEmpty();
+        (await SessionAsync(retried)).CheckoutSessionId.ShouldNotBeNull();
+
+        // One nobody retries is released by the job once the grace has passed -- and only that one.
+        var abandoned = await HoldWithoutCheckoutAsync(later, LapsedHoldsJob.CheckoutNeverOpenedGrace + TimeSpan.FromMinutes(1));
+        var job = ActivatorUtilities.CreateInstance<LapsedHoldsJob>(fixture.App.Services);
+        await job.RunOnceAsync(Ct);
+        await job.RunOnceAsync(Ct); // a second run finds nothing left
+
+        var released = await SessionAsync(abandoned);
+        (released.Status, released.PaymentStatus).ShouldBe((Derrimut.Bookings.Contracts.BookingStatus.Cancelled, Derrimut.Bookings.Contracts.BookingPaymentStatus.Unpaid));
+        (await fixture.AtAsync(fixture.A1, (sp, ct) => sp.GetRequiredService<DerrimutDbContext>().Set<PtSessionChange>()
+            .CountAsync(c => c.SessionId == abandoned && c.Action == "hold-lapsed", ct))).ShouldBe(1);
+        (await SessionAsync(retried)).Status.ShouldBe(Derrimut.Bookings.Contracts.BookingStatus.Pending, "its checkout is open: the gateway's expiry decides");
+        (await BookingsTestKit.BookAsync(other, trainer, later)).StatusCode.ShouldBe(HttpStatusCode.Created, "the trainer's time is free again");
     }
 
     [Fact]

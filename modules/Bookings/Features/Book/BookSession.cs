@@ -42,6 +42,9 @@ internal sealed class BookSessionHandler(
     BookingNotices notices,
     ISiteAddresses sites)
 {
+    /// <summary>How long a new hold is left to the request that made it to open its checkout (see the retry path).</summary>
+    internal static readonly TimeSpan CheckoutStillOpening = TimeSpan.FromSeconds(30);
+
     private DerrimutDbContext Db => reads.Db;
 
     /// <param name="bookerId">Who books: the member, or front desk.</param>
@@ -74,6 +77,27 @@ internal sealed class BookSessionHandler(
         }
 
         await ReleaseLapsedHoldsAsync(trainer.Id, memberId, start, end, now, cancellationToken);
+        if (await OwnBookingAsync(memberId, trainer.Id, start, offer.Code, cancellationToken) is { } own)
+        {
+            // The same member booking the same session again: a double click, or a retry after an answer that never
+            // arrived (the node died, or the database went away after the booking had committed). They get their
+            // booking back, not "that slot has just been taken" about their own hold; a hold whose checkout never
+            // opened gets its checkout now (the gateway call carries the booking's own idempotency key).
+            if (own.Status == BookingStatus.Pending && own.CheckoutSessionId is null)
+            {
+                // A young hold without a checkout is most likely still being made by the first request, which is
+                // asking the gateway right now: a second checkout call would race it, so this one waits its turn.
+                if (own.CreatedAt > now - CheckoutStillOpening)
+                {
+                    throw new ConflictException("Your booking of this session is still being made; look at your bookings in a moment.", "start");
+                }
+
+                await StartCheckoutAsync(own, trainer, cancellationToken);
+            }
+
+            return await AnswerAsync(own, trainer, own.Status == BookingStatus.Confirmed ? "booked" : "held", cancellationToken);
+        }
+
         if (!SlotFinder.IsFree(slot, search with { BusyBlocks = await BusyAsync(trainer.Id, start, end, search.Buffer, cancellationToken) }))
         {
             throw new ConflictException("That slot has just been taken; choose another.", "start");
@@ -122,11 +146,24 @@ internal sealed class BookSessionHandler(
             await StartCheckoutAsync(session, trainer, cancellationToken);
         }
 
-        await notices.ChangedAsync(session, allowance is null ? "held" : "booked", cancellationToken);
+        return await AnswerAsync(session, trainer, allowance is null ? "held" : "booked", cancellationToken);
+    }
+
+    /// <summary>Tells the trainer's and member's open pages, and answers with the booking and where to pay for it.</summary>
+    private async Task<BookingCreatedDto> AnswerAsync(PtSession session, Trainer trainer, string change, CancellationToken cancellationToken)
+    {
+        await notices.ChangedAsync(session, change, cancellationToken);
         var policy = await reads.PolicyAsync(cancellationToken);
-        var memberName = await people.People.Where(p => p.UserId == memberId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var memberName = await people.People.Where(p => p.UserId == session.MemberId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken);
         return new BookingCreatedDto(reads.ToDto(session, trainer.DisplayName, memberName, policy), session.CheckoutUrl);
     }
+
+    /// <summary>The member's own live booking of exactly this session (trainer, start and type), if they already hold it.</summary>
+    private Task<PtSession?> OwnBookingAsync(Guid memberId, Guid trainerId, DateTimeOffset start, string sessionType, CancellationToken cancellationToken) =>
+        Db.Set<PtSession>().FirstOrDefaultAsync(
+            s => s.MemberId == memberId && s.TrainerId == trainerId && s.StartsAt == start && s.SessionTypeCode == sessionType
+                 && (s.Status == BookingStatus.Pending || s.Status == BookingStatus.Confirmed),
+            cancellationToken);
 
     private async Task StartCheckoutAsync(PtSession session, Trainer trainer, CancellationToken cancellationToken)
     {
