@@ -98,7 +98,10 @@ public abstract class TrainerPortalShould(BookingsFixture fixture)
 
         // A retry of the same booking opens its checkout -- once the first request has had its time to do so.
         var retried = await HoldWithoutCheckoutAsync(start, TimeSpan.Zero);
-        (await BookingsTestKit.BookAsync(member, trainer, start)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var tooSoon = await BookingsTestKit.BookAsync(member, trainer, start);
+        tooSoon.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        tooSoon.Headers.RetryAfter.ShouldNotBeNull("a careful client asks again once the first request has had its time");
+        (await tooSoon.Content.ReadAsStringAsync()).ShouldContain("idempotent-request-in-flight");
         await fixture.AtAsync(fixture.A1, async (sp, ct) =>
         {
             var db = sp.GetRequiredService<DerrimutDbContext>();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Derrimut.BuildingBlocks.Caching;
@@ -20,6 +21,23 @@ public abstract class NodeMemoryCache(HybridCache cache, ICacheInvalidationBus b
     /// <summary>False when the configured expiration is zero: every call reads.</summary>
     protected bool Enabled { get; } = expiration > TimeSpan.Zero;
 
+    /// <summary>
+    /// What <paramref name="read"/> answers, remembered under <paramref name="key"/> with <paramref name="tags"/> (a null
+    /// answer too); read afresh on every call when the cache is off. The answer is handed out as one instance to every
+    /// caller, so it must not be changed.
+    /// </summary>
+    protected async ValueTask<T> RememberAsync<TState, T>(string key, IEnumerable<string> tags, TState state,
+        Func<TState, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+        {
+            return await read(state, cancellationToken);
+        }
+
+        var entry = await GetOrCreateAsync(key, (state, read), static async (s, ct) => new Remembered<T>(await s.read(s.state, ct)), tags, cancellationToken);
+        return entry.Value;
+    }
+
     /// <summary>The entry under <paramref name="key"/>, created by <paramref name="factory"/> and tagged when missing.</summary>
     protected ValueTask<T> GetOrCreateAsync<TState, T>(string key, TState state, Func<TState, CancellationToken, ValueTask<T>> factory,
         IEnumerable<string> tags, CancellationToken cancellationToken) =>
@@ -36,4 +54,11 @@ public abstract class NodeMemoryCache(HybridCache cache, ICacheInvalidationBus b
         await cache.RemoveByTagAsync(tags, cancellationToken);
         await bus.PublishTagsAsync(invalidationChannel, tags, cancellationToken);
     }
+}
+
+/// <summary>A remembered answer: immutable, so the memory cache hands out one instance instead of a copy per hit.</summary>
+[ImmutableObject(true)]
+public sealed class Remembered<T>(T value)
+{
+    public T Value { get; } = value;
 }

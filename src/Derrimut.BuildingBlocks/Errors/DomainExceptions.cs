@@ -30,6 +30,23 @@ public sealed class ConflictException(string message, string? field = null) : Ex
     public string? Field { get; } = field;
 }
 
+/// <summary>
+/// The same change is still being made by an earlier request (a double click, or a retry that overtook its original):
+/// answered with 409 "in flight" and a <c>Retry-After</c>, like a repeated Idempotency-Key, so a careful client asks
+/// again shortly and then gets the finished answer.
+/// </summary>
+/// <param name="message">What the person reads.</param>
+/// <param name="field">The field the change is about, when there is one.</param>
+/// <param name="retryAfterSeconds">When to ask again.</param>
+public sealed class StillInProgressException(string message, string? field, int retryAfterSeconds) : Exception(message)
+{
+    /// <summary>The field the change is about, when there is one.</summary>
+    public string? Field { get; } = field;
+
+    /// <summary>When to ask again, in seconds (at least 1).</summary>
+    public int RetryAfterSeconds { get; } = Math.Max(1, retryAfterSeconds);
+}
+
 /// <summary>The caller may not do this here; answered with 403.</summary>
 /// <param name="message">What the person reads.</param>
 /// <param name="problemType">A more precise problem type than "forbidden" (e.g. two-factor or step-up required), or null.</param>

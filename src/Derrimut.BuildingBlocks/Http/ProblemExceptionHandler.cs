@@ -33,6 +33,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is StillInProgressException inProgress)
+        {
+            httpContext.Response.Headers.RetryAfter = inProgress.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             // The database comes back within seconds (a restart, a fail-over, a burst that exhausted the pool): tell
@@ -58,6 +63,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         },
         NotFoundException n => Problem(404, ProblemTypes.NotFound, "Not found.", n.Message),
         ConflictException c => WithField(Problem(409, ProblemTypes.Conflict, "Conflict.", c.Message), c.Field),
+        StillInProgressException p => WithField(Problem(409, ProblemTypes.IdempotentRequestInFlight, "Still in progress.", p.Message), p.Field),
         DbUpdateConcurrencyException => Problem(409, ProblemTypes.Conflict, "Conflict.",
             "Someone else changed this record after you loaded it. Reload it and try again."),
         ForbiddenException f => Forbidden(f),

@@ -89,7 +89,8 @@ internal sealed class BookSessionHandler(
                 // asking the gateway right now: a second checkout call would race it, so this one waits its turn.
                 if (own.CreatedAt > now - CheckoutStillOpening)
                 {
-                    throw new ConflictException("Your booking of this session is still being made; look at your bookings in a moment.", "start");
+                    throw new StillInProgressException("Your booking of this session is still being made; look at your bookings in a moment.", "start",
+                        (int)Math.Ceiling((own.CreatedAt + CheckoutStillOpening - now).TotalSeconds));
                 }
 
                 await StartCheckoutAsync(own, trainer, cancellationToken);

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Domain.Sessions;
 using Derrimut.Bookings.Domain.Trainers;
@@ -33,22 +32,11 @@ internal sealed class UpcomingBookingsCache(HybridCache cache, ICacheInvalidatio
     internal static string LocationTag(Guid locationId) => $"bookings:upcoming:location:{locationId:N}";
 
     /// <summary>The remembered rows, or <paramref name="read"/>'s (remembered) when there are none; never cached without a location.</summary>
-    public async ValueTask<IReadOnlyList<UpcomingSession>> GetOrReadAsync<TState>(Guid? locationId, Guid memberId, TState state,
-        Func<TState, CancellationToken, ValueTask<IReadOnlyList<UpcomingSession>>> read, CancellationToken cancellationToken)
-    {
-        if (!Enabled || locationId is not { } location)
-        {
-            return await read(state, cancellationToken);
-        }
-
-        var entry = await GetOrCreateAsync(
-            Key(location, memberId),
-            (state, read),
-            static async (s, ct) => new CachedUpcomingSessions(await s.read(s.state, ct)),
-            [MemberTag(location, memberId), LocationTag(location)],
-            cancellationToken);
-        return entry.Sessions;
-    }
+    public ValueTask<IReadOnlyList<UpcomingSession>> GetOrReadAsync<TState>(Guid? locationId, Guid memberId, TState state,
+        Func<TState, CancellationToken, ValueTask<IReadOnlyList<UpcomingSession>>> read, CancellationToken cancellationToken) =>
+        locationId is { } location
+            ? RememberAsync(Key(location, memberId), [MemberTag(location, memberId), LocationTag(location)], state, read, cancellationToken)
+            : read(state, cancellationToken);
 }
 
 /// <summary>One upcoming session, only the columns its DTO shows, with the location's free-cancellation hours.</summary>
@@ -56,13 +44,6 @@ internal sealed record UpcomingSession(
     Guid Id, Guid TrainerId, string TrainerName, Guid MemberId, string? MemberName, string SessionTypeCode, string SessionTypeName,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Minutes, BookingStatus Status, BookingPaymentStatus PaymentStatus,
     long PriceCents, bool LateCancellation, string? CheckoutUrl, int? FreeHours);
-
-/// <summary>The cached form: immutable, so the memory cache hands out one instance instead of a copy per hit.</summary>
-[ImmutableObject(true)]
-internal sealed class CachedUpcomingSessions(IReadOnlyList<UpcomingSession> sessions)
-{
-    public IReadOnlyList<UpcomingSession> Sessions { get; } = sessions;
-}
 
 /// <summary>
 /// Drops remembered upcoming sessions when what they were read from is saved: a member's session (booked, paid,

@@ -17,7 +17,7 @@ internal sealed class GetMyMembershipHandler(DerrimutDbContext db, MembershipRea
             tenant.Tenant is { IsLocation: true } location ? location.Id : null,
             userId,
             (Handler: this, UserId: userId),
-            static (s, ct) => s.Handler.ReadAsync(s.UserId, ct),
+            static (s, ct) => new ValueTask<MembershipDto?>(s.Handler.ReadAsync(s.UserId, ct)),
             cancellationToken);
 
     private async Task<MembershipDto?> ReadAsync(Guid userId, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.Memberships.Domain;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -30,29 +29,11 @@ internal sealed class MyMembershipCache(HybridCache cache, ICacheInvalidationBus
     internal static string LocationTag(Guid locationId) => $"memberships:mine:location:{locationId:N}";
 
     /// <summary>The remembered answer (null: never joined here), or <paramref name="read"/>'s; never cached without a location.</summary>
-    public async ValueTask<MembershipDto?> GetOrReadAsync<TState>(Guid? locationId, Guid memberId, TState state,
-        Func<TState, CancellationToken, Task<MembershipDto?>> read, CancellationToken cancellationToken)
-    {
-        if (!Enabled || locationId is not { } location)
-        {
-            return await read(state, cancellationToken);
-        }
-
-        var entry = await GetOrCreateAsync(
-            Key(location, memberId),
-            (state, read),
-            static async (s, ct) => new CachedMembership(await s.read(s.state, ct)),
-            [MemberTag(location, memberId), LocationTag(location)],
-            cancellationToken);
-        return entry.Membership;
-    }
-}
-
-/// <summary>The cached form: immutable, so the memory cache hands out one instance instead of a copy per hit.</summary>
-[ImmutableObject(true)]
-internal sealed class CachedMembership(MembershipDto? membership)
-{
-    public MembershipDto? Membership { get; } = membership;
+    public ValueTask<MembershipDto?> GetOrReadAsync<TState>(Guid? locationId, Guid memberId, TState state,
+        Func<TState, CancellationToken, ValueTask<MembershipDto?>> read, CancellationToken cancellationToken) =>
+        locationId is { } location
+            ? RememberAsync(Key(location, memberId), [MemberTag(location, memberId), LocationTag(location)], state, read, cancellationToken)
+            : read(state, cancellationToken);
 }
 
 /// <summary>

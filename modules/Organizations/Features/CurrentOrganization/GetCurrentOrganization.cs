@@ -42,6 +42,7 @@ internal sealed class CurrentOrganizationProfile(ICurrentTenant tenant, Derrimut
     public async Task<OrganizationProfileDto?> FindAsync() =>
         tenant.Tenant is { } current
             ? await cache.GetOrReadAsync(current.Id, (Db: db, current.Id), static async (s, _) =>
-                await OrganizationQueries.ById(s.Db, s.Id) is { } organization ? OrganizationQueries.ToProfile(organization) : null, CancellationToken.None)
+                await OrganizationQueries.ById(s.Db, s.Id) is { } organization ? OrganizationQueries.ToProfile(organization) : (OrganizationProfileDto?)null,
+                CancellationToken.None)
             : null;
 }

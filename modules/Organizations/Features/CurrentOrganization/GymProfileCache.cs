@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.Organizations.Contracts;
 using Derrimut.Organizations.Domain;
@@ -26,29 +25,9 @@ internal sealed class GymProfileCache(HybridCache cache, ICacheInvalidationBus b
     internal static string Tag(Guid organizationId) => $"organizations:profile:tag:{organizationId:N}";
 
     /// <summary>The remembered profile (null: the organization is gone), or <paramref name="read"/>'s.</summary>
-    public async ValueTask<OrganizationProfileDto?> GetOrReadAsync<TState>(Guid organizationId, TState state,
-        Func<TState, CancellationToken, Task<OrganizationProfileDto?>> read, CancellationToken cancellationToken)
-    {
-        if (!Enabled)
-        {
-            return await read(state, cancellationToken);
-        }
-
-        var entry = await GetOrCreateAsync(
-            Key(organizationId),
-            (state, read),
-            static async (s, ct) => new CachedGymProfile(await s.read(s.state, ct)),
-            [Tag(organizationId)],
-            cancellationToken);
-        return entry.Profile;
-    }
-}
-
-/// <summary>The cached form: immutable, so the memory cache hands out one instance instead of a copy per hit.</summary>
-[ImmutableObject(true)]
-internal sealed class CachedGymProfile(OrganizationProfileDto? profile)
-{
-    public OrganizationProfileDto? Profile { get; } = profile;
+    public ValueTask<OrganizationProfileDto?> GetOrReadAsync<TState>(Guid organizationId, TState state,
+        Func<TState, CancellationToken, ValueTask<OrganizationProfileDto?>> read, CancellationToken cancellationToken) =>
+        RememberAsync(Key(organizationId), [Tag(organizationId)], state, read, cancellationToken);
 }
 
 /// <summary>Drops a remembered profile when its organization's row is saved (profile edits, photo, suspension, renaming).</summary>
