@@ -2,7 +2,7 @@
 -- parseable line:
 --
 --   BENCH label=<label> requests=N duration_s=S rps=R p50_us=N p90_us=N p99_us=N max_us=N
---         non2xx=N connect_err=N read_err=N write_err=N timeouts=N
+--         non2xx=N connect_err=N read_err=N write_err=N timeouts=N p95_us=N
 --
 -- (on one line). Latencies are in microseconds, as wrk measures them.
 -- The label comes from the BENCH_LABEL environment variable.
@@ -35,8 +35,8 @@ function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(
-    "BENCH label=%s requests=%d duration_s=%.2f rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d non2xx=%d connect_err=%d read_err=%d write_err=%d timeouts=%d\n",
+    "BENCH label=%s requests=%d duration_s=%.2f rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d non2xx=%d connect_err=%d read_err=%d write_err=%d timeouts=%d p95_us=%d\n",
     os.getenv("BENCH_LABEL") or "run", summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    bad, e.connect, e.read, e.write, e.timeout))
+    bad, e.connect, e.read, e.write, e.timeout, latency:percentile(95)))
 end

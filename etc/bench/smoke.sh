@@ -46,7 +46,7 @@ else
   export BENCH_REDIS=0
 fi
 
-benchmarks=(tenancy webhooks catalogue bookings hotreads doors reports pages scale coldstart)
+benchmarks=(tenancy webhooks catalogue bookings hotreads doors reports pages memberpages scale coldstart)
 ran=0
 failed=()
 for b in "${benchmarks[@]}"; do
