@@ -80,14 +80,10 @@ internal sealed class BookingBillingHandlers(
             return;
         }
 
-        session.Status = BookingStatus.Cancelled;
-        session.PaymentStatus = BookingPaymentStatus.Unpaid;
-        session.CancelledAt = time.GetUtcNow();
-        session.CancellationReason = billingEvent.Stage == PaymentFailureStage.CheckoutExpired
+        var reason = billingEvent.Stage == PaymentFailureStage.CheckoutExpired
             ? "The checkout expired or the payment was declined."
             : "The payment failed.";
-        await calendar.ReleaseAsync(session.Id, cancellationToken);
-        db.Add(BookSessionHandler.Change(session, null, "checkout-expired", session.CancellationReason));
+        await BookSessionHandler.ReleaseUnpaidHoldAsync(db, calendar, session, time.GetUtcNow(), "checkout-expired", reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await notices.ChangedAsync(session, "released", cancellationToken);
     }

@@ -40,12 +40,8 @@ internal sealed class LapsedHoldsJob(ITenantScopeFactory scopes, ILogger<LapsedH
         foreach (var session in lapsed)
         {
             var neverOpened = session.CheckoutSessionId is null;
-            session.Status = BookingStatus.Cancelled;
-            session.PaymentStatus = BookingPaymentStatus.Unpaid;
-            session.CancelledAt = now;
-            session.CancellationReason = neverOpened ? "The payment was never started." : "The checkout expired without payment.";
-            await calendar.ReleaseAsync(session.Id, cancellationToken);
-            db.Add(BookSessionHandler.Change(session, null, neverOpened ? "hold-lapsed" : "checkout-expired", session.CancellationReason));
+            await BookSessionHandler.ReleaseUnpaidHoldAsync(db, calendar, session, now, neverOpened ? "hold-lapsed" : "checkout-expired",
+                neverOpened ? "The payment was never started." : "The checkout expired without payment.", cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -187,10 +187,7 @@ internal sealed class BookSessionHandler(
         catch (Exception ex) when (ex is PaymentGatewayException or OperationCanceledException)
         {
             // Nothing was sold: free the slot at once rather than hold it for a checkout that does not exist.
-            await calendar.ReleaseAsync(session.Id, CancellationToken.None);
-            session.Status = BookingStatus.Cancelled;
-            session.PaymentStatus = BookingPaymentStatus.Unpaid;
-            session.CancellationReason = "The payment could not be started.";
+            await ReleaseUnpaidHoldAsync(Db, calendar, session, reads.Clock.UtcNow, "payment-not-started", "The payment could not be started.", CancellationToken.None);
             await Db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
@@ -238,12 +235,7 @@ internal sealed class BookSessionHandler(
 
         foreach (var session in lapsed)
         {
-            session.Status = BookingStatus.Cancelled;
-            session.PaymentStatus = BookingPaymentStatus.Unpaid;
-            session.CancelledAt = now;
-            session.CancellationReason = "The checkout expired without payment.";
-            await calendar.ReleaseAsync(session.Id, cancellationToken);
-            Db.Add(Change(session, null, "checkout-expired", null));
+            await ReleaseUnpaidHoldAsync(Db, calendar, session, now, "checkout-expired", "The checkout expired without payment.", cancellationToken);
         }
 
         try
@@ -268,6 +260,22 @@ internal sealed class BookSessionHandler(
 
     internal static PtSessionChange Change(PtSession session, Guid? actor, string action, string? detail) =>
         new() { SessionId = session.Id, ActorId = actor, Action = action, Detail = detail, At = DateTimeOffset.UtcNow };
+
+    /// <summary>
+    /// Cancels a pending hold that will not be paid (its checkout expired, failed or never opened), gives its time back
+    /// to the trainer's calendar and logs why; the caller saves, under the row's version check, so a payment landing at
+    /// the same moment wins. One rule for the booking itself, the gateway's expiry event and the lapsed-holds job.
+    /// </summary>
+    internal static async Task ReleaseUnpaidHoldAsync(
+        DerrimutDbContext db, TrainerCalendar calendar, PtSession session, DateTimeOffset at, string action, string reason, CancellationToken cancellationToken)
+    {
+        session.Status = BookingStatus.Cancelled;
+        session.PaymentStatus = BookingPaymentStatus.Unpaid;
+        session.CancelledAt = at;
+        session.CancellationReason = reason;
+        await calendar.ReleaseAsync(session.Id, cancellationToken);
+        db.Add(Change(session, null, action, reason));
+    }
 }
 
 /// <summary><c>POST /api/bookings</c> (a member books for themselves) and <c>POST /api/bookings/for-member</c> (front desk).</summary>
