@@ -119,6 +119,10 @@ internal sealed class Tally(string kind)
 
     public void GaveUp() => Interlocked.Increment(ref _unacknowledged);
 
+    /// <summary>Writes that may have left a row without the client learning which: never acknowledged, or carried out
+    /// with their answer lost (decision 0081).</summary>
+    public long MayHaveRun => _unacknowledged + Outcomes.GetValueOrDefault(WriteClient.AnswerLost);
+
     public void AnsweredAs(string outcome, int status)
     {
         Interlocked.Increment(ref _answered);
@@ -198,6 +202,10 @@ internal sealed record WriteResult(bool Acknowledged, string Body, bool Replayed
 /// careful client do: the same event id or Idempotency-Key on every attempt.</summary>
 internal sealed class WriteClient(HttpClient http, Stopwatch clock, TimeSpan settleEnds)
 {
+    /// <summary>The outcome of a write the app says was carried out with its answer lost (409
+    /// <c>idempotent-request-answer-lost</c>, decision 0081): final, never retried, and its row may exist.</summary>
+    public const string AnswerLost = "carried out, answer lost";
+
     public long Now() => clock.ElapsedMilliseconds;
 
     /// <param name="tally">Where each attempt is counted.</param>
@@ -229,6 +237,12 @@ internal sealed class WriteClient(HttpClient http, Stopwatch clock, TimeSpan set
                 {
                     tally.Acknowledge();
                     return new WriteResult(true, body, response.Headers.Contains("Idempotent-Replayed"));
+                }
+
+                if (status == 409 && body.Contains("idempotent-request-answer-lost", StringComparison.Ordinal))
+                {
+                    tally.AnsweredAs(AnswerLost, status);
+                    return new WriteResult(false, body, response.Headers.Contains("Idempotent-Replayed"), AnswerLost);
                 }
 
                 if (answered?.Invoke(status, body) is { } outcome)
@@ -502,7 +516,7 @@ internal static partial class FaultLoad
         // Two keys acknowledged with one visit, or more visits than keys that may have run: a write ran twice.
         var sharedVisits = acknowledgedVisits.Count - acknowledgedVisits.Values.Distinct().Count();
         var unaccounted = visits.Count - acknowledgedVisits.Count;
-        var duplicates = sharedVisits + Math.Max(0, unaccounted - (int)checkIns.Unacknowledged);
+        var duplicates = sharedVisits + Math.Max(0, unaccounted - (int)checkIns.MayHaveRun);
         var lost = lostEvents + lostVisits + bookingCheck.Lost + orderCheck.Lost;
         var duplicateWrites = duplicates + bookingCheck.Duplicates + orderCheck.Duplicates;
         // A "sold out" is a 400 the shop means: answered, not unexpected.
@@ -526,7 +540,8 @@ internal static partial class FaultLoad
         Console.WriteLine($"faults: webhooks: {sentEvents.Count} distinct events sent, {acknowledgedEvents.Count} acknowledged, {inbox.Count} in the inbox, "
             + $"{lostEvents} acknowledged but missing");
         Console.WriteLine($"faults: check-ins: {acknowledgedVisits.Count} keys acknowledged ({Interlocked.Read(ref replays)} by a replayed answer), "
-            + $"{visits.Count} visits recorded, {lostVisits} acknowledged but missing, {duplicates} recorded twice, {checkIns.Unacknowledged} never acknowledged");
+            + $"{visits.Count} visits recorded, {lostVisits} acknowledged but missing, {duplicates} recorded twice, {checkIns.Unacknowledged} never acknowledged, "
+            + $"{checkIns.Outcomes.GetValueOrDefault(WriteClient.AnswerLost)} carried out with the answer lost");
         foreach (var line in bookingCheck.Report.Concat(orderCheck.Report))
         {
             Console.WriteLine(line);

@@ -461,7 +461,7 @@ internal sealed class ClickAndCollectOrders
         var acknowledgedIds = acknowledged.Select(a => a.OrderId!.Value).ToHashSet();
         var sharedIds = acknowledged.Count - acknowledgedIds.Count;
         var unaccounted = orders.Keys.Count(id => !acknowledgedIds.Contains(id));
-        var duplicates = sharedIds + Math.Max(0, unaccounted - (int)Orders.Unacknowledged);
+        var duplicates = sharedIds + Math.Max(0, unaccounted - (int)Orders.MayHaveRun);
 
         // The shelf: never below zero, never more reserved than on it, reservations exactly those of pending orders,
         // and no product sold beyond what was there when the run began.

@@ -9,6 +9,7 @@ using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -49,6 +50,12 @@ public sealed class IdempotentRequest
 
     /// <summary>The answer's body.</summary>
     public byte[]? ResponseBody { get; set; }
+
+    /// <summary>
+    /// When a write made by this request last committed, set by <see cref="IdempotentWriteMarker"/> inside the write's
+    /// own transaction: a request whose write committed is never run again, even when its answer was never stored.
+    /// </summary>
+    public DateTimeOffset? CommittedAt { get; set; }
 }
 
 /// <summary>Settings under <c>Idempotency</c>.</summary>
@@ -102,6 +109,33 @@ public static class IdempotencyKeys
     {
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.AddSingleton<IdempotencyKeyMiddleware>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, IdempotentWriteMarker>();
+    }
+
+    /// <summary>
+    /// The key row of the API write running on this async flow, if it carries a key: every save made while it runs
+    /// marks that row committed in the save's own transaction (<see cref="IdempotentWriteMarker"/>).
+    /// </summary>
+    internal static readonly AsyncLocal<RunningKeyedWrite?> RunningRequest = new();
+
+    /// <summary>
+    /// The final answer of a request whose write committed but whose own answer was lost (its node died, or the
+    /// database went away between the commit and the answer): a 409 saying it was carried out, stored and replayed
+    /// like any other, so no retry runs the write twice.
+    /// </summary>
+    internal static (int Status, string Headers, byte[] Body) AnswerLost()
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = ProblemTypes.IdempotentRequestAnswerLost,
+            Status = StatusCodes.Status409Conflict,
+            Title = "This request was carried out, but its answer was lost.",
+            Detail = "Its changes were saved before the server handling it stopped. Look up the result (your bookings, orders or check-ins) instead of sending it again.",
+            Extensions = { ["field"] = HeaderName },
+        };
+        return (StatusCodes.Status409Conflict,
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["Content-Type"] = "application/problem+json" }),
+            JsonSerializer.SerializeToUtf8Bytes(problem));
     }
 
     /// <summary>
@@ -244,18 +278,32 @@ internal sealed class IdempotencyKeyMiddleware(
             return false;
         }
 
-        // Still in flight. Past the timeout, its node died mid-request: the first retry to move the row's clock on
-        // (a conditional update, so only one does) runs the request again.
+        // Still in flight. Past the timeout, its node died mid-request. If none of its writes committed, the first retry
+        // to move the row's clock on (a conditional update, so only one does) runs the request again; if one did, running
+        // it again would do it twice, so the answer becomes "carried out, answer lost" for good.
         var abandonedBefore = time.GetUtcNow() - options.Value.InFlightTimeout;
         if (existing.CreatedAt < abandonedBefore)
         {
-            var taken = await db.Set<IdempotentRequest>()
-                .Where(r => r.Id == existing.Id && r.StatusCode == null && r.CreatedAt == existing.CreatedAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, claim.CreatedAt), ct);
-            if (taken == 1)
+            if (existing.CommittedAt is null)
             {
-                claim.Id = existing.Id;
-                return true;
+                var taken = await db.Set<IdempotentRequest>()
+                    .Where(r => r.Id == existing.Id && r.StatusCode == null && r.CommittedAt == null && r.CreatedAt == existing.CreatedAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, claim.CreatedAt), ct);
+                if (taken == 1)
+                {
+                    claim.Id = existing.Id;
+                    return true;
+                }
+            }
+            else
+            {
+                await StoreAnswerLostAsync(existing.Id);
+                var stored = await db.Set<IdempotentRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == existing.Id, ct);
+                if (stored?.StatusCode is { } lostStatus)
+                {
+                    await ReplayAsync(context, stored, lostStatus);
+                    return false;
+                }
             }
         }
 
@@ -268,8 +316,11 @@ internal sealed class IdempotencyKeyMiddleware(
         using var answer = new MemoryStream();
         context.Response.Body = answer;
         var stored = false;
+        var commitUncertain = false;
+        var running = new RunningKeyedWrite(row.Id);
         try
         {
+            IdempotencyKeys.RunningRequest.Value = running;
             await next(context);
             var status = context.Response.StatusCode;
             // 5xx is our failure and 408/425/429 say "try again later": none is the request's final answer.
@@ -297,12 +348,21 @@ internal sealed class IdempotencyKeyMiddleware(
                 }
             }
         }
+        catch (Exception ex) when (ProblemExceptionHandler.IsTransientDatabaseFailure(ex))
+        {
+            // The database failed under the write: its commit may have happened with only the acknowledgement lost.
+            commitUncertain = true;
+            throw;
+        }
         finally
         {
+            // Work the request started and left running (a notice sent after the answer) is not this write any more.
+            running.Ended = true;
+            IdempotencyKeys.RunningRequest.Value = null;
             context.Response.Body = original;
             if (!stored)
             {
-                await ForgetAsync(row.Id);
+                await ForgetAsync(row.Id, commitUncertain);
             }
         }
 
@@ -360,6 +420,23 @@ internal sealed class IdempotencyKeyMiddleware(
         });
     }
 
+    /// <summary>Stores "carried out, answer lost" on a row still in flight whose write committed.</summary>
+    private async Task StoreAnswerLostAsync(Guid id)
+    {
+        var (status, headers, body) = IdempotencyKeys.AnswerLost();
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var stored = await db.Set<IdempotentRequest>()
+            .Where(r => r.Id == id && r.StatusCode == null && r.CommittedAt != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StatusCode, status)
+                .SetProperty(r => r.ResponseHeaders, headers)
+                .SetProperty(r => r.ResponseBody, body), CancellationToken.None);
+        if (stored == 1)
+        {
+            logger.LogWarning("Idempotency key row {Id}: its write committed but its answer was lost; retries are told so and do not run it again", id);
+        }
+    }
+
     private async Task<bool> TryInsertAsync(IdempotentRequest row, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -377,12 +454,23 @@ internal sealed class IdempotencyKeyMiddleware(
         }
     }
 
-    private async Task ForgetAsync(Guid id)
+    /// <summary>
+    /// Frees the key of a request that gave no final answer, so a retry runs it. After a handler's own failure (an
+    /// exception or a 5xx it chose) the handler has left its data as it means to; after a database failure under the
+    /// write, the marker decides: a write that committed is not run again, and its answer becomes "carried out, answer lost".
+    /// </summary>
+    private async Task ForgetAsync(Guid id, bool commitUncertain)
     {
         try
         {
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            await db.Set<IdempotentRequest>().Where(r => r.Id == id && r.StatusCode == null).ExecuteDeleteAsync(CancellationToken.None);
+            var forgotten = await db.Set<IdempotentRequest>()
+                .Where(r => r.Id == id && r.StatusCode == null && (!commitUncertain || r.CommittedAt == null))
+                .ExecuteDeleteAsync(CancellationToken.None);
+            if (forgotten == 0 && commitUncertain)
+            {
+                await StoreAnswerLostAsync(id);
+            }
         }
         catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
         {
@@ -455,4 +543,72 @@ public sealed class PurgeIdempotentRequestsJob(
         logger.LogDebug("Purged {Count} idempotency key row(s) older than {Before}", purged, before);
         return purged;
     }
+}
+
+/// <summary>
+/// Marks the key row of the keyed API write running on this flow as committed, inside every save that write makes: the
+/// row's update goes into the save's own transaction, so it is true exactly when the write's rows are. A retry after the
+/// node died (or after the database failed under the commit) then knows the write happened and never runs it twice,
+/// which storing the answer afterwards cannot promise (decision 0081).
+/// </summary>
+internal sealed class IdempotentWriteMarker(TimeProvider time) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Mark(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Mark(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Mark(DbContext? context)
+    {
+        if (context is not DerrimutDbContext || IdempotencyKeys.RunningRequest.Value is not { Ended: false } running)
+        {
+            return;
+        }
+
+        var rowId = running.RowId;
+        IdempotentRequest? row = null;
+        var writes = false;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is IdempotentRequest kept)
+            {
+                row = kept.Id == rowId ? kept : row;
+            }
+            else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                writes = true;
+            }
+        }
+
+        if (!writes)
+        {
+            return;
+        }
+
+        if (row is null)
+        {
+            // A stand-in with only the key: the update touches CommittedAt alone. The row exists (the middleware
+            // inserted it before the request ran, and only the purge, after a day, deletes a row in flight).
+            row = new IdempotentRequest { Id = rowId };
+            context.Attach(row);
+        }
+
+        row.CommittedAt = time.GetUtcNow();
+        context.Entry(row).Property(r => r.CommittedAt).IsModified = true;
+    }
+}
+
+/// <summary>The keyed write running on an async flow: its key row, and whether the request has answered.</summary>
+internal sealed class RunningKeyedWrite(Guid rowId)
+{
+    public Guid RowId { get; } = rowId;
+
+    public volatile bool Ended;
 }

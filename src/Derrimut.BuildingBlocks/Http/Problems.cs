@@ -65,6 +65,12 @@ public static class ProblemTypes
     /// <summary>The first request with this <c>Idempotency-Key</c> is still running (409); retry for its answer.</summary>
     public const string IdempotentRequestInFlight = Base + "idempotent-request-in-flight";
 
+    /// <summary>
+    /// The first request with this <c>Idempotency-Key</c> was carried out, but its answer was lost (its server stopped
+    /// between saving and answering): 409, replayed to every retry, which never runs the write again. Decision 0081.
+    /// </summary>
+    public const string IdempotentRequestAnswerLost = Base + "idempotent-request-answer-lost";
+
     /// <summary>The database is unreachable or overloaded for a moment (503 with <c>Retry-After</c>); nothing was changed.</summary>
     public const string ServiceUnavailable = Base + "service-unavailable";
 

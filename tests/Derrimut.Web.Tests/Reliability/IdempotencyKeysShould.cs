@@ -110,6 +110,134 @@ public abstract class IdempotencyKeysShould(AppFixture fixture)
     }
 
     [Fact]
+    public async Task NeverRunAWriteAgainWhoseCommitWasNotAcknowledged()
+    {
+        // The database commits the franchise, then the node hears a timeout instead of the acknowledgement (PostgreSQL
+        // restarting at that instant): the client gets a 503 and retries with the same key. Running it again would
+        // record it twice (etc/faults/restart-postgres.sh once did, for a check-in).
+        var lostAcknowledgement = new LoseTheAcknowledgementOfAFranchisesCommit();
+        await using var node = new DerrimutWebFactory(fixture.App.Database, services: s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(lostAcknowledgement));
+        var platform = node.PlatformClient();
+        var identifier = NewIdentifier();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await first.Content.ReadAsStringAsync(Ct));
+        lostAcknowledgement.Lost.ShouldBe(1);
+
+        var retry = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+        var again = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+
+        await ShouldBeAnswerLostAsync(retry);
+        await ShouldBeAnswerLostAsync(again);
+        (await FranchisesCalledAsync(identifier)).ShouldBe(1, "the write ran once");
+    }
+
+    [Fact]
+    public async Task NeverTakeOverTheKeyOfAWriteThatCommittedBeforeItsNodeDied()
+    {
+        var platform = fixture.App.PlatformClient();
+        var identifier = NewIdentifier();
+        var key = Guid.NewGuid().ToString();
+        (await platform.SendAsync(CreateFranchise(identifier, key), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var row = await KeyRowAsync(key);
+        row.CommittedAt.ShouldNotBeNull("the write marks its key inside its own transaction");
+
+        // As a node that died after the commit and before storing the answer leaves it, past the in-flight timeout.
+        await LeaveInFlightAsync(row.Id, committedAt: row.CommittedAt);
+        var retry = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+
+        await ShouldBeAnswerLostAsync(retry);
+        (await FranchisesCalledAsync(identifier)).ShouldBe(1, "the retry did not run the write again");
+    }
+
+    [Fact]
+    public async Task TakeOverTheKeyOfARequestWhoseNodeDiedBeforeAnyWriteCommitted()
+    {
+        var platform = fixture.App.PlatformClient();
+        var identifier = NewIdentifier();
+        var key = Guid.NewGuid().ToString();
+        (await platform.SendAsync(CreateFranchise(identifier, key), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var row = await KeyRowAsync(key);
+
+        // As a node that died before anything committed leaves it: nothing says a write happened, so the retry runs
+        // (here it meets the franchise made above, which shows it ran: a 409 for the identifier, not a replay).
+        await LeaveInFlightAsync(row.Id, committedAt: null);
+        var retry = await platform.SendAsync(CreateFranchise(identifier, key), Ct);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        retry.Headers.Contains(IdempotencyKeys.ReplayedHeaderName).ShouldBeFalse();
+        (await retry.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("type").GetString().ShouldNotBe(ProblemTypes.IdempotentRequestAnswerLost);
+    }
+
+    private static async Task ShouldBeAnswerLostAsync(HttpResponseMessage answer)
+    {
+        var body = await answer.Content.ReadAsStringAsync(Ct);
+        answer.StatusCode.ShouldBe(HttpStatusCode.Conflict, body);
+        answer.Headers.GetValues(IdempotencyKeys.ReplayedHeaderName).ShouldBe(["true"]);
+        answer.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonDocument.Parse(body).RootElement;
+        problem.GetProperty("type").GetString().ShouldBe(ProblemTypes.IdempotentRequestAnswerLost);
+        problem.GetProperty("field").GetString().ShouldBe(IdempotencyKeys.HeaderName);
+    }
+
+    private async Task<IdempotentRequest> KeyRowAsync(string key)
+    {
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<DerrimutDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Set<IdempotentRequest>().AsNoTracking().SingleAsync(r => r.Key == key, Ct);
+    }
+
+    private async Task LeaveInFlightAsync(Guid id, DateTimeOffset? committedAt)
+    {
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<DerrimutDbContext>>().CreateDbContextAsync(Ct);
+        var row = await db.Set<IdempotentRequest>().SingleAsync(r => r.Id == id, Ct);
+        row.StatusCode = null;
+        row.ResponseHeaders = null;
+        row.ResponseBody = null;
+        row.CommittedAt = committedAt;
+        row.CreatedAt = DateTimeOffset.UtcNow - new IdempotencyOptions().InFlightTimeout - TimeSpan.FromSeconds(30);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task<int> FranchisesCalledAsync(string identifier)
+    {
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<DerrimutDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Set<Derrimut.Organizations.Domain.Organization>().IgnoreQueryFilters().CountAsync(o => o.Identifier == identifier, Ct);
+    }
+
+    /// <summary>After the commit of a save that adds an organization, throws a timeout once: the acknowledgement lost.</summary>
+    private sealed class LoseTheAcknowledgementOfAFranchisesCommit : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _armed = [];
+        private int _lost;
+
+        public int Lost => Volatile.Read(ref _lost);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is { } context
+                && context.ChangeTracker.Entries<Derrimut.Organizations.Domain.Organization>().Any(e => e.State == EntityState.Added))
+            {
+                _armed.AddOrUpdate(context, this);
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<int> SavedChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is { } context && _armed.Remove(context) && Interlocked.CompareExchange(ref _lost, 1, 0) == 0)
+            {
+                throw new TimeoutException("The commit's acknowledgement did not arrive (simulated restart).");
+            }
+
+            return base.SavedChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task RefuseTheSameKeySentWithADifferentRequest()
     {
         var platform = fixture.App.PlatformClient();

@@ -1,0 +1,31 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Derrimut.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class IdempotentRequestsCommittedAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CommittedAt",
+                schema: "kernel",
+                table: "idempotent_requests",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CommittedAt",
+                schema: "kernel",
+                table: "idempotent_requests");
+        }
+    }
+}
