@@ -43,6 +43,11 @@ public sealed class MarketplaceModule : DerrimutModule
     public override void ConfigureModel(ModelBuilder modelBuilder) => MarketplaceModel.Configure(modelBuilder);
 
     /// <inheritdoc />
+    public override void ConfigureJobs(BuildingBlocks.Jobs.JobDefinitionContext context) => context
+        .AddRecurring<Jobs.LapsedCheckoutsJob>(Jobs.LapsedCheckoutsJob.Name, Jobs.LapsedCheckoutsJob.DefaultSchedule,
+            "Cancels shop orders that can no longer be paid and puts their stock back: a checkout that lapsed without its expiry event, or one that never opened.");
+
+    /// <inheritdoc />
     public override void MapEndpoints(IEndpointRouteBuilder app, Microsoft.AspNetCore.Routing.RouteGroupBuilder api)
     {
         MarketplaceEndpoints.Map(api);

@@ -12,7 +12,7 @@ namespace Derrimut.Marketplace.BillingEvents;
 internal sealed class ShopBillingHandlers(
     DerrimutDbContext db,
     StockLedger ledger,
-    OrderPlacement placement,
+    UnpaidOrders unpaid,
     OrderNotices notices,
     OrderLiveNotices live,
     LowStockWatch lowStock,
@@ -79,14 +79,9 @@ internal sealed class ShopBillingHandlers(
             return;
         }
 
-        if (await placement.CancelUnpaidAsync(orderId, billingEvent.Stage == PaymentFailureStage.CheckoutExpired
-                ? "The checkout expired without payment."
-                : "The payment failed.", cancellationToken))
-        {
-            var order = await db.Set<Order>().AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.UserId, o.Number }).FirstAsync(cancellationToken);
-            await live.ChangedAsync(order.UserId, OrderStatus.Cancelled, cancellationToken);
-            await notices.StatusChangedAsync(order.UserId, order.Number, OrderStatus.Cancelled, null, null, cancellationToken);
-        }
+        await unpaid.CancelAsync(orderId, billingEvent.Stage == PaymentFailureStage.CheckoutExpired
+            ? "The checkout expired without payment."
+            : "The payment failed.", cancellationToken);
     }
 
     public async Task HandleAsync(RefundIssued billingEvent, CancellationToken cancellationToken)

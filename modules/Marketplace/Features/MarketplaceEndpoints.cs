@@ -57,6 +57,7 @@ internal static class MarketplaceEndpoints
         .AddScoped<OrderLiveNotices>()
         .AddScoped<LowStockWatch>()
         .AddScoped<OrderPlacement>()
+        .AddScoped<UnpaidOrders>()
         .AddScoped<BrowseProductsHandler>()
         .AddScoped<GetProductHandler>()
         .AddScoped<CartHandler>()
