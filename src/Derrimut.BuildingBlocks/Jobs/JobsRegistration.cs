@@ -107,11 +107,10 @@ public static class JobsRegistration
                     .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
         });
-        services.AddQuartzHostedService(o =>
-        {
-            o.AwaitApplicationStarted = true;
-            o.WaitForJobsToComplete = true;
-        });
+        // Not Quartz's own hosted service: it builds the scheduler (store, schema check, every job and trigger written
+        // to the clustered store) before the web server may listen, which was the largest step of a cold start
+        // (decision 0066). This one does all of it once the node is listening.
+        services.AddHostedService<SchedulerAfterListening>();
     }
 
     private static string Schedule(RecurringJobDefinition job, JobsOptions options)

@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks;
 using Derrimut.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,12 @@ internal sealed class JobsHost : IAsyncDisposable
     private JobsHost(IHost host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>True once the scheduler runs; false when it could not start (and the node is stopping).</summary>
+    public Task<bool> SchedulerStarted => _host.Services.GetServices<IHostedService>().OfType<SchedulerAfterListening>().Single().Started;
+
+    /// <summary>Cancelled when the node stops itself.</summary>
+    public CancellationToken Stopping => _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
     public static async Task<JobsHost> StartAsync(TestDatabase database, string node, ProbeRuns runs, IReadOnlyDictionary<string, string?>? settings = null, bool migrate = true)
     {
@@ -42,7 +49,14 @@ internal sealed class JobsHost : IAsyncDisposable
         }
 
         await host.StartAsync();
-        return new JobsHost(host);
+        var started = new JobsHost(host);
+        if (migrate)
+        {
+            // The scheduler is built once the host has started (decision 0066): wait for it, as a test's next step needs it.
+            (await started.SchedulerStarted.WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the scheduler started");
+        }
+
+        return started;
     }
 
     public async ValueTask DisposeAsync()

@@ -31,6 +31,18 @@ public abstract class ScheduledJobsShould(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task StopTheNodeLoudlyWhenTheJobStoreHasNotBeenMigrated()
+    {
+        // The scheduler is built after the node listens (decision 0066), but a store the migrator never made must
+        // still take the node down rather than leave it serving without its jobs.
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var node = await JobsHost.StartAsync(database, "a", new ProbeRuns(), migrate: false);
+
+        (await node.SchedulerStarted.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).ShouldBeFalse();
+        node.Stopping.IsCancellationRequested.ShouldBeTrue("the node stops itself");
+    }
+
+    [Fact]
     public async Task RunATriggeredJobOnce()
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
