@@ -106,7 +106,9 @@ public sealed class BillingModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureJobs(JobDefinitionContext context) => context
         .AddRecurring<WebhookRetryJob>(WebhookRetryJob.Name, WebhookRetryJob.DefaultSchedule,
-            "Retries failed Stripe events with backoff until they succeed or are parked for an admin.");
+            "Retries failed Stripe events with backoff until they succeed or are parked for an admin.")
+        .AddRecurring<WebhookQueueJob>(WebhookQueueJob.Name, WebhookQueueJob.DefaultSchedule,
+            "Applies the Stripe events stored by gyms' endpoints that acknowledge after storing (Billing:Webhooks:AcknowledgeAfter=Storing).");
 
     /// <inheritdoc />
     public override void DefinePermissions(PermissionDefinitionContext context) => context

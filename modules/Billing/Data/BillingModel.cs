@@ -22,6 +22,13 @@ internal enum WebhookEventState
     /// <summary>Failed too often: no longer processed on delivery, waiting for an admin to retry it.</summary>
     [JsonStringEnumMemberName("parked")]
     Parked = 4,
+
+    /// <summary>
+    /// Verified and stored, acknowledged to Stripe, waiting for the queue to process it (only when the gym's installation
+    /// acknowledges after storing: <c>Billing:Webhooks:AcknowledgeAfter=Storing</c>, decision 0082).
+    /// </summary>
+    [JsonStringEnumMemberName("received")]
+    Received = 5,
 }
 
 /// <summary>
@@ -166,6 +173,8 @@ internal static class BillingModel
             // The inbox's guarantee: one row per event per gym, decided by the database even under concurrent deliveries.
             b.HasIndex(e => new { e.TenantId, e.StripeEventId }).IsUnique();
             b.HasIndex(e => new { e.TenantId, e.State, e.ReceivedAt });
+            // The queue's look across gyms for events stored and waiting (decision 0082).
+            b.HasIndex(e => new { e.State, e.Id });
             b.Property(e => e.Type).HasMaxLength(100).IsRequired();
             b.Property(e => e.State).HasConversion<string>().HasMaxLength(16);
             b.Property(e => e.LastError).HasMaxLength(WebhookInboxEvent.MaxErrorLength);

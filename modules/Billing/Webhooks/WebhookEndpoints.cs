@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Derrimut.Billing.Webhooks;
 
@@ -79,7 +80,7 @@ internal static class WebhookEndpoints
             .DisableAntiforgery()
             .WithTags("Billing")
             .WithName("ReceiveStripeWebhook")
-            .WithSummary("Stripe's webhook endpoint for this gym: signed events, recorded once, processed with their effects.");
+            .WithSummary("Stripe's webhook endpoint for this gym: signed events, recorded once, processed with their effects (or queued, when the installation acknowledges after storing).");
 
     public static void MapInbox(RouteGroupBuilder billing)
     {
@@ -91,13 +92,13 @@ internal static class WebhookEndpoints
             .WithName("RetryAllWebhookEvents").WithSummary("Processes every parked and failed event again, oldest first (at most 100 a call).");
     }
 
-    internal static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, CancellationToken ct)
+    internal static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, IOptionsMonitor<WebhookOptions> options, CancellationToken ct)
     {
         // The raw bytes, untouched: the signature covers them exactly. The kernel caps bodies at 1 MiB.
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var signature = request.Headers["Stripe-Signature"].Count == 1 ? request.Headers["Stripe-Signature"].ToString() : null;
-        var receipt = await inbox.ReceiveAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), signature, ct);
+        var receipt = await inbox.ReceiveAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), signature, options.CurrentValue.AcknowledgeAfter, ct);
         return ToResult(receipt);
     }
 

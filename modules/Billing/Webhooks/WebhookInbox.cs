@@ -18,6 +18,29 @@ internal sealed class WebhookOptions
     /// retrying a poison event for three days) and an admin retries it by hand once the cause is fixed.
     /// </summary>
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// When <c>POST /webhooks/stripe</c> answers Stripe (decision 0082): after the event's effects committed with it
+    /// (<see cref="WebhookAcknowledgeAfter.Processing"/>, the default), or as soon as the verified event is stored
+    /// (<see cref="WebhookAcknowledgeAfter.Storing"/>: the queue job processes it within a second or two, oldest first).
+    /// </summary>
+    public WebhookAcknowledgeAfter AcknowledgeAfter { get; set; } = WebhookAcknowledgeAfter.Processing;
+
+    /// <summary>The stored events the queue processes at once (each in its own scope and transaction).</summary>
+    public int QueueConcurrency { get; set; } = 4;
+
+    /// <summary>How long one run of the queue job keeps taking new events before it hands over to the next firing.</summary>
+    public TimeSpan QueueRunBudget { get; set; } = TimeSpan.FromSeconds(50);
+}
+
+/// <summary>When the webhook endpoint acknowledges a delivery.</summary>
+internal enum WebhookAcknowledgeAfter
+{
+    /// <summary>After the event and every module's effects committed in one transaction: a 2xx means "applied".</summary>
+    Processing,
+
+    /// <summary>After the verified event is stored: a 2xx means "kept, and will be applied" (Stripe's own advice for busy endpoints).</summary>
+    Storing,
 }
 
 /// <summary>How a delivery (or an admin's retry) ended.</summary>
@@ -51,6 +74,10 @@ internal enum WebhookReceiptKind
     /// <summary>Another delivery of the same event is being processed or has just failed; Stripe should retry.</summary>
     [JsonStringEnumMemberName("busy")]
     Busy,
+
+    /// <summary>Stored now, to be processed by the queue (acknowledged after storing).</summary>
+    [JsonStringEnumMemberName("queued")]
+    Queued,
 }
 
 /// <summary>The result of one delivery.</summary>
@@ -72,13 +99,22 @@ internal sealed class WebhookInbox(
     ILogger<WebhookInbox> logger)
 {
     /// <summary>Receives one delivery: the raw body and its <c>Stripe-Signature</c> header.</summary>
-    public async Task<WebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken)
+    public Task<WebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken) =>
+        ReceiveAsync(body, signatureHeader, WebhookAcknowledgeAfter.Processing, cancellationToken);
+
+    /// <summary>
+    /// Receives one delivery and either processes it now or, with <see cref="WebhookAcknowledgeAfter.Storing"/>, only
+    /// stores it for <see cref="ProcessStoredAsync"/> (decision 0082).
+    /// </summary>
+    public async Task<WebhookReceipt> ReceiveAsync(
+        ReadOnlyMemory<byte> body, string? signatureHeader, WebhookAcknowledgeAfter acknowledgeAfter, CancellationToken cancellationToken)
     {
         var tenant = currentTenant.Tenant is { IsLocation: true } t ? t : throw new InvalidOperationException("Webhooks are received in a location's scope.");
-        return BillingMetrics.Record(await ReceiveCoreAsync(tenant, body, signatureHeader, cancellationToken), tenant.Id, retry: false);
+        return BillingMetrics.Record(await ReceiveCoreAsync(tenant, body, signatureHeader, acknowledgeAfter, cancellationToken), tenant.Id, retry: false);
     }
 
-    private async Task<WebhookReceipt> ReceiveCoreAsync(TenantInfo tenant, ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken)
+    private async Task<WebhookReceipt> ReceiveCoreAsync(
+        TenantInfo tenant, ReadOnlyMemory<byte> body, string? signatureHeader, WebhookAcknowledgeAfter acknowledgeAfter, CancellationToken cancellationToken)
     {
         var account = await keys.ResolveAsync(tenant.Id, cancellationToken);
         var verification = StripeWebhookVerifier.Verify(body.Span, signatureHeader, account.WebhookSecret, time);
@@ -96,11 +132,63 @@ internal sealed class WebhookInbox(
                 return new WebhookReceipt(WebhookReceiptKind.Duplicate, stripeEvent.Id, "Already received.", Record: existing);
             case WebhookEventState.Parked:
                 return new WebhookReceipt(WebhookReceiptKind.Parked, stripeEvent.Id, "Parked after repeated failures; an admin retries it.", Record: existing);
+            case WebhookEventState.Received:
+                return new WebhookReceipt(WebhookReceiptKind.Duplicate, stripeEvent.Id, "Already received; it is waiting to be processed.", Record: existing);
         }
 
         // Verified bytes are UTF-8 (the verifier refuses anything else), so this is exactly what was signed.
         var payload = System.Text.Encoding.UTF8.GetString(body.Span);
-        return await AttemptWithConflictRetriesAsync(existing, stripeEvent, payload, manual: false, cancellationToken);
+        // A failed event delivered again is tried now in either mode: Stripe's retry is as good a moment as the backoff's.
+        return acknowledgeAfter == WebhookAcknowledgeAfter.Storing && existing is null
+            ? await StoreAsync(stripeEvent, payload, cancellationToken)
+            : await AttemptWithConflictRetriesAsync(existing, stripeEvent, payload, manual: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Acknowledging after storing: the verified event is written alone (one INSERT, committed on its own), and the
+    /// unique (tenant, event id) index decides between concurrent deliveries. Nothing else is touched, so the 2xx that
+    /// follows means the event is durably kept; <see cref="ProcessStoredAsync"/> applies it.
+    /// </summary>
+    private async Task<WebhookReceipt> StoreAsync(Event stripeEvent, string payload, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = NewRecord(stripeEvent, payload, now);
+        record.State = WebhookEventState.Received;
+        record.LastAttemptAt = now;
+        db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await LostRaceAsync(stripeEvent.Id, cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        return new WebhookReceipt(WebhookReceiptKind.Queued, stripeEvent.Id, "Stored; it is processed shortly.", Record: record);
+    }
+
+    /// <summary>
+    /// Processes one stored event (the queue job's step): the same attempt as a delivery's — handlers and the record's
+    /// new state in one transaction — claimed by the record's version, so when two nodes take the same event only one
+    /// applies it and the other finds it done.
+    /// </summary>
+    /// <returns>The receipt, or null when the event is no longer waiting (another node processed it).</returns>
+    public async Task<WebhookReceipt?> ProcessStoredAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<WebhookInboxEvent>().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == id && e.State == WebhookEventState.Received, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // The payload was verified when it arrived and has not left the database since.
+        var stripeEvent = EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
+        return BillingMetrics.Record(
+            await AttemptWithConflictRetriesAsync(stored, stripeEvent, stored.Payload, manual: false, cancellationToken), currentTenant.Tenant!.Id, retry: false);
     }
 
     /// <summary>
@@ -168,15 +256,7 @@ internal sealed class WebhookInbox(
             {
                 if (existing is null)
                 {
-                    record = new WebhookInboxEvent
-                    {
-                        Id = Guid.CreateVersion7(),
-                        StripeEventId = stripeEvent.Id,
-                        Type = Truncate(stripeEvent.Type, 100),
-                        Payload = payload,
-                        StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
-                        ReceivedAt = now,
-                    };
+                    record = NewRecord(stripeEvent, payload, now);
                     db.Add(record);
                 }
                 else
@@ -248,6 +328,7 @@ internal sealed class WebhookInbox(
         {
             WebhookEventState.Processed or WebhookEventState.Ignored => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received.", Record: winner),
             WebhookEventState.Parked => new WebhookReceipt(WebhookReceiptKind.Parked, eventId, "Parked after repeated failures.", Record: winner),
+            WebhookEventState.Received => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received; it is waiting to be processed.", Record: winner),
             _ => new WebhookReceipt(WebhookReceiptKind.Busy, eventId, "Another delivery of this event is being processed or has just failed; retry later.", Record: winner),
         };
     }
@@ -272,15 +353,7 @@ internal sealed class WebhookInbox(
 
             if (record is null)
             {
-                record = new WebhookInboxEvent
-                {
-                    Id = Guid.CreateVersion7(),
-                    StripeEventId = stripeEvent.Id,
-                    Type = Truncate(stripeEvent.Type, 100),
-                    Payload = payload,
-                    StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
-                    ReceivedAt = now,
-                };
+                record = NewRecord(stripeEvent, payload, now);
                 db.Add(record);
             }
 
@@ -313,6 +386,16 @@ internal sealed class WebhookInbox(
 
         throw new InvalidOperationException($"Could not record the failure of Stripe event {stripeEvent.Id}.", error);
     }
+
+    private static WebhookInboxEvent NewRecord(Event stripeEvent, string payload, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        StripeEventId = stripeEvent.Id,
+        Type = Truncate(stripeEvent.Type, 100),
+        Payload = payload,
+        StripeCreatedAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)),
+        ReceivedAt = now,
+    };
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

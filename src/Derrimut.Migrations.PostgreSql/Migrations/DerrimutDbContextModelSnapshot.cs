@@ -515,6 +515,8 @@ namespace Derrimut.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("TenantId", "StripeEventId")
                         .IsUnique();
 

@@ -517,6 +517,8 @@ namespace Derrimut.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("TenantId", "StripeEventId")
                         .IsUnique();
 

@@ -510,6 +510,8 @@ namespace Derrimut.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("TenantId", "StripeEventId")
                         .IsUnique();
 

@@ -34,13 +34,15 @@ public abstract class JobsAppFixture : ProviderFixture
 
     protected override async ValueTask SetUpAsync(TestDatabase database)
     {
-        _app = Own(new DerrimutWebFactory(database, settings: new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Billing:Webhooks:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
             ["Billing:Webhooks:Retry:FirstDelay"] = "00:01:00",
             ["Billing:Webhooks:Retry:MaxDelay"] = "00:30:00",
             ["Memberships:RenewalReminders:DaysBefore"] = "3",
-        }, services: services =>
+        };
+        AddSettings(settings);
+        _app = Own(new DerrimutWebFactory(database, settings: settings, services: services =>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(Effects);
@@ -50,6 +52,11 @@ public abstract class JobsAppFixture : ProviderFixture
         await _app.StartAsync();
         TestTenant franchiseA, a2, franchiseB, b2;
         (franchiseA, A1, a2, franchiseB, B1, b2) = await TenantBuilder.CreateTwoByTwoAsync(_app.PlatformClient());
+    }
+
+    /// <summary>Settings a fixture of its own adds to (or changes in) the shared ones.</summary>
+    protected virtual void AddSettings(IDictionary<string, string> settings)
+    {
     }
 
     /// <summary>Runs a job once, now, as a firing would.</summary>
