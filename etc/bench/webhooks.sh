@@ -26,6 +26,10 @@
 #   BENCH_MEMBERS [1000]  BENCH_EVENTS [10000]  BENCH_DUPLICATE_SHARE [0.2]  BENCH_CLIENTS [16]  BENCH_SEED [4]
 #   BENCH_GYMS [st-albans,werribee]  BENCH_PORT [5081]  BENCH_DB [derrimut_bench_webhooks]  BENCH_APP_CPUS [0,1]
 #   BENCH_SKIP_BUILD [0]  BENCH_KEEP_LOG (path to copy the app's log to)  BENCH_NODES [1] (1 or 2 app nodes)
+#   BENCH_ACKNOWLEDGE_AFTER [Processing]  Storing = the nodes acknowledge after storing and the queue job applies the
+#                    events (decision 0082); the run then also waits until every event is applied and reports both rates
+#   BENCH_APP_SETTINGS  extra KEY=VALUE settings for every node, space-separated (for experiments and profiles, e.g.
+#                    "Jobs__Enabled=false DOTNET_PerfMapEnabled=1")
 #   BENCH_SMOKE [0]  1 (or --smoke) = smoke mode: 20 members, 240 deliveries, 4 clients, on its own port and database;
 #                    every correctness check still applies, no figure is judged
 #   BENCH_PG         use this PostgreSQL server as it is (never start or stop services; see lib.sh)
@@ -47,9 +51,12 @@ bench_services
 bench_build src/Derrimut.Web tests/Derrimut.Benchmarks
 [[ -f "$BENCH_DIR/Derrimut.Benchmarks.dll" ]] || die "$BENCH_DIR/Derrimut.Benchmarks.dll missing (build first)"
 bench_create_database
+ACK="${BENCH_ACKNOWLEDGE_AFTER:-Processing}"
 bench_start_app \
   Billing__Stripe__WebhookSecret="$SECRET" \
-  Platform__ApiKey="$PLATFORM_KEY"
+  Billing__Webhooks__AcknowledgeAfter="$ACK" \
+  Platform__ApiKey="$PLATFORM_KEY" \
+  ${BENCH_APP_SETTINGS:-}
 
 NODE_BASES="$BASE"
 SECOND_PID=""
@@ -73,7 +80,7 @@ case "${BENCH_NODES:-1}" in
     second_base="http://127.0.0.1:$second_port"
     old_base="$BASE" old_log="$APP_LOG" old_pid="$APP_PID"
     BASE="$second_base" APP_LOG="$SECOND_LOG"
-    bench_start_app Billing__Stripe__WebhookSecret="$SECRET" Platform__ApiKey="$PLATFORM_KEY"
+    bench_start_app Billing__Stripe__WebhookSecret="$SECRET" Billing__Webhooks__AcknowledgeAfter="$ACK" Platform__ApiKey="$PLATFORM_KEY" ${BENCH_APP_SETTINGS:-}
     SECOND_PID="$APP_PID"
     BASE="$old_base" APP_LOG="$old_log" APP_PID="$old_pid"
     NODE_BASES="$BASE,$second_base"
