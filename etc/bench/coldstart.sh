@@ -23,6 +23,8 @@
 #   warmonly the plain publish with Hosting:WarmUp on                     (BENCH_VARIANTS only)
 #   cold     the Release build (`dotnet build`, no publish) with Hosting:WarmUp=false
 #   warm     the Release build with Hosting:WarmUp on
+#   warmnowx the Release build with Hosting:WarmUp on and the runtime's W^X off (DOTNET_EnableWriteXorExecute=0):
+#            what the runtime's write-xor-execute protection costs a start that is mostly JIT (BENCH_VARIANTS only)
 # Smoke mode uses `cold warm` (no publish, which takes minutes), one start per kind each; it proves the script, the
 # sign-in and the three requests still work, and judges nothing.
 #
@@ -52,7 +54,7 @@ TENANT=st-albans
 HOST_HEADER="$TENANT.$ROOT_DOMAIN"
 [[ "$STARTS" =~ ^[0-9]+$ ]] && (( STARTS >= 1 )) || die "BENCH_STARTS must be a number >= 1"
 for k in $KINDS; do [[ "$k" =~ ^(api|page|member)$ ]] || die "unknown kind '$k' in BENCH_KINDS"; done
-for v in $VARIANTS; do [[ "$v" =~ ^(before|after|r2r|warmonly|cold|warm)$ ]] || die "unknown variant '$v' in BENCH_VARIANTS"; done
+for v in $VARIANTS; do [[ "$v" =~ ^(before|after|r2r|warmonly|cold|warm|warmnowx)$ ]] || die "unknown variant '$v' in BENCH_VARIANTS"; done
 
 bench_services
 
@@ -63,7 +65,7 @@ if [[ -z "${BENCH_APP_DIR:-}" ]] && git rev-parse --git-dir >/dev/null 2>&1; the
   CODE_DESC="commit $(git rev-parse --short HEAD), $(git status --porcelain -- src modules | wc -l) uncommitted file(s) under src/ modules/"
 fi
 
-declare -A DIR WARMUP
+declare -A DIR WARMUP WX
 needs_plain=0; needs_r2r=0
 for v in $VARIANTS; do
   case "$v" in
@@ -85,7 +87,7 @@ PLAIN_DIR="${BENCH_PLAIN_DIR:-$WORK/plain}"
 R2R_DIR="${BENCH_R2R_DIR:-$WORK/r2r}"
 if (( needs_plain )) && [[ -z "${BENCH_PLAIN_DIR:-}" ]]; then publish "$PLAIN_DIR" false; fi
 if (( needs_r2r )) && [[ -z "${BENCH_R2R_DIR:-}" ]]; then publish "$R2R_DIR" true; fi
-if [[ " $VARIANTS " == *" cold "* || " $VARIANTS " == *" warm "* ]]; then bench_build src/Derrimut.Web; fi
+if [[ " $VARIANTS " == *" cold "* || " $VARIANTS " == *" warm "* || " $VARIANTS " == *" warmnowx "* ]]; then bench_build src/Derrimut.Web; fi
 
 for v in $VARIANTS; do
   case "$v" in
@@ -95,6 +97,7 @@ for v in $VARIANTS; do
     r2r)    DIR[$v]="$R2R_DIR"; WARMUP[$v]=false ;;
     cold)   DIR[$v]="$APP_DIR"; WARMUP[$v]=false ;;
     warm)   DIR[$v]="$APP_DIR"; WARMUP[$v]=true ;;
+    warmnowx) DIR[$v]="$APP_DIR"; WARMUP[$v]=true; WX[$v]=0 ;;
   esac
   [[ -f "${DIR[$v]}/Derrimut.Web.dll" ]] || die "${DIR[$v]}/Derrimut.Web.dll missing (variant $v)"
 done
@@ -202,6 +205,7 @@ cold_start() {
       Serilog__MinimumLevel__Override__Derrimut.Web.Lifecycle="$APP_LOG_LEVEL" \
       Hosting__DrainDelay=00:00:00 \
       Hosting__WarmUp="${WARMUP[$variant]}" \
+      DOTNET_EnableWriteXorExecute="${WX[$variant]:-1}" \
       "Caching__InstanceName=derrimut-bench-$$:" \
       "${CERTS[@]}" \
       taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"

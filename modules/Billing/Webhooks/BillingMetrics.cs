@@ -15,7 +15,7 @@ internal static class BillingMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    /// <summary><c>outcome</c>: processed, ignored, duplicate, failed, parked, rejected or busy.</summary>
+    /// <summary><c>outcome</c>: processed, ignored, duplicate, failed, parked, rejected, busy or queued (stored to be applied by the queue).</summary>
     public static readonly Counter<long> WebhookEvents = Meter.CreateCounter<long>(
         "derrimut.billing.webhook.events", unit: "{event}", description: "Stripe webhook deliveries and retries finished by the inbox, by outcome.");
 
