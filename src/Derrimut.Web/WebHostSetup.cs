@@ -118,6 +118,7 @@ internal static class WebHostSetup
         app.UseIdempotencyKeys();
         // After authentication and authorization: the pages' form posts are checked against the signed-in person.
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryRefusal>();
         // Last before the endpoints: the tenant and the person are known, so the public page policy can serve a gym's
         // anonymous visitors its stored page and let everyone else through (decision 0070).
         app.UseOutputCache();
