@@ -228,7 +228,9 @@ public abstract partial class ReportingShould
         await AddRowsAsync(App, gym.Id, Webhooks,
             new { Id = Guid.NewGuid(), StripeEventId = $"evt_{Guid.NewGuid():N}", Type = "invoice.paid", State = 4, Payload = "{}", ReceivedAt = now.AddHours(-1), StripeCreatedAt = now, LastAttemptAt = now },
             new { Id = Guid.NewGuid(), StripeEventId = $"evt_{Guid.NewGuid():N}", Type = "invoice.paid", State = 3, Payload = "{}", ReceivedAt = now.AddMinutes(-5), StripeCreatedAt = now, LastAttemptAt = now },
-            new { Id = Guid.NewGuid(), StripeEventId = $"evt_{Guid.NewGuid():N}", Type = "invoice.paid", State = 1, Payload = "{}", ReceivedAt = now.AddDays(-3), StripeCreatedAt = now, LastAttemptAt = now });
+            new { Id = Guid.NewGuid(), StripeEventId = $"evt_{Guid.NewGuid():N}", Type = "invoice.paid", State = 1, Payload = "{}", ReceivedAt = now.AddDays(-3), StripeCreatedAt = now, LastAttemptAt = now },
+            // Acknowledged after storing and not yet applied by the queue (decision 0082): a backlog the platform must see.
+            new { Id = Guid.NewGuid(), StripeEventId = $"evt_{Guid.NewGuid():N}", Type = "invoice.paid", State = 5, Payload = "{}", ReceivedAt = now.AddMinutes(-2), StripeCreatedAt = now, LastAttemptAt = now });
 
         var platform = await ReadAsync<PlatformDashboardDto>(await App.PlatformClient().GetAsync("/api/reports/platform", _ct));
         var admin = await SignedInAsync(App, gym, IdentityRoles.Admin);
@@ -256,9 +258,13 @@ public abstract partial class ReportingShould
         thisMonth.RevenueCents.ShouldBe(platform.Total.RevenueThisMonthCents);
 
         var hooks = platform.Webhooks.Locations.Single(w => w.LocationId == gym.Id);
-        (hooks.Parked, hooks.Failed, hooks.ReceivedLastDay).ShouldBe((1, 1, 2));
-        hooks.LastReceivedAt!.Value.ShouldBe(now.AddMinutes(-5), TimeSpan.FromSeconds(1));
+        (hooks.Parked, hooks.Failed, hooks.Waiting, hooks.ReceivedLastDay).ShouldBe((1, 1, 1, 3));
+        hooks.LastReceivedAt!.Value.ShouldBe(now.AddMinutes(-2), TimeSpan.FromSeconds(1));
+        hooks.OldestWaitingAt!.Value.ShouldBe(now.AddMinutes(-2), TimeSpan.FromSeconds(1));
         platform.Webhooks.Parked.ShouldBe(platform.Webhooks.Locations.Sum(w => w.Parked));
+        platform.Webhooks.Waiting.ShouldBe(platform.Webhooks.Locations.Sum(w => w.Waiting));
+        platform.Webhooks.OldestWaitingAt!.Value.ShouldBeLessThanOrEqualTo(hooks.OldestWaitingAt.Value);
+        platform.Webhooks.Locations.Where(w => w.Waiting == 0).ShouldAllBe(w => w.OldestWaitingAt == null);
         platform.Webhooks.Parked.ShouldBe(platform.Total.ParkedWebhooks);
 
         // Only superadmins, only on the platform site.

@@ -17,6 +17,12 @@ public sealed class WebhookEventRow
 
     /// <summary>Failed and waiting for the retry job.</summary>
     public bool IsFailed { get; init; }
+
+    /// <summary>
+    /// Stored and acknowledged to Stripe, not yet applied by the queue (only when the installation acknowledges after
+    /// storing, decision 0082). A count that keeps growing means the queue is not keeping up or not running.
+    /// </summary>
+    public bool IsWaiting { get; init; }
 }
 
 /// <summary>

@@ -8,5 +8,6 @@ internal sealed class WebhookInboxReadModel(DerrimutDbContext db) : IWebhookInbo
     public IQueryable<WebhookEventRow> Events => db.Set<WebhookInboxEvent>().AsNoTracking().Select(e => new WebhookEventRow
     {
         Id = e.Id, Type = e.Type, ReceivedAt = e.ReceivedAt, IsParked = e.State == WebhookEventState.Parked, IsFailed = e.State == WebhookEventState.Failed,
+        IsWaiting = e.State == WebhookEventState.Received,
     });
 }

@@ -27,7 +27,10 @@ public sealed record PlatformMonthDto(string Month, int NewLocations, int Joins,
 /// <param name="Failed">Events failed and waiting for the retry job, every gym.</param>
 /// <param name="ReceivedLastDay">Events received in the last 24 hours, every gym.</param>
 /// <param name="Locations">Each gym's own figures.</param>
-public sealed record PlatformWebhookHealthDto(int Parked, int Failed, int ReceivedLastDay, IReadOnlyList<LocationWebhookHealthDto> Locations);
+/// <param name="Waiting">Events acknowledged to Stripe and not yet applied by the queue, every gym (decision 0082).</param>
+/// <param name="OldestWaitingAt">When the oldest of them arrived, UTC; null when none waits.</param>
+public sealed record PlatformWebhookHealthDto(
+    int Parked, int Failed, int ReceivedLastDay, IReadOnlyList<LocationWebhookHealthDto> Locations, int Waiting, DateTimeOffset? OldestWaitingAt);
 
 /// <summary>One gym's webhook inbox health.</summary>
 /// <param name="LocationId">The gym.</param>
@@ -36,4 +39,7 @@ public sealed record PlatformWebhookHealthDto(int Parked, int Failed, int Receiv
 /// <param name="Failed">Failed events waiting for a retry.</param>
 /// <param name="ReceivedLastDay">Events received in the last 24 hours.</param>
 /// <param name="LastReceivedAt">When the last event arrived, UTC; null if none ever has.</param>
-public sealed record LocationWebhookHealthDto(Guid LocationId, string LocationName, int Parked, int Failed, int ReceivedLastDay, DateTimeOffset? LastReceivedAt);
+/// <param name="Waiting">Events acknowledged to Stripe and not yet applied by the queue (decision 0082).</param>
+/// <param name="OldestWaitingAt">When the oldest of them arrived, UTC; null when none waits.</param>
+public sealed record LocationWebhookHealthDto(
+    Guid LocationId, string LocationName, int Parked, int Failed, int ReceivedLastDay, DateTimeOffset? LastReceivedAt, int Waiting, DateTimeOffset? OldestWaitingAt);

@@ -70,7 +70,9 @@ internal sealed class PlatformDashboardHandler(ICurrentTenant tenant, ITenantSto
             franchises,
             DashboardTotalsDto.Of([.. franchises.SelectMany(f => f.Locations)]),
             [.. keys.Select(k => new PlatformMonthDto(k, growth[k].NewLocations, growth[k].Joins, growth[k].Cancellations, growth[k].RevenueCents))],
-            new PlatformWebhookHealthDto(webhooks.Sum(w => w.Parked), webhooks.Sum(w => w.Failed), webhooks.Sum(w => w.ReceivedLastDay), webhooks));
+            new PlatformWebhookHealthDto(
+                webhooks.Sum(w => w.Parked), webhooks.Sum(w => w.Failed), webhooks.Sum(w => w.ReceivedLastDay), webhooks,
+                webhooks.Sum(w => w.Waiting), webhooks.Min(w => w.OldestWaitingAt)));
     }
 
     private static async Task<(DashboardDto Dashboard, LocationWebhookHealthDto Webhooks, List<(string Month, int Joins, int Cancellations, long RevenueCents)> Months)> ReadLocationAsync(
@@ -101,9 +103,16 @@ internal sealed class PlatformDashboardHandler(ICurrentTenant tenant, ITenantSto
             Parked = g.Count(e => e.IsParked),
             Failed = g.Count(e => e.IsFailed),
             LastDay = g.Count(e => e.ReceivedAt >= dayAgo),
+            Waiting = g.Count(e => e.IsWaiting),
         }).FirstOrDefaultAsync(cancellationToken);
         var last = await inbox.OrderByDescending(e => e.ReceivedAt).Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
-        return (dashboard, new LocationWebhookHealthDto(location.Id, location.Name, health?.Parked ?? 0, health?.Failed ?? 0, health?.LastDay ?? 0, last), months);
+
+        // How long the queue has let an acknowledged event wait: a backlog's age says more than its size.
+        var oldestWaiting = health is { Waiting: > 0 }
+            ? await inbox.Where(e => e.IsWaiting).OrderBy(e => e.ReceivedAt).Select(e => (DateTimeOffset?)e.ReceivedAt).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return (dashboard, new LocationWebhookHealthDto(
+            location.Id, location.Name, health?.Parked ?? 0, health?.Failed ?? 0, health?.LastDay ?? 0, last, health?.Waiting ?? 0, oldestWaiting), months);
     }
 
     private static IReadOnlyList<decimal> Series(ReportDto report, string key) => report.Series.Single(s => s.Key == key).Values;
