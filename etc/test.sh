@@ -7,6 +7,7 @@
 #    one TRX report per test module in artifacts/test-results/, console output teed to
 #    artifacts/test-output.log;
 # 4. runs every benchmark in smoke mode (etc/bench/smoke.sh, seconds each), counted as one test;
+#    then every fault run in smoke mode (etc/faults/*.sh --smoke, about 80 s each), counted as one test;
 # 5. prints, as the very last line, `N passed, N failed, N skipped` (CI reads that line).
 #
 # Exit code: 0 only if the build succeeded, at least one test ran, and nothing failed.
@@ -173,6 +174,35 @@ if (( smoke_rc == 0 )); then
   passed=$((passed + 1))
 else
   say "test: BENCHMARK SMOKE RUN FAILED (rerun: eval \"\$(etc/services.sh env)\"; bash etc/bench/smoke.sh)"
+  failed=$((failed + 1))
+fi
+
+# ---------------------------------------------------------------- fault runs (smoke mode)
+# Each fault run (etc/faults/*.sh) in smoke mode: a two-node cluster behind HAProxy, 24 s of mixed load, the fault, and
+# every check of "nothing acknowledged lost, nothing made twice" (about 80 s each). They run last because a fault run
+# takes over this checkout's services (etc/cluster.sh starts etc/services.sh on the cluster's ports, kills Redis, stops
+# PostgreSQL, and stops both at the end); nothing after them needs the services, and finish() stops whatever is left.
+# Counted as one test: passed or failed.
+t0=$SECONDS
+fault_rc=0
+for fault in kill-node kill-redis restart-postgres; do
+  say "test: fault run $fault (smoke)"
+  flog="$ARTIFACTS/fault-$fault.log"
+  rc=0
+  FAULT_SKIP_BUILD=1 bash "etc/faults/$fault.sh" --smoke >"$flog" 2>&1 || rc=$?
+  cat "$flog" >>"$LOG"
+  grep -a -E '^(FAULT |faults: (PASS|FAIL|ERROR))' "$flog" || true
+  if (( rc != 0 )); then
+    tail -n 30 "$flog"
+    say "test: FAULT RUN $fault FAILED with exit code $rc (its whole output: $flog)"
+    fault_rc=1
+  fi
+done
+say "test: fault smoke runs took $((SECONDS - t0)) s (exit code $fault_rc)"
+if (( fault_rc == 0 )); then
+  passed=$((passed + 1))
+else
+  say "test: FAULT SMOKE RUNS FAILED (rerun one: FAULT_SKIP_BUILD=1 bash etc/faults/<name>.sh --smoke)"
   failed=$((failed + 1))
 fi
 
