@@ -185,10 +185,19 @@ internal sealed class WebhookInbox(
             return null;
         }
 
+        return await AttemptStoredAsync(stored, manual: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Attempts an event from its stored payload: the queue's step (<paramref name="manual"/> false) and an admin's retry
+    /// (true, counted as a retry in the metrics).
+    /// </summary>
+    private async Task<WebhookReceipt> AttemptStoredAsync(WebhookInboxEvent stored, bool manual, CancellationToken cancellationToken)
+    {
         // The payload was verified when it arrived and has not left the database since.
         var stripeEvent = EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
         return BillingMetrics.Record(
-            await AttemptWithConflictRetriesAsync(stored, stripeEvent, stored.Payload, manual: false, cancellationToken), currentTenant.Tenant!.Id, retry: false);
+            await AttemptWithConflictRetriesAsync(stored, stripeEvent, stored.Payload, manual, cancellationToken), currentTenant.Tenant!.Id, retry: manual);
     }
 
     /// <summary>
@@ -229,10 +238,7 @@ internal sealed class WebhookInbox(
             throw new ConflictException($"Event {existing.StripeEventId} is {existing.State.ToString().ToLowerInvariant()}; only parked or failed events are retried.", "state");
         }
 
-        // The payload was verified when it arrived and has not left the database since.
-        var stripeEvent = EventUtility.ParseEvent(existing.Payload, throwOnApiVersionMismatch: false);
-        return BillingMetrics.Record(
-            await AttemptWithConflictRetriesAsync(existing, stripeEvent, existing.Payload, manual: true, cancellationToken), currentTenant.Tenant!.Id, retry: true);
+        return await AttemptStoredAsync(existing, manual: true, cancellationToken);
     }
 
     /// <returns>The receipt; null when a handler lost a concurrency check and <paramref name="retryOnConflict"/> asks
