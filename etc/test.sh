@@ -170,12 +170,11 @@ t0=$SECONDS
 smoke_rc=0
 BENCH_SKIP_BUILD=1 bash etc/bench/smoke.sh 2>&1 | tee -a "$LOG" || smoke_rc=$?
 say "test: benchmark smoke run took $((SECONDS - t0)) s (exit code $smoke_rc)"
-if (( smoke_rc == 0 )); then
-  passed=$((passed + 1))
-else
-  say "test: BENCHMARK SMOKE RUN FAILED (rerun: eval \"\$(etc/services.sh env)\"; bash etc/bench/smoke.sh)"
-  failed=$((failed + 1))
-fi
+# count_step <exit code> <what failed, with how to rerun it>: a whole step counted as one test.
+count_step() {
+  if (( $1 == 0 )); then passed=$((passed + 1)); else say "test: $2"; failed=$((failed + 1)); fi
+}
+count_step "$smoke_rc" "BENCHMARK SMOKE RUN FAILED (rerun: eval \"\$(etc/services.sh env)\"; bash etc/bench/smoke.sh)"
 
 # ---------------------------------------------------------------- fault runs (smoke mode)
 # Each fault run (etc/faults/*.sh) in smoke mode: a two-node cluster behind HAProxy, 24 s of mixed load, the fault, and
@@ -199,12 +198,7 @@ for fault in kill-node kill-redis restart-postgres; do
   fi
 done
 say "test: fault smoke runs took $((SECONDS - t0)) s (exit code $fault_rc)"
-if (( fault_rc == 0 )); then
-  passed=$((passed + 1))
-else
-  say "test: FAULT SMOKE RUNS FAILED (rerun one: FAULT_SKIP_BUILD=1 bash etc/faults/<name>.sh --smoke)"
-  failed=$((failed + 1))
-fi
+count_step "$fault_rc" "FAULT SMOKE RUNS FAILED (rerun one: FAULT_SKIP_BUILD=1 bash etc/faults/<name>.sh --smoke)"
 
 # CI keeps only the tail of the output: name every failed test again here, next to the summary, with the first line
 # of its message, so a failure on a clean clone can be diagnosed from what CI printed.

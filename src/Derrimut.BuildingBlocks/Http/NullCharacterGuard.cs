@@ -72,15 +72,7 @@ internal sealed class NullCharacterMiddleware(RequestDelegate next)
         var field = await FindAsync(context);
         if (field is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [NullCharacterGuard.Message] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = ProblemTypes.Validation,
-                Title = "One or more fields are invalid.",
-            };
-            var service = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>();
-            await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+            await ProblemWriter.WriteInvalidFieldAsync(context, field, NullCharacterGuard.Message);
             return;
         }
 

@@ -23,17 +23,6 @@ internal sealed class AntiforgeryRefusal(RequestDelegate next)
             return next(context);
         }
 
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [TokenField] = ["The form's security token is missing or has expired. Reload the page and try again."],
-        })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Type = ProblemTypes.Validation,
-            Title = "One or more fields are invalid.",
-        };
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+        return ProblemWriter.WriteInvalidFieldAsync(context, TokenField, "The form's security token is missing or has expired. Reload the page and try again.");
     }
 }
