@@ -83,6 +83,10 @@ if [[ "$publish" == 1 ]]; then
     eval "$cmd" >"$out/step.log" 2>&1 || { tail -n 30 "$out/step.log" >&2; die "$step"; }
   done
   [[ -f "$out/web/Derrimut.Web.dll" ]] || die "the web app was not published"
+  # Decision 0085: the web image is self-contained, started by its own host, precompiled as one composite image.
+  [[ -x "$out/web/Derrimut.Web" ]] || die "the web app has no executable host (the image's ENTRYPOINT)"
+  [[ -f "$out/web/Derrimut.Web.r2r.dll" ]] || die "the web app was not precompiled as one ReadyToRun composite"
+  [[ -f "$out/web/System.Private.CoreLib.dll" ]] || die "the web app does not carry its runtime (self-contained)"
   [[ -f "$out/migrator/Derrimut.DbMigrator.dll" ]] || die "the migrator was not published"
   [[ -f "$out/migrator/appsettings.json" ]] || die "the migrator's appsettings.json is not in its output"
   [[ ! -d "$out/web/runtimes/win-x64" ]] || die "the web output carries other platforms' native libraries (publish for linux-x64)"

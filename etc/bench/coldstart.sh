@@ -18,13 +18,16 @@
 #
 # Variants, side by side in one run (starts alternate between them, so a burst of background load hits both):
 #   before   `dotnet publish` without ReadyToRun, Hosting:WarmUp=false   (the node as it was)
-#   after    `dotnet publish` as the project publishes (ReadyToRun), Hosting:WarmUp on (the Production default)
+#   after    `dotnet publish` as the Dockerfile publishes the web image (self-contained, one ReadyToRun composite:
+#            decision 0085), Hosting:WarmUp on (the Production default)
 #   r2r      the ReadyToRun publish with Hosting:WarmUp=false             (BENCH_VARIANTS only: what each part buys)
 #   warmonly the plain publish with Hosting:WarmUp on                     (BENCH_VARIANTS only)
 #   cold     the Release build (`dotnet build`, no publish) with Hosting:WarmUp=false
 #   warm     the Release build with Hosting:WarmUp on
 #   warmnowx the Release build with Hosting:WarmUp on and the runtime's W^X off (DOTNET_EnableWriteXorExecute=0):
 #            what the runtime's write-xor-execute protection costs a start that is mostly JIT (BENCH_VARIANTS only)
+#   tuned    as `after`, with the runtime settings in BENCH_TUNED_ENV (space-separated NAME=value, e.g.
+#            "DOTNET_TieredPGO=0"): what a runtime knob buys, side by side with `after` (BENCH_VARIANTS only)
 # Smoke mode uses `cold warm` (no publish, which takes minutes), one start per kind each; it proves the script, the
 # sign-in and the three requests still work, and judges nothing.
 #
@@ -54,7 +57,7 @@ TENANT=st-albans
 HOST_HEADER="$TENANT.$ROOT_DOMAIN"
 [[ "$STARTS" =~ ^[0-9]+$ ]] && (( STARTS >= 1 )) || die "BENCH_STARTS must be a number >= 1"
 for k in $KINDS; do [[ "$k" =~ ^(api|page|member)$ ]] || die "unknown kind '$k' in BENCH_KINDS"; done
-for v in $VARIANTS; do [[ "$v" =~ ^(before|after|r2r|warmonly|cold|warm|warmnowx)$ ]] || die "unknown variant '$v' in BENCH_VARIANTS"; done
+for v in $VARIANTS; do [[ "$v" =~ ^(before|after|r2r|warmonly|cold|warm|warmnowx|tuned)$ ]] || die "unknown variant '$v' in BENCH_VARIANTS"; done
 
 bench_services
 
@@ -66,20 +69,22 @@ if [[ -z "${BENCH_APP_DIR:-}" ]] && git rev-parse --git-dir >/dev/null 2>&1; the
 fi
 
 declare -A DIR WARMUP WX
+TUNED=()
 needs_plain=0; needs_r2r=0
 for v in $VARIANTS; do
   case "$v" in
     before|warmonly) needs_plain=1 ;;
-    after|r2r) needs_r2r=1 ;;
+    after|r2r|tuned) needs_r2r=1 ;;
   esac
 done
 
-# publish <folder> <ReadyToRun true|false>: as the Dockerfile publishes (framework-dependent, linux-x64).
+# publish <folder> <ReadyToRun true|false>: true as the Dockerfile publishes the web image (self-contained, linux-x64,
+# one ReadyToRun composite of runtime, framework and app: decision 0085); false as a plain framework-dependent publish.
 publish() {
   local out="$1" r2r="$2" t0=$SECONDS
-  say "publishing src/Derrimut.Web (Release, linux-x64, PublishReadyToRun=$r2r) to $out"
-  dotnet publish src/Derrimut.Web/Derrimut.Web.csproj -c Release -r linux-x64 --self-contained false -o "$out" \
-    -p:UseAppHost=false -p:PublishReadyToRun="$r2r" -nologo -v quiet >>"$WORK/build.log" 2>&1 \
+  say "publishing src/Derrimut.Web (Release, linux-x64, PublishReadyToRun=$r2r, self-contained=$r2r) to $out"
+  dotnet publish src/Derrimut.Web/Derrimut.Web.csproj -c Release -r linux-x64 --self-contained "$r2r" -o "$out" \
+    -p:PublishReadyToRun="$r2r" -nologo -v quiet >>"$WORK/build.log" 2>&1 \
     || { tail -n 30 "$WORK/build.log" >&2; die "publish (PublishReadyToRun=$r2r) failed"; }
   say "published in $((SECONDS - t0)) s"
 }
@@ -98,6 +103,8 @@ for v in $VARIANTS; do
     cold)   DIR[$v]="$APP_DIR"; WARMUP[$v]=false ;;
     warm)   DIR[$v]="$APP_DIR"; WARMUP[$v]=true ;;
     warmnowx) DIR[$v]="$APP_DIR"; WARMUP[$v]=true; WX[$v]=0 ;;
+    tuned)  DIR[$v]="$R2R_DIR"; WARMUP[$v]=true; read -r -a TUNED <<<"${BENCH_TUNED_ENV:-}"
+            for setting in "${TUNED[@]}"; do [[ "$setting" =~ ^[A-Za-z_][A-Za-z0-9_]*=.*$ ]] || die "BENCH_TUNED_ENV: '$setting' is not NAME=value"; done ;;
   esac
   [[ -f "${DIR[$v]}/Derrimut.Web.dll" ]] || die "${DIR[$v]}/Derrimut.Web.dll missing (variant $v)"
 done
@@ -206,6 +213,7 @@ cold_start() {
       Hosting__DrainDelay=00:00:00 \
       Hosting__WarmUp="${WARMUP[$variant]}" \
       DOTNET_EnableWriteXorExecute="${WX[$variant]:-1}" \
+      $([[ "$variant" != tuned ]] || printf '%s ' "${TUNED[@]}") \
       "Caching__InstanceName=derrimut-bench-$$:" \
       "${CERTS[@]}" \
       taskset -c "$APP_CPUS" dotnet Derrimut.Web.dll --urls "$BASE"

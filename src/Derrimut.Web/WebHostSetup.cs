@@ -94,20 +94,36 @@ internal static class WebHostSetup
         builder.AddDerrimutUi();
     }
 
+    /// <summary>
+    /// The level of a request's log line. A proxy asks every node for <c>/health/*</c> every second or two, and a warming
+    /// or draining node's 503 there is its answer, not a failure: those lines are Debug, so a day's log is not tens of
+    /// thousands of probes, and a deployment does not print an error per probe. A probe that throws is still an error.
+    /// Everything else as Serilog's default: Error from 500 (or an exception), otherwise Information.
+    /// </summary>
+    internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext http, double elapsedMilliseconds, Exception? exception) =>
+        exception is not null ? Serilog.Events.LogEventLevel.Error
+        : http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ? Serilog.Events.LogEventLevel.Debug
+        : http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information;
+
     private static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static void UseDerrimutWeb(this WebApplication app)
     {
         // First: the client address and scheme must be settled before anything logs, limits or redirects on them.
         app.UseTransportSecurity();
-        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+        app.UseSerilogRequestLogging(o =>
         {
-            var tenant = http.RequestServices.GetService<ICurrentTenant>();
-            if (tenant?.IsResolved == true)
+            o.GetLevel = RequestLogLevel;
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                diagnostics.Set("TenantId", tenant.Id);
-                diagnostics.Set("Tenant", tenant.Tenant?.Identifier ?? "platform");
-            }
+                var tenant = http.RequestServices.GetService<ICurrentTenant>();
+                if (tenant?.IsResolved == true)
+                {
+                    diagnostics.Set("TenantId", tenant.Id);
+                    diagnostics.Set("Tenant", tenant.Tenant?.Identifier ?? "platform");
+                }
+            };
         });
         app.UseDerrimutKernel();
         app.UseCredentialAttempts();
