@@ -29,6 +29,7 @@ internal static class WebHostSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(IsExpectedReadinessState)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj} {TraceId}{NewLine}{Exception}"));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
 
@@ -105,6 +106,18 @@ internal static class WebHostSetup
         : http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ? Serilog.Events.LogEventLevel.Debug
         : http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
         : Serilog.Events.LogEventLevel.Information;
+
+    /// <summary>
+    /// The health-check service's own line for a readiness check that reports a node warming up or draining: it logs
+    /// every unhealthy result as an error, once per probe, while a starting or stopping node is doing exactly what it
+    /// should. Those two states have their own Information lines (the warm-up's timings, the drain's start) and the
+    /// readiness report, so these lines are dropped; a database or Redis check that fails is still logged.
+    /// </summary>
+    internal static bool IsExpectedReadinessState(Serilog.Events.LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is Serilog.Events.ScalarValue { Value: "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService" }
+        && logEvent.Properties.TryGetValue("HealthCheckName", out var check)
+        && check is Serilog.Events.ScalarValue { Value: WarmUpHealthCheck.Name or DrainingHealthCheck.Name };
 
     private static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -47,7 +47,7 @@ internal static class DrainSetup
         var production = builder.Environment.IsProduction();
         builder.Services.AddOptions<DrainOptions>().Bind(section).PostConfigure(o => o.DrainDelay ??= production ? TimeSpan.FromSeconds(10) : TimeSpan.Zero);
         builder.Services.AddSingleton<DrainState>();
-        builder.Services.AddHealthChecks().AddCheck<DrainingHealthCheck>("draining", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DrainingHealthCheck>(DrainingHealthCheck.Name, tags: ["ready"]);
         // First among the hosted services' stopping steps, so nothing has stopped while the proxy still sends traffic.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DrainDelay>());
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<DrainOptions>>((host, drain) =>
@@ -57,6 +57,9 @@ internal static class DrainSetup
 
 internal sealed class DrainingHealthCheck(DrainState state) : IHealthCheck
 {
+    /// <summary>The check's name in the readiness report.</summary>
+    public const string Name = "draining";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(state.IsDraining
             ? HealthCheckResult.Unhealthy("Draining: this node is shutting down and takes no new work.")

@@ -51,7 +51,7 @@ internal static class WarmUpSetup
         builder.Services.AddOptions<WarmUpOptions>().Bind(builder.Configuration.GetSection(DrainOptions.Section))
             .PostConfigure(o => o.WarmUp ??= production);
         builder.Services.AddSingleton<WarmUpState>();
-        builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>(WarmUpHealthCheck.Name, tags: ["ready"]);
         // First among the hosted services: the warm-up runs beside the others' start-up (Quartz, the caches) rather
         // than after it, and its timeline's first mark is the moment the built host starts.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, WarmUp>());
@@ -60,6 +60,9 @@ internal static class WarmUpSetup
 
 internal sealed class WarmUpHealthCheck(WarmUpState state) : IHealthCheck
 {
+    /// <summary>The check's name in the readiness report.</summary>
+    public const string Name = "warm-up";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(state.IsWarm ? HealthCheckResult.Healthy(state.Outcome) : HealthCheckResult.Unhealthy(state.Outcome));
 }
