@@ -103,7 +103,7 @@ internal static class WebHostSetup
     /// </summary>
     internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext http, double elapsedMilliseconds, Exception? exception) =>
         exception is not null ? Serilog.Events.LogEventLevel.Error
-        : http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ? Serilog.Events.LogEventLevel.Debug
+        : HealthProbes.Is(http.Request) ? Serilog.Events.LogEventLevel.Debug
         : http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
         : Serilog.Events.LogEventLevel.Information;
 

@@ -110,7 +110,7 @@ internal static class TransportSecurity
         {
             app.UseHsts();
             // Load balancers probe health over plain HTTP on the node's address; everything else moves to HTTPS.
-            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase),
+            app.UseWhen(http => !Lifecycle.HealthProbes.Is(http.Request),
                 branch => branch.UseHttpsRedirection());
         }
 

@@ -57,7 +57,7 @@ internal static class TelemetrySetup
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         // Probes and static files are a proxy's heartbeat and a browser's cache misses, not work.
-                        o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/_framework")
+                        o.Filter = http => !Lifecycle.HealthProbes.Is(http.Request) && !http.Request.Path.StartsWithSegments("/_framework")
                                            && !http.Request.Path.StartsWithSegments("/_content");
                     })
                     .AddHttpClientInstrumentation()

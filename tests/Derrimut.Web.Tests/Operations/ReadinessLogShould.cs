@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Derrimut.Web.Lifecycle;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -53,25 +54,8 @@ public sealed class ReadinessLogShould
 
     private sealed class CollectingSink : ILogEventSink
     {
-        private readonly List<LogEvent> _events = [];
+        public ConcurrentQueue<LogEvent> Events { get; } = new();
 
-        public IReadOnlyList<LogEvent> Events
-        {
-            get
-            {
-                lock (_events)
-                {
-                    return [.. _events];
-                }
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            lock (_events)
-            {
-                _events.Add(logEvent);
-            }
-        }
+        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 }
