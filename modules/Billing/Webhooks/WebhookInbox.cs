@@ -98,6 +98,11 @@ internal sealed class WebhookInbox(
     IOptionsMonitor<WebhookOptions> options,
     ILogger<WebhookInbox> logger)
 {
+    // Every delivery asks this first, so it is a compiled query (decision 0086): EF Core skips walking and hashing the
+    // LINQ tree on each call. The tenant filter still comes from the context that runs it.
+    private static readonly ModelCompiledQuery<string, WebhookInboxEvent?> ByStripeEventId =
+        new((db, eventId) => db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefault(e => e.StripeEventId == eventId));
+
     /// <summary>Receives one delivery: the raw body and its <c>Stripe-Signature</c> header.</summary>
     public Task<WebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken) =>
         ReceiveAsync(body, signatureHeader, WebhookAcknowledgeAfter.Processing, cancellationToken);
@@ -125,7 +130,7 @@ internal sealed class WebhookInbox(
         }
 
         var stripeEvent = verification.Event;
-        var existing = await db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.StripeEventId == stripeEvent.Id, cancellationToken);
+        var existing = await ByStripeEventId.InvokeAsync(db, stripeEvent.Id);
         switch (existing?.State)
         {
             case WebhookEventState.Processed or WebhookEventState.Ignored:
@@ -329,7 +334,8 @@ internal sealed class WebhookInbox(
 
     private async Task<WebhookReceipt> LostRaceAsync(string eventId, CancellationToken cancellationToken)
     {
-        var winner = await db.Set<WebhookInboxEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.StripeEventId == eventId, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var winner = await ByStripeEventId.InvokeAsync(db, eventId);
         return winner?.State switch
         {
             WebhookEventState.Processed or WebhookEventState.Ignored => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received.", Record: winner),

@@ -115,6 +115,8 @@ public abstract class MembershipsShould(AppFixture fixture)
     {
         var (userId, _) = await ActiveMemberAsync(fixture.A1);
         var membership = (await MembershipOfAsync(App, fixture.A1.Id, userId))!;
+        // The webhook handler read the plan's 12-month term with the membership, in the same query.
+        membership.MinimumTermEndsAt.ShouldBe(membership.StartedAt!.Value.AddMonths(12));
         var email = (await AllAsync<DerrimutUser>(App, fixture.A1.Id)).Single(u => u.Id == userId).Email!;
         var client = await App.SignedInAsync(email, fixture.A1.Identifier);
 
@@ -314,6 +316,25 @@ public abstract class MembershipsShould(AppFixture fixture)
         await DeliverAsync(App, Changed(fixture.A1.Id, userId, subscription, SubscriptionChange.Updated, SubscriptionStatus.PastDue, DateTimeOffset.UtcNow.AddMinutes(5)));
         (await MineAsync(atA1)).Status.ShouldBe(MembershipStatus.PastDue);
         (await atA2.GetAsync("/api/memberships/mine")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task LeaveAGymsMembershipAloneWhenAnotherGymsEventNamesItsSubscription()
+    {
+        // The handlers' compiled lookups (by subscription, by checkout, by member) keep the tenant filter of the context
+        // that runs them: an event received at B1 cannot reach A1's membership, whatever ids it carries.
+        var (userId, subscription) = await ActiveMemberAsync(fixture.A1);
+        var before = (await MembershipOfAsync(App, fixture.A1.Id, userId))!;
+        var audits = (await AllAsync<MembershipAuditEntry>(App, fixture.A1.Id)).Count(a => a.MembershipId == before.Id);
+        var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
+
+        await DeliverAsync(App, Changed(fixture.B1.Id, userId, subscription, SubscriptionChange.Deleted, SubscriptionStatus.Canceled, at));
+
+        var after = (await MembershipOfAsync(App, fixture.A1.Id, userId))!;
+        after.Status.ShouldBe(MembershipStatus.Active);
+        after.StateAsOf.ShouldBe(before.StateAsOf);
+        (await AllAsync<MembershipAuditEntry>(App, fixture.A1.Id)).Count(a => a.MembershipId == before.Id).ShouldBe(audits);
+        (await AllAsync<Membership>(App, fixture.B1.Id)).ShouldNotContain(m => m.UserId == userId);
     }
 
     [Fact]
