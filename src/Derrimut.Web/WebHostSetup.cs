@@ -93,6 +93,9 @@ internal static class WebHostSetup
         builder.Services.AddOpenApi();
         builder.AddTransportSecurity();
         builder.AddDerrimutUi();
+
+        // Last: everything above may register Data Protection again.
+        builder.DeferKeyRingReadToWarmUp();
     }
 
     /// <summary>

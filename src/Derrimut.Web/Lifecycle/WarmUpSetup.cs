@@ -56,6 +56,66 @@ internal static class WarmUpSetup
         // than after it, and its timeline's first mark is the moment the built host starts.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, WarmUp>());
     }
+
+    /// <summary>
+    /// Hands the framework's start-up read of the Data Protection key ring to the warm-up when it is on. Called last in
+    /// the web host's registration, after everything that registers Data Protection (authentication, antiforgery and
+    /// Identity each add it again, and would add the framework's service back).
+    /// </summary>
+    /// <remarks>
+    /// ASP.NET Core reads the key ring in a hosted service of its own, synchronously, on the main thread, before the
+    /// server listens. Our ring lives in the database, so that read is the node's first EF Core query and builds the model
+    /// of every module there — the whole model build on the main thread, while the warm-up's own model build on the other
+    /// core only waited for it (a <c>perf</c> profile of one start, decision 0087). With the warm-up on, the warm-up reads
+    /// the ring once the model is built, off the main thread and before readiness says 200, so the server starts listening
+    /// a model build sooner. With it off (development, the tests' hosts) the framework's own read is kept.
+    /// </remarks>
+    public static void DeferKeyRingReadToWarmUp(this WebApplicationBuilder builder)
+    {
+        for (var i = 0; i < builder.Services.Count; i++)
+        {
+            var descriptor = builder.Services[i];
+            if (descriptor.ServiceType == typeof(IHostedService)
+                && descriptor.ImplementationType?.FullName == KeyRingAtStart.FrameworkServiceName)
+            {
+                var framework = descriptor.ImplementationType;
+                builder.Services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new KeyRingAtStart(
+                    () => (IHostedService)ActivatorUtilities.CreateInstance(sp, framework),
+                    sp.GetRequiredService<IOptions<WarmUpOptions>>()));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Stands in for the framework's start-up read of the key ring (<see cref="WarmUpSetup.DeferKeyRingReadToWarmUp"/>):
+/// skipped when the warm-up reads the ring instead, the framework's own otherwise.
+/// </summary>
+internal sealed class KeyRingAtStart(Func<IHostedService> framework, IOptions<WarmUpOptions> options) : IHostedService
+{
+    /// <summary>The framework's hosted service that reads the key ring at start (internal to ASP.NET Core).</summary>
+    public const string FrameworkServiceName = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
+    private IHostedService? _started;
+
+    /// <summary>True when the warm-up reads the key ring and this start skipped the framework's read.</summary>
+    public bool LeftToWarmUp => options.Value.WarmUp == true;
+
+    /// <summary>True once this start has run the framework's own read (the warm-up is off).</summary>
+    public bool ReadByFramework => _started is not null;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (LeftToWarmUp)
+        {
+            return Task.CompletedTask;
+        }
+
+        _started = framework();
+        return _started.StartAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _started?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 }
 
 internal sealed class WarmUpHealthCheck(WarmUpState state) : IHealthCheck
@@ -146,6 +206,22 @@ internal sealed class WarmUp(
         try
         {
             var clock = Stopwatch.StartNew();
+
+            // Every endpoint's request delegate, built as soon as the server has started: the first request's routing
+            // asks for all of them at once, and each is bound on first use (the generator's code, or an expression tree
+            // for what it does not cover; the Blazor pages' component endpoints). The web server adds them once it has
+            // built the pipeline, hence the wait for the start. Beside the model build, not after it: the two share
+            // nothing, and on a node with two cores each has one (decision 0087).
+            var endpointsBuilt = Task.Run(
+                async () =>
+                {
+                    await _started.Task.WaitAsync(stopping);
+                    var before = clock.Elapsed;
+                    var count = services.GetRequiredService<EndpointDataSource>().Endpoints.Count;
+                    return (Count: count, Took: clock.Elapsed - before);
+                },
+                CancellationToken.None);
+
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
@@ -164,13 +240,7 @@ internal sealed class WarmUp(
                 _ = protector.Unprotect(protector.Protect([1]));
                 var keyRing = clock.Elapsed - model - connection;
 
-                // Every endpoint's request delegate: the first request's routing asks for all of them at once, and each
-                // minimal API handler is compiled from an expression tree (hundreds of them across the modules). The
-                // web server adds them once it has built the pipeline, hence the wait for the start.
-                await _started.Task.WaitAsync(stopping);
-                var beforeEndpoints = clock.Elapsed;
-                var endpointCount = services.GetRequiredService<EndpointDataSource>().Endpoints.Count;
-                var endpoints = clock.Elapsed - beforeEndpoints;
+                var (endpointCount, endpoints) = await endpointsBuilt;
 
                 // One request through the real server and the whole middleware pipeline (transport, logging, routing's
                 // matcher over every endpoint, authentication, antiforgery, the output cache...): measured, this first

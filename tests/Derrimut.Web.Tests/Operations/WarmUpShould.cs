@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Derrimut.Web.Lifecycle;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Web.Tests.Operations;
 
@@ -62,6 +64,45 @@ public sealed class WarmUpShould
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
         report.GetProperty("checks").GetProperty("warm-up").GetProperty("description").GetString()!.ShouldStartWith("No warm-up configured");
+    }
+
+    [Fact]
+    public async Task LeaveTheKeyRingReadAtStartToTheWarmUp()
+    {
+        // The gate holds the warm-up at its key ring until the tests' host has migrated (it starts first, unlike a node).
+        var gate = new KeyRingGate();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DerrimutWebFactory(database, settings: new Dictionary<string, string> { ["Hosting:WarmUp"] = "true" },
+            services: gate.Install);
+        await app.StartAsync();
+
+        // The framework's own read would build the data model on the main thread before the server listens (decision
+        // 0087); its stand-in skips it, and the warm-up reads the ring before readiness says 200.
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        hosted.ShouldNotContain(s => s.GetType().FullName == KeyRingAtStart.FrameworkServiceName);
+        var standIn = hosted.OfType<KeyRingAtStart>().ShouldHaveSingleItem();
+        standIn.LeftToWarmUp.ShouldBeTrue();
+        standIn.ReadByFramework.ShouldBeFalse();
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        gate.Release.SetResult();
+        var report = await ReadyAsync(app.ClientFor(null));
+        report.GetProperty("checks").GetProperty("warm-up").GetProperty("description").GetString()!.ShouldStartWith("Warm ");
+    }
+
+    [Fact]
+    public async Task KeepTheFrameworksKeyRingReadAtStartWithoutTheWarmUp()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DerrimutWebFactory(database);
+        await app.StartAsync();
+
+        // One stand-in, so the framework's service was found under its name (a rename in a later ASP.NET Core fails
+        // here rather than quietly putting the read back on the main thread), and it ran the framework's read.
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        hosted.ShouldNotContain(s => s.GetType().FullName == KeyRingAtStart.FrameworkServiceName);
+        var standIn = hosted.OfType<KeyRingAtStart>().ShouldHaveSingleItem();
+        standIn.LeftToWarmUp.ShouldBeFalse();
+        standIn.ReadByFramework.ShouldBeTrue();
     }
 
     /// <summary>Polls readiness until 200 (at most 60 s) and returns its report.</summary>
