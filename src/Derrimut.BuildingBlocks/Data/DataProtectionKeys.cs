@@ -36,16 +36,42 @@ internal static class DataProtectionKeys
     /// <c>DataProtection:Certificate:Path</c> (a PFX; <c>:Password</c> optional) the keys are encrypted at rest with that
     /// certificate, so a copy of the database alone does not reveal them; production should configure it.
     /// </summary>
-    public static void Add(IServiceCollection services, IConfiguration configuration)
+    public static void Add(IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder> useDatabase)
     {
-        // The repository opens a scope of its own for each read or write (rare: start-up, then about once a day).
+        // The repository opens a scope of its own for each read or write (rare: start-up, then about once a day), and
+        // reads through the ring's own small context (see DataProtectionKeysContext), not the modules' unit of work.
+        services.AddDbContext<DataProtectionKeysContext>(useDatabase);
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Derrimut")
-            .PersistKeysToDbContext<DerrimutDbContext>();
+            .PersistKeysToDbContext<DataProtectionKeysContext>();
         if (configuration["DataProtection:Certificate:Path"] is { Length: > 0 } path)
         {
             dataProtection.ProtectKeysWithCertificate(
                 X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:Certificate:Password"]));
+        }
+    }
+}
+
+/// <summary>
+/// The key ring's own unit of work: the one key entity on the kernel's table, which <see cref="DerrimutDbContext"/>
+/// still maps so that its migrations keep creating it. Reading the ring through the modules' context meant building
+/// the model of every module first, so a node could not read a cookie, nor finish its warm-up, before that model was
+/// built; this model is built in milliseconds, and a starting node reads the ring beside the big model's build instead
+/// of after it (decision 0087). Never migrated: <c>ModelShould.MapTheKeyRingOntoTheTableTheMigrationsCreate</c> proves
+/// it maps the same table and columns as the migrated model on every provider.
+/// </summary>
+public sealed class DataProtectionKeysContext(DbContextOptions<DataProtectionKeysContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    /// <inheritdoc />
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        Data.DataProtectionKeys.ConfigureModel(modelBuilder);
+        if (Database.ProviderName == DerrimutDbContext.SqliteProviderName)
+        {
+            DerrimutDbContext.PrefixTablesWithSchema(modelBuilder);
         }
     }
 }

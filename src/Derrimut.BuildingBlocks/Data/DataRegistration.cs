@@ -32,11 +32,18 @@ public static class DataRegistration
         builder.Services.AddScoped(sp => sp.GetRequiredService<TenantAwareDbContextFactory>().CreateDbContext());
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<DataSeeder>();
-        DataProtectionKeys.Add(builder.Services, builder.Configuration);
+        DataProtectionKeys.Add(builder.Services, builder.Configuration, db => UseProvider(db, options.Provider, connectionString));
     }
 
     /// <summary>Configures a context for a provider; also used by the design-time factory and tests.</summary>
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString, IReadOnlyList<DerrimutModule> modules)
+    {
+        UseProvider(db, provider, connectionString);
+        ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new ModuleModelExtension(modules));
+    }
+
+    /// <summary>The provider and its connection, for any of our contexts (the modules' and the key ring's).</summary>
+    internal static void UseProvider(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         var assembly = DatabaseOptions.MigrationsAssembly(provider);
         switch (provider)
@@ -53,8 +60,6 @@ public static class DataRegistration
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
-
-        ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new ModuleModelExtension(modules));
     }
 
     /// <summary>The configured connection string, or the embedded database's when none is.</summary>

@@ -2,7 +2,6 @@ using System.Reflection;
 using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Tenancy;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -17,9 +16,9 @@ namespace Derrimut.BuildingBlocks.Data;
 /// a constructor argument but an ambient assigned on every rent, and the named query filters read it through
 /// instance properties at query time — never a captured constant.
 /// </summary>
-public class DerrimutDbContext : DbContext, IDataProtectionKeyContext
+public class DerrimutDbContext : DbContext
 {
-    private const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+    internal const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
     private readonly IReadOnlyList<DerrimutModule> _modules;
 
     /// <summary>Created by the pooled factory; the modules come from <see cref="ModuleModelExtension"/>.</summary>
@@ -57,12 +56,6 @@ public class DerrimutDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>Filter parameter: the current franchise (a location's parent, or the franchise itself).</summary>
     protected Guid? CurrentFranchiseId => Ambient?.Tenant.Tenant?.FranchiseId;
-
-    /// <summary>
-    /// The Data Protection key ring (<see cref="DataProtectionKeys"/>). Implemented explicitly: only the framework's key
-    /// repository uses it, no module.
-    /// </summary>
-    DbSet<DataProtectionKey> IDataProtectionKeyContext.DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True when this context runs on SQLite (tables get a module prefix instead of a schema).</summary>
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
@@ -143,7 +136,8 @@ public class DerrimutDbContext : DbContext, IDataProtectionKeyContext
         where T : class, ISoftDeletable =>
         modelBuilder.Entity<T>().HasQueryFilter(DataFilters.SoftDelete, e => !e.IsDeleted);
 
-    private static void PrefixTablesWithSchema(ModelBuilder modelBuilder)
+    /// <summary>SQLite has no schemas: each table takes its module's schema as a prefix instead.</summary>
+    internal static void PrefixTablesWithSchema(ModelBuilder modelBuilder)
     {
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {

@@ -64,11 +64,12 @@ internal static class WarmUpSetup
     /// </summary>
     /// <remarks>
     /// ASP.NET Core reads the key ring in a hosted service of its own, synchronously, on the main thread, before the
-    /// server listens. Our ring lives in the database, so that read is the node's first EF Core query and builds the model
-    /// of every module there — the whole model build on the main thread, while the warm-up's own model build on the other
-    /// core only waited for it (a <c>perf</c> profile of one start, decision 0087). With the warm-up on, the warm-up reads
-    /// the ring once the model is built, off the main thread and before readiness says 200, so the server starts listening
-    /// a model build sooner. With it off (development, the tests' hosts) the framework's own read is kept.
+    /// server listens. Our ring lives in the database, so that read was the node's first EF Core query, and through the
+    /// modules' context it built the model of every module there: the whole model build on the main thread, while the
+    /// warm-up's own build on the other core only waited for it (a <c>perf</c> profile of one start, decision 0087). The
+    /// ring now has a small context of its own, but its first query still loads EF Core's query pipeline. With the
+    /// warm-up on, the warm-up reads the ring beside the model build, off the main thread and before readiness says 200,
+    /// so the server listens sooner. With it off (development, the tests' hosts) the framework's own read is kept.
     /// </remarks>
     public static void DeferKeyRingReadToWarmUp(this WebApplicationBuilder builder)
     {
@@ -207,18 +208,24 @@ internal sealed class WarmUp(
         {
             var clock = Stopwatch.StartNew();
 
-            // Every endpoint's request delegate, built as soon as the server has started: the first request's routing
-            // asks for all of them at once, and each is bound on first use (the generator's code, or an expression tree
-            // for what it does not cover; the Blazor pages' component endpoints). The web server adds them once it has
-            // built the pipeline, hence the wait for the start. Beside the model build, not after it: the two share
-            // nothing, and on a node with two cores each has one (decision 0087).
-            var endpointsBuilt = Task.Run(
+            // Beside the model build, on another core (decision 0087), since neither needs the other: the key ring, read
+            // from the database by the framework's repository through its own small context (the first sign-in cookie or
+            // antiforgery token needs it, and it is the node's first EF Core query: query pipeline, materializer); then,
+            // once the server has started, every endpoint's request delegate (the first request's routing asks for all
+            // of them at once, each bound on first use — the generator's code, or an expression tree where it does not
+            // reach, and the Blazor pages' component endpoints; the web server adds them once it has built the pipeline).
+            var besideTheModel = Task.Run(
                 async () =>
                 {
+                    var beforeKeyRing = clock.Elapsed;
+                    var protector = dataProtection.CreateProtector("Derrimut.WarmUp");
+                    _ = protector.Unprotect(protector.Protect([1]));
+                    var keyRing = clock.Elapsed - beforeKeyRing;
+
                     await _started.Task.WaitAsync(stopping);
-                    var before = clock.Elapsed;
+                    var beforeEndpoints = clock.Elapsed;
                     var count = services.GetRequiredService<EndpointDataSource>().Endpoints.Count;
-                    return (Count: count, Took: clock.Elapsed - before);
+                    return (KeyRing: keyRing, EndpointCount: count, Endpoints: clock.Elapsed - beforeEndpoints);
                 },
                 CancellationToken.None);
 
@@ -234,13 +241,7 @@ internal sealed class WarmUp(
                 await db.Database.CloseConnectionAsync();
                 var connection = clock.Elapsed - model;
 
-                // The key ring, read from the database by the framework's repository: the first sign-in cookie or
-                // antiforgery token needs it, and it is the node's first EF Core query (query pipeline, materializer).
-                var protector = dataProtection.CreateProtector("Derrimut.WarmUp");
-                _ = protector.Unprotect(protector.Protect([1]));
-                var keyRing = clock.Elapsed - model - connection;
-
-                var (endpointCount, endpoints) = await endpointsBuilt;
+                var (keyRing, endpointCount, endpoints) = await besideTheModel;
 
                 // One request through the real server and the whole middleware pipeline (transport, logging, routing's
                 // matcher over every endpoint, authentication, antiforgery, the output cache...): measured, this first

@@ -1,4 +1,5 @@
 using Derrimut.Hosting;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Derrimut.Web.Tests.Data;
@@ -82,6 +83,32 @@ public sealed class ModelShould
         using var db = DesignContext(provider, connectionString);
         db.Database.GetMigrations().ShouldNotBeEmpty();
         db.Database.HasPendingModelChanges().ShouldBeFalse($"run etc/migrations-add.sh: the {provider} migrations lag the model");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;TrustServerCertificate=true")]
+    public void MapTheKeyRingOntoTheTableTheMigrationsCreate(DatabaseProvider provider, string connectionString)
+    {
+        // The key ring reads and writes through a small context of its own that is never migrated (decision 0087): its
+        // one entity must be the migrated model's, table, columns, types and all.
+        using var migrated = DesignContext(provider, connectionString);
+        var options = new DbContextOptionsBuilder<DataProtectionKeysContext>();
+        DataRegistration.UseProvider(options, provider, connectionString);
+        using var keyRing = new DataProtectionKeysContext(options.Options);
+
+        var key = typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
+        keyRing.Model.GetEntityTypes().ShouldHaveSingleItem().ClrType.ShouldBe(key);
+        Table(keyRing.GetService<IDesignTimeModel>().Model, key).ShouldBe(Table(migrated.GetService<IDesignTimeModel>().Model, key));
+    }
+
+    /// <summary>The table an entity is stored in, with every column's name, store type, nullability and identity.</summary>
+    private static string Table(IModel model, Type entity)
+    {
+        var table = model.GetRelationalModel().Tables.Single(t => t.EntityTypeMappings.Any(m => m.TypeBase.ClrType == entity));
+        return $"{table.Schema}.{table.Name}: " + string.Join(", ", table.Columns.Select(c =>
+            $"{c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")} {string.Join(' ', c.GetAnnotations().Select(a => $"{a.Name}={a.Value}"))}"));
     }
 
     [Fact]
