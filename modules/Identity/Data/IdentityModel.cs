@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Derrimut.Identity.Data;
 
@@ -11,7 +9,6 @@ internal static class IdentityModel
 {
     public const string Schema = "identity";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void Configure(ModelBuilder modelBuilder)
     {
@@ -124,9 +121,5 @@ internal static class IdentityModel
     }
 
     private static void RolesColumn(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<string>> property) =>
-        property.HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
-            .HasMaxLength(200);
+        property.StoredAsJson().HasMaxLength(200);
 }

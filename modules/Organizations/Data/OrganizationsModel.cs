@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Derrimut.Organizations.Domain;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Derrimut.Organizations.Data;
 
@@ -9,7 +7,6 @@ internal static class OrganizationsModel
 {
     public const string Schema = "organizations";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void Configure(ModelBuilder modelBuilder)
     {
@@ -44,16 +41,10 @@ internal static class OrganizationsModel
             // Hours and amenities are read and written whole with the profile; a JSON text column keeps them
             // identical on every provider.
             b.Property(o => o.OpeningHours)
-                .HasConversion(
-                    v => JsonSerializer.Serialize(v, Json),
-                    v => JsonSerializer.Deserialize<List<DailyHours>>(v, Json) ?? new List<DailyHours>(),
-                    new ValueComparer<List<DailyHours>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()))
+                .StoredAsJson()
                 .HasMaxLength(2000);
             b.Property(o => o.Amenities)
-                .HasConversion(
-                    v => JsonSerializer.Serialize(v, Json),
-                    v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
-                    new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
+                .StoredAsJson()
                 .HasMaxLength(2000);
         });
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Derrimut.Payroll.Data;
 
 /// <summary>The Payroll module's tables, in schema <c>payroll</c>. Money is whole cents (bigint) everywhere.</summary>
@@ -9,7 +5,6 @@ internal static class PayrollModel
 {
     public const string Schema = "payroll";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void Configure(ModelBuilder modelBuilder)
     {
@@ -110,11 +105,11 @@ internal static class PayrollModel
             b.Property(x => x.SuperFundName).HasMaxLength(100).IsRequired();
             b.Property(x => x.SuperFundUsi).HasMaxLength(20).IsRequired();
             b.Property(x => x.SuperMemberNumber).HasMaxLength(20).IsRequired();
-            JsonColumn(b.Property(x => x.Lines));
-            JsonColumn(b.Property(x => x.WithholdingWorking));
-            JsonColumn(b.Property(x => x.SuperWorking));
-            JsonColumn(b.Property(x => x.TimesheetEntryIds));
-            JsonColumn(b.Property(x => x.SessionIds));
+            b.Property(x => x.Lines).StoredAsJson();
+            b.Property(x => x.WithholdingWorking).StoredAsJson();
+            b.Property(x => x.SuperWorking).StoredAsJson();
+            b.Property(x => x.TimesheetEntryIds).StoredAsJson();
+            b.Property(x => x.SessionIds).StoredAsJson();
             b.Property(x => x.SuperBasis).HasMaxLength(16);
         });
         modelBuilder.Entity<WithholdingTableRecord>(b =>
@@ -128,7 +123,7 @@ internal static class PayrollModel
             b.Property(x => x.AddedByName).HasMaxLength(200).IsRequired();
             b.Property(x => x.NoTfnResidentRate).HasPrecision(7, 5);
             b.Property(x => x.NoTfnForeignRate).HasPrecision(7, 5);
-            JsonColumn(b.Property(x => x.Brackets));
+            b.Property(x => x.Brackets).StoredAsJson();
         });
         modelBuilder.Entity<SuperGuaranteeRule>(b =>
         {
@@ -140,7 +135,7 @@ internal static class PayrollModel
             b.Property(x => x.Source).HasMaxLength(500).IsRequired();
             b.Property(x => x.AddedByName).HasMaxLength(200).IsRequired();
         });
-        modelBuilder.Entity<PayRun>(b => JsonColumn(b.Property(x => x.NotCalculated)));
+        modelBuilder.Entity<PayRun>(b => b.Property(x => x.NotCalculated).StoredAsJson());
         modelBuilder.Entity<BankDetailsAuditEntry>(b =>
         {
             b.ToTable("bank_details_audit", Schema);
@@ -150,11 +145,4 @@ internal static class PayrollModel
             b.Property(x => x.Detail).HasMaxLength(300).IsRequired();
         });
     }
-
-    // Payslip detail is written once and read whole; a JSON text column keeps it identical on every provider.
-    private static void JsonColumn<T>(PropertyBuilder<List<T>> property) =>
-        property.HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
-            new ValueComparer<List<T>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()));
 }
