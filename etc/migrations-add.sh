@@ -14,3 +14,5 @@ for provider in Sqlite PostgreSql SqlServer; do
     --output-dir Migrations \
     -- --provider "$provider"
 done
+# The precompiled models follow the model (decision 0088).
+bash etc/compiled-models.sh

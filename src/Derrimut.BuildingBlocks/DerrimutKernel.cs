@@ -34,8 +34,11 @@ public static class DerrimutKernel
     /// <summary>The largest request body the API reads (1 MiB): nothing in the API needs more.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    /// <summary>Registers the kernel's services, the data layer and every module's services.</summary>
-    public static ModuleCatalog AddDerrimutKernel(this IHostApplicationBuilder builder, IEnumerable<DerrimutModule> modules)
+    /// <summary>
+    /// Registers the kernel's services, the data layer and every module's services. The precompiled models are
+    /// used when one matches the provider and the module list exactly.
+    /// </summary>
+    public static ModuleCatalog AddDerrimutKernel(this IHostApplicationBuilder builder, IEnumerable<DerrimutModule> modules, IEnumerable<PrecompiledModel>? precompiledModels = null)
     {
         var catalog = new ModuleCatalog(modules);
         var services = builder.Services;
@@ -79,7 +82,7 @@ public static class DerrimutKernel
             .RequireAuthenticatedUser().AddRequirements(TenantMemberRequirement.Instance).Build());
         services.AddDerrimutEmail(builder.Configuration, builder.Environment.ContentRootPath);
 
-        builder.AddDerrimutData(catalog);
+        builder.AddDerrimutData(catalog, precompiledModels);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         foreach (var module in catalog.Modules)

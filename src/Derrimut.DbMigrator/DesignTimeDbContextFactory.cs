@@ -8,6 +8,7 @@ namespace Derrimut.DbMigrator;
 /// <summary>
 /// Lets <c>dotnet ef</c> build the composed model for one provider: <c>-- --provider Sqlite|PostgreSql|SqlServer</c>.
 /// No database is contacted to add a migration, so the connection strings are placeholders.
+/// <c>--without-data-filters</c> builds the model to be precompiled (<c>etc/compiled-models.sh</c>, decision 0088).
 /// </summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<DerrimutDbContext>
 {
@@ -22,7 +23,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<D
             _ => "Server=127.0.0.1;Database=derrimut_design;TrustServerCertificate=true",
         };
         var options = new DbContextOptionsBuilder<DerrimutDbContext>();
-        DataRegistration.Configure(options, provider, connectionString, DerrimutModules.Create());
+        DataRegistration.Configure(options, provider, connectionString, DerrimutModules.Create(), withoutDataFilters: args.Contains("--without-data-filters"));
         return new DerrimutDbContext(options.Options);
     }
 }

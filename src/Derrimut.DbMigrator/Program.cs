@@ -10,7 +10,7 @@ using Serilog;
 // The content root is the output folder so its appsettings.json applies from any working directory.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSerilog(lc => lc.ReadFrom.Configuration(builder.Configuration).WriteTo.Console());
-builder.AddDerrimutKernel(DerrimutModules.Create());
+builder.AddDerrimutKernel(DerrimutModules.Create(), DerrimutModules.PrecompiledModels);
 using var host = builder.Build();
 
 var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

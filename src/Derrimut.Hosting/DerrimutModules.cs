@@ -1,9 +1,12 @@
+using System.Reflection;
 using Derrimut.Billing;
+using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
 using Derrimut.Memberships;
 using Derrimut.Organizations;
 using Derrimut.Payroll;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Derrimut.Hosting;
 
@@ -26,4 +29,28 @@ public static class DerrimutModules
         new Derrimut.Marketplace.MarketplaceModule(),
         new Derrimut.Reporting.ReportingModule(),
     ];
+
+    /// <summary>
+    /// The models EF Core precompiled from this list (<c>etc/compiled-models.sh</c>), one per provider: a node loads
+    /// one instead of building the model at start (decision 0088). They live in <c>Derrimut.CompiledModels</c>, which
+    /// the web host and the migrator reference; they are found by name because that assembly builds on this one, and
+    /// because the script deletes them and builds the migrator without them before it generates them again.
+    /// </summary>
+    public static IReadOnlyList<PrecompiledModel> PrecompiledModels { get; } = FindPrecompiledModels();
+
+    private static List<PrecompiledModel> FindPrecompiledModels()
+    {
+        var modules = Create().Select(m => m.Name).ToList();
+        var found = new List<PrecompiledModel>();
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            var type = Type.GetType($"Derrimut.CompiledModels.{provider}.DerrimutDbContextModel, Derrimut.CompiledModels", throwOnError: false);
+            if (type?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static) is { } instance)
+            {
+                found.Add(new PrecompiledModel(provider, modules, () => (IModel)instance.GetValue(null)!));
+            }
+        }
+
+        return found;
+    }
 }

@@ -33,7 +33,7 @@ internal static class WebHostSetup
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj} {TraceId}{NewLine}{Exception}"));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
 
-        builder.AddDerrimutKernel(modules);
+        builder.AddDerrimutKernel(modules, DerrimutModules.PrecompiledModels);
         builder.AddDerrimutTelemetry();
         builder.AddDerrimutDrain();
         builder.AddDerrimutWarmUp();

@@ -2,6 +2,7 @@ using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -14,9 +15,10 @@ public static class DataRegistration
     public const string ConnectionStringName = "Derrimut";
 
     /// <summary>Adds the data layer.</summary>
-    public static void AddDerrimutData(this IHostApplicationBuilder builder, ModuleCatalog modules)
+    public static void AddDerrimutData(this IHostApplicationBuilder builder, ModuleCatalog modules, IEnumerable<PrecompiledModel>? precompiledModels = null)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var precompiled = options.UsePrecompiledModel ? PrecompiledModel.Find(precompiledModels, options.Provider, modules.Modules) : null;
         var connectionString = ConnectionString(builder.Configuration, options.Provider, builder.Environment.ContentRootPath);
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 
@@ -25,7 +27,7 @@ public static class DataRegistration
         // Modules may watch saves (IInterceptor singletons, e.g. Identity dropping cached access when access rows change).
         builder.Services.AddPooledDbContextFactory<DerrimutDbContext>((sp, db) =>
         {
-            Configure(db, options.Provider, connectionString, modules.Modules);
+            Configure(db, options.Provider, connectionString, modules.Modules, precompiled?.Load());
             db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         builder.Services.AddScoped<TenantAwareDbContextFactory>();
@@ -35,11 +37,23 @@ public static class DataRegistration
         DataProtectionKeys.Add(builder.Services, builder.Configuration, db => UseProvider(db, options.Provider, connectionString));
     }
 
-    /// <summary>Configures a context for a provider; also used by the design-time factory and tests.</summary>
-    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString, IReadOnlyList<DerrimutModule> modules)
+    /// <summary>
+    /// Configures a context for a provider; also used by the design-time factory and tests. With a precompiled
+    /// model the context uses it instead of building one from the modules; <paramref name="withoutDataFilters"/> is
+    /// for the design-time build that is to be precompiled (decision 0088).
+    /// </summary>
+    public static void Configure(
+        DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString, IReadOnlyList<DerrimutModule> modules,
+        IModel? precompiledModel = null, bool withoutDataFilters = false)
     {
+        ArgumentNullException.ThrowIfNull(db);
         UseProvider(db, provider, connectionString);
-        ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new ModuleModelExtension(modules));
+        if (precompiledModel is not null)
+        {
+            db.UseModel(precompiledModel);
+        }
+
+        ((IDbContextOptionsBuilderInfrastructure)db).AddOrUpdateExtension(new ModuleModelExtension(modules, withoutDataFilters));
     }
 
     /// <summary>The provider and its connection, for any of our contexts (the modules' and the key ring's).</summary>

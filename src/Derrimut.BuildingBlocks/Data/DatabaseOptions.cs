@@ -28,6 +28,12 @@ public sealed class DatabaseOptions
     /// <summary>Seed the demo franchises, locations and people.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// Use the model EF Core precompiled for this provider and module list, when there is one, instead of building
+    /// it at start (decision 0088). Off only to rule the precompiled model out while diagnosing.
+    /// </summary>
+    public bool UsePrecompiledModel { get; set; } = true;
+
     /// <summary>The migrations assembly for a provider.</summary>
     public static string MigrationsAssembly(DatabaseProvider provider) => $"Derrimut.Migrations.{provider}";
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using Derrimut.BuildingBlocks.Errors;
 using Derrimut.BuildingBlocks.Modularity;
@@ -20,12 +21,15 @@ public class DerrimutDbContext : DbContext
 {
     internal const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
     private readonly IReadOnlyList<DerrimutModule> _modules;
+    private readonly bool _withoutDataFilters;
 
     /// <summary>Created by the pooled factory; the modules come from <see cref="ModuleModelExtension"/>.</summary>
     public DerrimutDbContext(DbContextOptions<DerrimutDbContext> options)
         : base(options)
     {
-        _modules = options.FindExtension<ModuleModelExtension>()?.Modules ?? [];
+        var extension = options.FindExtension<ModuleModelExtension>();
+        _modules = extension?.Modules ?? [];
+        _withoutDataFilters = extension?.WithoutDataFilters ?? false;
     }
 
     /// <summary>The scope this context serves; assigned when rented from the pool, cleared when it goes back.</summary>
@@ -100,17 +104,20 @@ public class DerrimutDbContext : DbContext
         if (typeof(ILocationOwned).IsAssignableFrom(clrType))
         {
             builder.HasIndex(nameof(ILocationOwned.TenantId));
-            Invoke(nameof(LocationFilter), clrType, modelBuilder);
         }
         else if (typeof(IFranchiseOwned).IsAssignableFrom(clrType))
         {
             builder.HasIndex(nameof(IFranchiseOwned.FranchiseId));
-            Invoke(nameof(FranchiseFilter), clrType, modelBuilder);
         }
 
-        if (typeof(ISoftDeletable).IsAssignableFrom(clrType))
+        // A model built to be precompiled leaves the filters out: EF Core's generator refuses them, and the
+        // precompiled model adds these same expressions back as it loads (decision 0088).
+        if (!_withoutDataFilters)
         {
-            Invoke(nameof(SoftDeleteFilter), clrType, modelBuilder);
+            foreach (var (name, filter) in DataFiltersFor(clrType))
+            {
+                builder.HasQueryFilter(name, filter);
+            }
         }
 
         if (typeof(IVersioned).IsAssignableFrom(clrType))
@@ -119,22 +126,42 @@ public class DerrimutDbContext : DbContext
         }
     }
 
-    private void Invoke(string method, Type clrType, ModelBuilder modelBuilder) =>
-        typeof(DerrimutDbContext).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)!
-            .MakeGenericMethod(clrType).Invoke(this, [modelBuilder]);
+    /// <summary>
+    /// The named query filters a root entity type gets from the ownership interfaces it implements: the tenant's
+    /// rows only, and no soft-deleted rows. One definition for the model built at start and the precompiled one.
+    /// The filters read the context through a typed null: when EF Core applies a filter it swaps every expression of
+    /// the context's type for the context running the query, so the tenant is read at each execution, never captured.
+    /// </summary>
+    public static IReadOnlyList<(string Name, LambdaExpression Filter)> DataFiltersFor(Type entityClrType)
+    {
+        ArgumentNullException.ThrowIfNull(entityClrType);
+        var filters = new List<(string, LambdaExpression)>(2);
+        var row = Expression.Parameter(entityClrType, "e");
+        var context = Expression.Constant(null, typeof(DerrimutDbContext));
+        if (typeof(ILocationOwned).IsAssignableFrom(entityClrType))
+        {
+            filters.Add((DataFilters.Tenant, OwnedBy(row, nameof(ILocationOwned.TenantId), context, nameof(CurrentLocationId))));
+        }
+        else if (typeof(IFranchiseOwned).IsAssignableFrom(entityClrType))
+        {
+            filters.Add((DataFilters.Tenant, OwnedBy(row, nameof(IFranchiseOwned.FranchiseId), context, nameof(CurrentFranchiseId))));
+        }
 
-    // Each filter references this context's properties, which EF Core parameterises per query execution.
-    private void LocationFilter<T>(ModelBuilder modelBuilder)
-        where T : class, ILocationOwned =>
-        modelBuilder.Entity<T>().HasQueryFilter(DataFilters.Tenant, e => e.TenantId == CurrentLocationId);
+        if (typeof(ISoftDeletable).IsAssignableFrom(entityClrType))
+        {
+            filters.Add((DataFilters.SoftDelete, Expression.Lambda(Expression.Not(Expression.Property(row, nameof(ISoftDeletable.IsDeleted))), row)));
+        }
 
-    private void FranchiseFilter<T>(ModelBuilder modelBuilder)
-        where T : class, IFranchiseOwned =>
-        modelBuilder.Entity<T>().HasQueryFilter(DataFilters.Tenant, e => e.FranchiseId == CurrentFranchiseId);
+        return filters;
+    }
 
-    private static void SoftDeleteFilter<T>(ModelBuilder modelBuilder)
-        where T : class, ISoftDeletable =>
-        modelBuilder.Entity<T>().HasQueryFilter(DataFilters.SoftDelete, e => !e.IsDeleted);
+    // e => e.{owner} == context.{current}, the owner lifted to Guid? as C# lifts it.
+    private static LambdaExpression OwnedBy(ParameterExpression row, string ownerProperty, Expression context, string currentProperty) =>
+        Expression.Lambda(
+            Expression.Equal(
+                Expression.Convert(Expression.Property(row, ownerProperty), typeof(Guid?)),
+                Expression.Property(context, typeof(DerrimutDbContext).GetProperty(currentProperty, BindingFlags.NonPublic | BindingFlags.Instance)!)),
+            row);
 
     /// <summary>SQLite has no schemas: each table takes its module's schema as a prefix instead.</summary>
     internal static void PrefixTablesWithSchema(ModelBuilder modelBuilder)
@@ -270,9 +297,12 @@ public class DerrimutDbContext : DbContext
 internal sealed record DbContextAmbient(ICurrentTenant Tenant, TimeProvider Time);
 
 /// <summary>Carries the module list into the pooled context's options, so the model is composed once.</summary>
-internal sealed class ModuleModelExtension(IReadOnlyList<DerrimutModule> modules) : IDbContextOptionsExtension
+internal sealed class ModuleModelExtension(IReadOnlyList<DerrimutModule> modules, bool withoutDataFilters = false) : IDbContextOptionsExtension
 {
     public IReadOnlyList<DerrimutModule> Modules { get; } = modules;
+
+    /// <summary>Set only by the design-time factory when it builds the model to be precompiled.</summary>
+    public bool WithoutDataFilters { get; } = withoutDataFilters;
 
     public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
 
@@ -290,7 +320,8 @@ internal sealed class ModuleModelExtension(IReadOnlyList<DerrimutModule> modules
 
         public override bool IsDatabaseProvider => false;
 
-        public override string LogFragment => _fragment ??= "Modules=" + string.Join(',', extension.Modules.Select(m => m.Name)) + " ";
+        public override string LogFragment => _fragment ??= "Modules=" + string.Join(',', extension.Modules.Select(m => m.Name))
+            + (extension.WithoutDataFilters ? " WithoutDataFilters" : "") + " ";
 
         public override int GetServiceProviderHashCode() => LogFragment.GetHashCode(StringComparison.Ordinal);
 

@@ -111,6 +111,72 @@ public sealed class ModelShould
             $"{c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")} {string.Join(' ', c.GetAnnotations().Select(a => $"{a.Name}={a.Value}"))}"));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;TrustServerCertificate=true")]
+    public void PrecompileTheModelTheModulesBuild(DatabaseProvider provider, string connectionString)
+    {
+        // A node loads the precompiled model instead of building this one (decision 0088): every entity, property,
+        // key, index, relationship, table mapping and data filter must be the same, or the script was not re-run.
+        using var built = DesignContext(provider, connectionString);
+        var precompiled = PrecompiledModel.Find(DerrimutModules.PrecompiledModels, provider, DerrimutModules.Create());
+        precompiled.ShouldNotBeNull($"no precompiled {provider} model: run etc/compiled-models.sh");
+        var options = new DbContextOptionsBuilder<DerrimutDbContext>();
+        DataRegistration.Configure(options, provider, connectionString, DerrimutModules.Create(), precompiled.Load());
+        using var loaded = new DerrimutDbContext(options.Options);
+
+        const string stale = "run etc/compiled-models.sh: the precompiled model lags the model";
+        loaded.Model.ShouldBeSameAs(precompiled.Load());
+        Differences(Describe(built.Model), Describe(loaded.Model)).ShouldBeEmpty(stale);
+        Differences(DataFilters(built.Model), DataFilters(loaded.Model)).ShouldBeEmpty(stale);
+        Differences(Tables(built.Model), Tables(loaded.Model)).ShouldBeEmpty(stale);
+        DataFilters(loaded.Model).Count.ShouldBeGreaterThan(50);
+    }
+
+    /// <summary>The lines only one side has: "- " the model built from the modules, "+ " the precompiled one.</summary>
+    private static List<string> Differences(List<string> built, List<string> precompiled) =>
+        [.. built.Except(precompiled).Select(l => "- " + l), .. precompiled.Except(built).Select(l => "+ " + l)];
+
+    /// <summary>What a query, a save and change tracking rely on, entity by entity (the read-optimised model keeps no debug view).</summary>
+    private static List<string> Describe(IModel model) =>
+    [
+        .. model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e => (IEnumerable<string>)
+        [
+            $"{e.Name} {e.ClrType} base={e.BaseType?.Name} owned={e.IsOwned()} table={e.GetSchema()}.{e.GetTableName()} view={e.GetViewName()} tracking={e.GetChangeTrackingStrategy()}",
+            .. e.GetProperties().Select(p =>
+                $"  {p.Name} {p.ClrType} null={p.IsNullable} column={p.GetColumnName()} type={p.GetColumnType()} max={p.GetMaxLength()} precision={p.GetPrecision()},{p.GetScale()} "
+                + $"generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken} shadow={p.IsShadowProperty()} field={p.FieldInfo?.Name} "
+                + $"converter={p.GetValueConverter()?.GetType()} provider={p.GetProviderClrType()} comparer={p.GetValueComparer().GetType()} "
+                + $"sentinel={p.Sentinel} default={p.GetDefaultValueSql()}|{p.GetDefaultValue()} computed={p.GetComputedColumnSql()}"),
+            .. e.GetKeys().Select(k => $"  key ({Names(k.Properties)}) primary={k.IsPrimaryKey()}"),
+            .. e.GetIndexes().Select(i => $"  index {i.GetDatabaseName()} ({Names(i.Properties)}) unique={i.IsUnique} filter={i.GetFilter()}"),
+            .. e.GetForeignKeys().Select(f =>
+                $"  fk ({Names(f.Properties)}) -> {f.PrincipalEntityType.Name} ({Names(f.PrincipalKey.Properties)}) unique={f.IsUnique} required={f.IsRequired} delete={f.DeleteBehavior} ownership={f.IsOwnership}"),
+            .. e.GetNavigations().Select(n => $"  navigation {n.Name} -> {n.TargetEntityType.Name} collection={n.IsCollection} field={n.FieldInfo?.Name}"),
+            .. e.GetSkipNavigations().Select(n => $"  skip {n.Name} -> {n.TargetEntityType.Name}"),
+            .. e.GetComplexProperties().Select(c => $"  complex {c.Name} {c.ClrType}"),
+        ]),
+    ];
+
+    /// <summary>The tables queries and saves are sent to: columns, keys, indexes and foreign keys.</summary>
+    private static List<string> Tables(IModel model) =>
+    [
+        .. model.GetRelationalModel().Tables.OrderBy(t => $"{t.Schema}.{t.Name}", StringComparer.Ordinal).SelectMany(t => (IEnumerable<string>)
+        [
+            $"{t.Schema}.{t.Name} key=({string.Join(", ", t.PrimaryKey?.Columns.Select(c => c.Name) ?? [])})",
+            .. t.Columns.Select(c => $"  {c.Name} {c.StoreType} null={c.IsNullable}"),
+            .. t.Indexes.Select(i => $"  index {i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))}) unique={i.IsUnique} filter={i.Filter}"),
+            .. t.UniqueConstraints.Select(u => $"  unique {u.Name} ({string.Join(", ", u.Columns.Select(c => c.Name))})"),
+            .. t.ForeignKeyConstraints.Select(f => $"  fk {f.Name} -> {f.PrincipalTable.Name} ({string.Join(", ", f.Columns.Select(c => c.Name))}) {f.OnDeleteAction}"),
+        ]),
+    ];
+
+    private static string Names(IEnumerable<IReadOnlyProperty> properties) => string.Join(", ", properties.Select(p => p.Name));
+
+    private static List<string> DataFilters(IModel model) =>
+        [.. model.GetEntityTypes().SelectMany(e => e.GetDeclaredQueryFilters().Select(f => $"{e.Name} {f.Key}: {f.Expression}"))];
+
     [Fact]
     public void GenerateTheSqlServerCreateScriptWithoutAServer()
     {
@@ -135,6 +201,9 @@ public abstract class MigrationsShould(DatabaseProvider provider)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        // The web host runs on the precompiled model (decision 0088), so every test through it, the cross-tenant
+        // ones among them, exercises that model and the data filters it puts back.
+        db.Model.ShouldBeSameAs(PrecompiledModel.Find(DerrimutModules.PrecompiledModels, provider, DerrimutModules.Create())!.Load());
         var tenants = await scope.ServiceProvider.GetRequiredService<ITenantStore>().ListAsync(TestContext.Current.CancellationToken);
         tenants.Count.ShouldBe(7);
         tenants.Count(t => t.Kind == TenantKind.Location).ShouldBe(5);
