@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the precompiled EF Core models (one per provider) into src/Derrimut.CompiledModels/.
+# Regenerates the precompiled EF Core models (per provider: the modules' and the key ring's) into
+# src/Derrimut.CompiledModels/.
 # Run it after any change to the model (etc/migrations-add.sh runs it); ModelShould fails while one is stale.
 # The model is built without its data filters, which EF Core's generator refuses; each precompiled model adds the
 # same filters back as it loads (PrecompiledDataFilters.cs beside them; decision 0088).
@@ -34,6 +35,16 @@ namespace Derrimut.CompiledModels.$provider
     }
 }
 CS
+  # The key ring's own small context (decision 0089): with the modules' model precompiled, building this one would
+  # be the only reason a starting node runs EF Core's conventions at all.
+  dotnet ef dbcontext optimize --no-build \
+    --project src/Derrimut.CompiledModels \
+    --startup-project src/Derrimut.DbMigrator \
+    --context DataProtectionKeysContext \
+    --output-dir "$provider/KeyRing" \
+    --namespace "Derrimut.CompiledModels.$provider.KeyRing" \
+    -- --provider "$provider" >"$log" 2>&1 || { tail -n 20 "$log" >&2; exit 1; }
+  rm -f "$out/KeyRing/DataProtectionKeysContextAssemblyAttributes.cs"
   echo "$provider: $(find "$out" -name '*.cs' | wc -l) files"
 done
 rm -f "$log"

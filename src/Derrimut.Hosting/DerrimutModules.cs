@@ -44,13 +44,24 @@ public static class DerrimutModules
         var found = new List<PrecompiledModel>();
         foreach (var provider in Enum.GetValues<DatabaseProvider>())
         {
-            var type = Type.GetType($"Derrimut.CompiledModels.{provider}.DerrimutDbContextModel, Derrimut.CompiledModels", throwOnError: false);
-            if (type?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static) is { } instance)
+            if (Generated($"{provider}.DerrimutDbContextModel") is { } model)
             {
-                found.Add(new PrecompiledModel(provider, modules, () => (IModel)instance.GetValue(null)!));
+                found.Add(new PrecompiledModel(typeof(DerrimutDbContext), provider, modules, model));
+            }
+
+            if (Generated($"{provider}.KeyRing.DataProtectionKeysContextModel") is { } keyRing)
+            {
+                found.Add(new PrecompiledModel(typeof(DataProtectionKeysContext), provider, [], keyRing));
             }
         }
 
         return found;
+
+        // The generated model's static Instance, which builds it on first use.
+        static Func<IModel>? Generated(string name) =>
+            Type.GetType($"Derrimut.CompiledModels.{name}, Derrimut.CompiledModels", throwOnError: false)
+                ?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static) is { } instance
+                ? () => (IModel)instance.GetValue(null)!
+                : null;
     }
 }

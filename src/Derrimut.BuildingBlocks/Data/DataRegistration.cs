@@ -34,7 +34,24 @@ public static class DataRegistration
         builder.Services.AddScoped(sp => sp.GetRequiredService<TenantAwareDbContextFactory>().CreateDbContext());
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<DataSeeder>();
-        DataProtectionKeys.Add(builder.Services, builder.Configuration, db => UseProvider(db, options.Provider, connectionString));
+        var keyRingModel = options.UsePrecompiledModel ? PrecompiledModel.FindKeyRing(precompiledModels, options.Provider) : null;
+        DataProtectionKeys.Add(builder.Services, builder.Configuration, db => ConfigureKeyRing(db, options.Provider, connectionString, keyRingModel?.Load()));
+    }
+
+    /// <summary>
+    /// Configures the key ring's own context (<see cref="DataProtectionKeysContext"/>) for a provider; also used by the
+    /// design-time factory that precompiles its model. With a precompiled model a starting node skips EF Core's
+    /// conventions altogether (decision 0089): the modules' model is precompiled too, so they would run for this one
+    /// entity alone.
+    /// </summary>
+    public static void ConfigureKeyRing(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString, IModel? precompiledModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        UseProvider(db, provider, connectionString);
+        if (precompiledModel is not null)
+        {
+            db.UseModel(precompiledModel);
+        }
     }
 
     /// <summary>

@@ -134,6 +134,30 @@ public sealed class ModelShould
         DataFilters(loaded.Model).Count.ShouldBeGreaterThan(50);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=unused;TrustServerCertificate=true")]
+    public void PrecompileTheKeyRingsModelAsItIsBuilt(DatabaseProvider provider, string connectionString)
+    {
+        // A node loads the key ring's precompiled model too (decision 0089); it must be the one its context builds,
+        // which MapTheKeyRingOntoTheTableTheMigrationsCreate proves is the migrated table.
+        var built = new DbContextOptionsBuilder<DataProtectionKeysContext>();
+        DataRegistration.ConfigureKeyRing(built, provider, connectionString);
+        using var builtContext = new DataProtectionKeysContext(built.Options);
+        var precompiled = PrecompiledModel.FindKeyRing(DerrimutModules.PrecompiledModels, provider);
+        precompiled.ShouldNotBeNull($"no precompiled {provider} key ring model: run etc/compiled-models.sh");
+        var options = new DbContextOptionsBuilder<DataProtectionKeysContext>();
+        DataRegistration.ConfigureKeyRing(options, provider, connectionString, precompiled.Load());
+        using var loaded = new DataProtectionKeysContext(options.Options);
+
+        const string stale = "run etc/compiled-models.sh: the key ring's precompiled model lags its context";
+        loaded.Model.ShouldBeSameAs(precompiled.Load());
+        Differences(Describe(builtContext.Model), Describe(loaded.Model)).ShouldBeEmpty(stale);
+        Differences(Tables(builtContext.Model), Tables(loaded.Model)).ShouldBeEmpty(stale);
+        Describe(loaded.Model).ShouldNotBeEmpty();
+    }
+
     /// <summary>The lines only one side has: "- " the model built from the modules, "+ " the precompiled one.</summary>
     private static List<string> Differences(List<string> built, List<string> precompiled) =>
         [.. built.Except(precompiled).Select(l => "- " + l), .. precompiled.Except(built).Select(l => "+ " + l)];
@@ -204,6 +228,10 @@ public abstract class MigrationsShould(DatabaseProvider provider)
         // The web host runs on the precompiled model (decision 0088), so every test through it, the cross-tenant
         // ones among them, exercises that model and the data filters it puts back.
         db.Model.ShouldBeSameAs(PrecompiledModel.Find(DerrimutModules.PrecompiledModels, provider, DerrimutModules.Create())!.Load());
+        // So does the key ring's own context (decision 0089), which every cookie and antiforgery token is read through:
+        // these tests sign in, so they read and write the ring through that precompiled model.
+        scope.ServiceProvider.GetRequiredService<DataProtectionKeysContext>().Model
+            .ShouldBeSameAs(PrecompiledModel.FindKeyRing(DerrimutModules.PrecompiledModels, provider)!.Load());
         var tenants = await scope.ServiceProvider.GetRequiredService<ITenantStore>().ListAsync(TestContext.Current.CancellationToken);
         tenants.Count.ShouldBe(7);
         tenants.Count(t => t.Kind == TenantKind.Location).ShouldBe(5);
