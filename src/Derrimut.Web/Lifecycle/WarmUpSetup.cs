@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Derrimut.BuildingBlocks.Data;
+using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -177,11 +178,12 @@ internal sealed class WarmUp(
     }
 
     /// <summary>
-    /// GET <c>/health/live</c> from this node's own plain-HTTP listener (a wildcard address asked on the loopback), so
-    /// the pipeline's first pass is paid here. False when there is no such listener (the tests' in-memory server, an
-    /// HTTPS-only node): the first real request pays instead.
+    /// GET <c>/health/ready</c> from this node's own plain-HTTP listener (a wildcard address asked on the loopback), so
+    /// the pipeline's first pass, and the readiness checks' first run, are paid here rather than by the proxy's first
+    /// probe. It answers 503, since this warm-up has not finished, which is what the proxy would be told anyway. False
+    /// when there is no such listener (the tests' in-memory server, an HTTPS-only node): the first real request pays.
     /// </summary>
-    private async Task<bool> RequestLivenessAsync(CancellationToken stopping)
+    private async Task<bool> RequestReadinessAsync(CancellationToken stopping)
     {
         var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var listener = addresses
@@ -195,12 +197,44 @@ internal sealed class WarmUp(
         var loopback = new UriBuilder(listener)
         {
             Host = listener.Host is "0.0.0.0" or "[::]" ? "localhost" : listener.Host,
-            Path = "/health/live",
+            Path = "/health/ready",
         }.Uri;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var response = await http.GetAsync(loopback, stopping);
         return true;
     }
+
+    /// <summary>
+    /// Compiles the tenant lookups every request starts with (by subdomain, by id; EF Core compiles a compiled query on
+    /// its first call) by asking for a label and an id no gym can have: nothing is found and nothing is cached. Null when
+    /// the store cannot answer yet (a test host migrates after it has started; a Production node starts on a migrated
+    /// database): then the first request compiles them, as it did before.
+    /// </summary>
+    private async Task<TimeSpan?> WarmTenantLookupsAsync(CancellationToken stopping)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (scope.ServiceProvider.GetService<ITenantStore>() is not { } store)
+            {
+                return null;
+            }
+
+            _ = await store.FindByIdentifierAsync(NoGymsLabel, stopping);
+            _ = await store.FindByIdAsync(Guid.Empty, stopping);
+            return Stopwatch.GetElapsedTime(started);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Deliberately broad, like the warm-up's own catch: this step only saves the first request some time.
+            logger.LogDebug(ex, "Warm-up: the tenant lookups could not be compiled yet; the first request will.");
+            return null;
+        }
+    }
+
+    /// <summary>A subdomain label no gym can have: labels never start with a hyphen.</summary>
+    internal const string NoGymsLabel = "-warm-up-";
 
     private async Task RunAsync(CancellationToken stopping)
     {
@@ -208,24 +242,29 @@ internal sealed class WarmUp(
         {
             var clock = Stopwatch.StartNew();
 
-            // Beside the model build, on another core (decision 0087), since neither needs the other: the key ring, read
+            // Beside the model's lane, since none of the three needs another (decisions 0087, 0089): the key ring, read
             // from the database by the framework's repository through its own small context (the first sign-in cookie or
-            // antiforgery token needs it, and it is the node's first EF Core query: query pipeline, materializer); then,
-            // once the server has started, every endpoint's request delegate (the first request's routing asks for all
-            // of them at once, each bound on first use — the generator's code, or an expression tree where it does not
-            // reach, and the Blazor pages' component endpoints; the web server adds them once it has built the pipeline).
-            var besideTheModel = Task.Run(
-                async () =>
+            // antiforgery token needs it, and it is the node's first EF Core query: query pipeline, materializer); and,
+            // as soon as the server has started, every endpoint's request delegate (the first request's routing asks for
+            // all of them at once, each bound on first use — the generator's code, or an expression tree where it does
+            // not reach, and the Blazor pages' component endpoints; the web server adds them once it has built the
+            // pipeline). The endpoints once waited for the key ring: then one core sat idle for their ~0.5 s.
+            var keyRingLane = Task.Run(
+                () =>
                 {
                     var beforeKeyRing = clock.Elapsed;
                     var protector = dataProtection.CreateProtector("Derrimut.WarmUp");
                     _ = protector.Unprotect(protector.Protect([1]));
-                    var keyRing = clock.Elapsed - beforeKeyRing;
-
+                    return clock.Elapsed - beforeKeyRing;
+                },
+                CancellationToken.None);
+            var endpointsLane = Task.Run(
+                async () =>
+                {
                     await _started.Task.WaitAsync(stopping);
                     var beforeEndpoints = clock.Elapsed;
                     var count = services.GetRequiredService<EndpointDataSource>().Endpoints.Count;
-                    return (KeyRing: keyRing, EndpointCount: count, Endpoints: clock.Elapsed - beforeEndpoints);
+                    return (Count: count, Took: clock.Elapsed - beforeEndpoints);
                 },
                 CancellationToken.None);
 
@@ -245,21 +284,27 @@ internal sealed class WarmUp(
                 await db.Database.CloseConnectionAsync();
                 var connection = clock.Elapsed - model;
 
-                var (keyRing, endpointCount, endpoints) = await besideTheModel;
+                // Still beside the key ring's and the endpoints' lanes, which take longer (measured: decision 0089).
+                var tenantLookups = await WarmTenantLookupsAsync(stopping);
+
+                var keyRing = await keyRingLane;
+                var (endpointCount, endpoints) = await endpointsLane;
 
                 // One request through the real server and the whole middleware pipeline (transport, logging, routing's
                 // matcher over every endpoint, authentication, antiforgery, the output cache...): measured, this first
-                // pass costs more than everything above. Liveness, because it touches no tenant and no database.
+                // pass costs more than everything above. Readiness, because it touches no tenant, and the proxy's first
+                // probe asks it next.
                 var beforePipeline = clock.Elapsed;
-                var pipeline = await RequestLivenessAsync(stopping) ? clock.Elapsed - beforePipeline : (TimeSpan?)null;
+                var pipeline = await RequestReadinessAsync(stopping) ? clock.Elapsed - beforePipeline : (TimeSpan?)null;
 
                 var sinceStart = SinceProcessStart();
+                var lookups = tenantLookups?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped";
                 state.Finish($"Warm {sinceStart.TotalMilliseconds:0} ms after the process started (model {model.TotalMilliseconds:0} ms, " +
-                    $"first connection {connection.TotalMilliseconds:0} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
+                    $"first connection {connection.TotalMilliseconds:0} ms, tenant lookups {lookups} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
                     $"{endpointCount} endpoints {endpoints.TotalMilliseconds:0} ms, first request {pipeline?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped"} ms).");
                 logger.LogInformation(
-                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
-                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
+                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, tenant lookups {TenantLookups} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
+                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, lookups, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
                     pipeline?.TotalMilliseconds);
             }
         }

@@ -38,6 +38,29 @@ public sealed class WarmUpShould
         warm.GetProperty("checks").GetProperty("warm-up").GetProperty("description").GetString()!.ShouldStartWith("Warm ");
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task CompileTheTenantLookupsOnAMigratedDatabase(DatabaseProvider provider)
+    {
+        // A Production node starts on a database the migrator has migrated: the lookups every request starts with are
+        // compiled before ready (decision 0089), by asking for a gym no label can name.
+        TenantIdentifier.Validate(WarmUp.NoGymsLabel).ShouldNotBeNull();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var migrator = new DerrimutWebFactory(database))
+        {
+            await migrator.StartAsync();
+        }
+
+        await using var app = new DerrimutWebFactory(database, settings: new Dictionary<string, string> { ["Hosting:WarmUp"] = "true" });
+        _ = app.Services;
+
+        var report = await ReadyAsync(app.ClientFor(null));
+
+        report.GetProperty("checks").GetProperty("warm-up").GetProperty("description").GetString()!
+            .ShouldMatch(@"^Warm .*tenant lookups \d+ ms");
+    }
+
     [Fact]
     public async Task ReportReadyAnywayWhenTheWarmUpFails()
     {
