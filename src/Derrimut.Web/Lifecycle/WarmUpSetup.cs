@@ -272,8 +272,8 @@ internal sealed class WarmUp(
                 var db = scope.ServiceProvider.GetRequiredService<DerrimutDbContext>();
 
                 // One physical connection into the pool (and the provider's own type loading). First in this lane: the
-                // key ring's lane opens its own connection when its query runs, and measured, two first opens at the
-                // same moment cost ~0.4 s more each (6 of 15 starts) than two apart (decision 0089).
+                // key ring's lane opens its own connection when its query runs, and two first opens at the same moment
+                // cost ~0.3–0.5 s more each; opening here first makes that rarer, not impossible (decision 0089).
                 await db.Database.OpenConnectionAsync(stopping);
                 await db.Database.CloseConnectionAsync();
                 var connection = clock.Elapsed;
