@@ -1,10 +1,12 @@
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Derrimut.BuildingBlocks.Data;
 
@@ -85,6 +87,12 @@ public static class DataRegistration
     internal static void UseProvider(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         var assembly = DatabaseOptions.MigrationsAssembly(provider);
+        // A failed command's own line carries its SQL but not its exception, so nothing can tell a unique index's
+        // expected refusal (how the modules settle races) from a fault; at Error it would be a false alarm on every
+        // refused double booking. It is Debug: the failure is still logged once at Error with its exception, by the
+        // failed save's or query's line (the web host keeps the save's unless a unique index refused it), or as the
+        // unhandled exception it becomes (decision 0090).
+        db.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace Derrimut.Bookings.Domain.Calendar;
@@ -69,7 +67,7 @@ internal sealed class TrainerCalendar(DerrimutDbContext db)
     /// <summary>Which calendar rule a failed save broke, or null when it was something else.</summary>
     public static CalendarClash? OverlapOf(DbUpdateException exception)
     {
-        if (exception is DbUpdateConcurrencyException || exception.InnerException is not DbException inner || !IsUniqueViolation(inner))
+        if (exception is DbUpdateConcurrencyException || exception.InnerException is not DbException inner || !UniqueViolations.Is(inner))
         {
             return null;
         }
@@ -83,16 +81,6 @@ internal sealed class TrainerCalendar(DerrimutDbContext db)
 
         return text.Contains(nameof(CalendarBlock.MemberId), StringComparison.OrdinalIgnoreCase) ? CalendarClash.Member : CalendarClash.Trainer;
     }
-
-    private static bool IsUniqueViolation(DbException exception) => exception switch
-    {
-        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
-        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
-        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
-        // Duplicate key in a unique index / a unique constraint.
-        SqlException m => m.Number is 2601 or 2627,
-        _ => false,
-    };
 }
 
 /// <summary>Whose time a refused commitment overlapped.</summary>
