@@ -92,7 +92,6 @@ public sealed class IdentityModule : DerrimutModule
 
         services.AddSingleton<GrantCalculator>();
         services.AddScoped<TenantAccessResolver>();
-        services.AddWarmUpReads<TenantAccessWarmUpReads>();
         services.AddSingleton(sp => new PersonAccessCache(
             sp.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
             sp.GetRequiredService<Derrimut.BuildingBlocks.Caching.ICacheInvalidationBus>(),

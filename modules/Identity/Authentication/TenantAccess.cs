@@ -77,18 +77,3 @@ internal sealed class TenantAccessResolver(DerrimutDbContext db, ICurrentTenant 
         return new TenantAccess(false, true, roleList, grants.Effective(roleList, changes), twoFactor);
     }
 }
-
-/// <summary>
-/// Every signed-in request reads the person's access at the gym (through the cache, which a starting node has empty):
-/// its queries are translated during the warm-up (decision 0091), for a person no gym has, so nothing is found, cached
-/// or updated.
-/// </summary>
-internal sealed class TenantAccessWarmUpReads : IWarmUpReads
-{
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        _ = await services.GetRequiredService<TenantAccessResolver>().ReadAsync(WarmUpReads.NoOne, cancellationToken);
-        // Read above only for a person with roles here; the warm-up's gym has no grants, so nothing is found.
-        _ = await services.GetRequiredService<DerrimutDbContext>().Set<PermissionGrant>().AsNoTracking().ToListAsync(cancellationToken);
-    }
-}

@@ -51,7 +51,6 @@ internal static class MembershipsEndpoints
         .AddScoped<ListPlansHandler>()
         .AddScoped<StartCheckoutHandler>()
         .AddScoped<GetMyMembershipHandler>()
-        .AddWarmUpReads<MyMembershipWarmUpReads>()
         .AddScoped<CancelMyMembershipHandler>()
         .AddScoped<FreezeMyMembershipHandler>()
         .AddScoped<ListMembershipsHandler>()

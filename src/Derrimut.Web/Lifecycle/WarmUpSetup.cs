@@ -233,41 +233,7 @@ internal sealed class WarmUp(
     }
 
     /// <summary>A subdomain label no gym can have: labels never start with a hyphen.</summary>
-    internal const string NoGymsLabel = WarmUpReads.NoGymsLabel;
-
-    /// <summary>
-    /// The modules' hottest reads (<see cref="IWarmUpReads"/>, decision 0091), each translated once here for a person no
-    /// gym has, so that the first signed-in request after a start does not translate them. Null when there are none or
-    /// none could run yet (a test host migrates after it has started): then the first request translates them, as before.
-    /// </summary>
-    private async Task<TimeSpan?> WarmModuleReadsAsync(CancellationToken stopping)
-    {
-        var reads = services.GetServices<IWarmUpReads>().ToList();
-        if (reads.Count == 0)
-        {
-            return null;
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        var ran = 0;
-        await services.GetRequiredService<ITenantScopeFactory>().RunAsync(WarmUpReads.NoGym, async (scope, ct) =>
-        {
-            foreach (var read in reads)
-            {
-                try
-                {
-                    await read.RunAsync(scope, ct);
-                    ran++;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Deliberately broad, like the warm-up's own catch: this step only saves the first request some time.
-                    logger.LogDebug(ex, "Warm-up: {Reads} could not run yet; the first request will translate them.", read.GetType().Name);
-                }
-            }
-        }, stopping);
-        return ran == 0 ? null : Stopwatch.GetElapsedTime(started);
-    }
+    internal const string NoGymsLabel = "-warm-up-";
 
     private async Task RunAsync(CancellationToken stopping)
     {
@@ -320,9 +286,8 @@ internal sealed class WarmUp(
                 _ = db.Set<Derrimut.BuildingBlocks.Http.IdempotentRequest>().Where(r => r.Key == "warm-up").Select(r => r.Id).ToQueryString();
                 var model = clock.Elapsed - connection;
 
-                // Still beside the key ring's and the endpoints' lanes, which take longer (measured: decisions 0089, 0091).
+                // Still beside the key ring's and the endpoints' lanes, which take longer (measured: decision 0089).
                 var tenantLookups = await WarmTenantLookupsAsync(stopping);
-                var moduleReads = await WarmModuleReadsAsync(stopping);
 
                 var keyRing = await keyRingLane;
                 var (endpointCount, endpoints) = await endpointsLane;
@@ -337,13 +302,12 @@ internal sealed class WarmUp(
 
                 var sinceStart = SinceProcessStart();
                 var lookups = tenantLookups?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped";
-                var reads = moduleReads?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped";
                 state.Finish($"Warm {sinceStart.TotalMilliseconds:0} ms after the process started (model {model.TotalMilliseconds:0} ms, " +
-                    $"first connection {connection.TotalMilliseconds:0} ms, tenant lookups {lookups} ms, module reads {reads} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
+                    $"first connection {connection.TotalMilliseconds:0} ms, tenant lookups {lookups} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
                     $"{endpointCount} endpoints {endpoints.TotalMilliseconds:0} ms, first request {pipeline?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped"} ms).");
                 logger.LogInformation(
-                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, tenant lookups {TenantLookups} ms, module reads {ModuleReads} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
-                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, lookups, reads, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
+                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, tenant lookups {TenantLookups} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
+                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, lookups, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
                     pipeline?.TotalMilliseconds);
             }
         }

@@ -20,7 +20,7 @@ internal sealed class GetMyMembershipHandler(DerrimutDbContext db, MembershipRea
             static (s, ct) => new ValueTask<MembershipDto?>(s.Handler.ReadAsync(s.UserId, ct)),
             cancellationToken);
 
-    internal async Task<MembershipDto?> ReadAsync(Guid userId, CancellationToken cancellationToken)
+    private async Task<MembershipDto?> ReadAsync(Guid userId, CancellationToken cancellationToken)
     {
         var membership = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.UserId == userId)
@@ -31,21 +31,6 @@ internal sealed class GetMyMembershipHandler(DerrimutDbContext db, MembershipRea
 
     /// <summary>The member's ledger here, newest first.</summary>
     public Task<IReadOnlyList<LedgerLineDto>> LedgerAsync(Guid userId, CancellationToken cancellationToken) => reads.LedgerAsync(userId, cancellationToken);
-}
-
-/// <summary>
-/// A member's own membership is the first thing a signed-in member's pages and app ask for after a node starts: its
-/// queries are translated during the warm-up (decision 0091), for a person no gym has, so nothing is found or cached.
-/// </summary>
-internal sealed class MyMembershipWarmUpReads : IWarmUpReads
-{
-    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        _ = await services.GetRequiredService<GetMyMembershipHandler>().ReadAsync(WarmUpReads.NoOne, cancellationToken);
-        // The shape a found membership is read into (its plan's name, its member, its ledger), on a membership that is
-        // never saved: every read finds nothing.
-        _ = await services.GetRequiredService<MembershipReads>().ToDtoAsync(new Membership { Id = Guid.Empty, UserId = WarmUpReads.NoOne }, cancellationToken);
-    }
 }
 
 /// <summary><c>GET /api/memberships/mine</c> (204 when the member never joined) and <c>GET /api/memberships/mine/ledger</c>.</summary>
