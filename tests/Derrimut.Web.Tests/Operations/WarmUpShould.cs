@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Derrimut.Web.Lifecycle;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Web.Tests.Operations;
@@ -60,47 +59,6 @@ public sealed class WarmUpShould
 
         report.GetProperty("checks").GetProperty("warm-up").GetProperty("description").GetString()!
             .ShouldMatch(@"^Warm .*tenant lookups \d+ ms");
-    }
-
-    [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task OpenAServersFirstConnectionWhileTheHostIsBuilt(DatabaseProvider provider)
-    {
-        // Decision 0091: with the warm-up on, the first connection to a database server opens while the modules register
-        // and the host is built; the model lane then takes it from the pool. An embedded database has nothing to open early.
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var migrator = new DerrimutWebFactory(database))
-        {
-            await migrator.StartAsync();
-        }
-
-        await using var app = new DerrimutWebFactory(database, settings: new Dictionary<string, string> { ["Hosting:WarmUp"] = "true" });
-        _ = app.Services;
-
-        var description = (await ReadyAsync(app.ClientFor(null))).GetProperty("checks").GetProperty("warm-up").GetProperty("description").GetString()!;
-
-        if (provider == DatabaseProvider.PostgreSql)
-        {
-            description.ShouldMatch(@"first connection \d+ ms \(opened early in \d+ ms\)");
-        }
-        else
-        {
-            description.ShouldNotContain("opened early");
-        }
-    }
-
-    [Fact]
-    public async Task LeaveAFailedEarlyConnectionToTheFirstContext()
-    {
-        // Nothing listens on port 1: the early open fails quietly, and the database check reports the database.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Derrimut"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2",
-        }).Build();
-
-        (await DataRegistration.OpenFirstConnectionAsync(configuration, Path.GetTempPath())).ShouldBeNull();
     }
 
     [Fact]
