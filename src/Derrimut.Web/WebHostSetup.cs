@@ -25,8 +25,6 @@ internal static class WebHostSetup
     public static void AddDerrimutWeb(this WebApplicationBuilder builder, IReadOnlyList<DerrimutModule> modules)
     {
         ProductionSafety.Check(builder);
-        // First: it runs on the idle core while everything below registers and the host is built.
-        builder.OpenFirstConnectionEarly();
         builder.Services.AddSerilog((services, lc) => lc
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

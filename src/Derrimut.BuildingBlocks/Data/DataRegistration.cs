@@ -109,39 +109,6 @@ public static class DataRegistration
         }
     }
 
-    /// <summary>
-    /// Opens and closes one connection to the configured server database, so that its driver's pool holds an open
-    /// physical connection with the server's types loaded before the first context asks (decision 0091). The contexts
-    /// open connections by the same connection string, and the drivers pool by that string, so they take this one.
-    /// Null for the embedded database (a file: nothing to save) and when it fails: the first context then opens its own
-    /// and meets the failure there, with its cause.
-    /// </summary>
-    public static async Task<TimeSpan?> OpenFirstConnectionAsync(IConfiguration configuration, string contentRoot)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var provider = (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
-        if (provider is not (DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer))
-        {
-            return null;
-        }
-
-        try
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var connectionString = ConnectionString(configuration, provider, contentRoot);
-            await using System.Data.Common.DbConnection connection = provider == DatabaseProvider.PostgreSql
-                ? new Npgsql.NpgsqlConnection(connectionString)
-                : new Microsoft.Data.SqlClient.SqlConnection(connectionString);
-            await connection.OpenAsync();
-            return System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        }
-        catch (Exception)
-        {
-            // Deliberately broad: this only saves the first context some time; the readiness check reports the database.
-            return null;
-        }
-    }
-
     /// <summary>The configured connection string, or the embedded database's when none is.</summary>
     internal static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot) =>
         configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString(provider, contentRoot);

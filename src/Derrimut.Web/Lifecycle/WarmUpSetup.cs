@@ -46,33 +46,11 @@ public sealed class WarmUpState
 /// </summary>
 internal static class WarmUpSetup
 {
-    /// <summary>
-    /// With the warm-up on, starts opening the database's first connection on a pool thread now, at the top of the web
-    /// host's registration (decision 0091). Registering the modules and building the host keep one thread busy for the
-    /// next half second while the other core idles, and the driver's first connection (its type loading included) was
-    /// the longest step of the warm-up's model lane; the lane now waits for this one and then takes it from the pool.
-    /// </summary>
-    public static void OpenFirstConnectionEarly(this WebApplicationBuilder builder)
-    {
-        if (!IsOn(builder))
-        {
-            return;
-        }
-
-        var configuration = builder.Configuration;
-        var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(new EarlyFirstConnection(Task.Run(() => DataRegistration.OpenFirstConnectionAsync(configuration, contentRoot))));
-    }
-
-    /// <summary><c>Hosting:WarmUp</c>, on in Production unless set.</summary>
-    private static bool IsOn(WebApplicationBuilder builder) =>
-        builder.Configuration.GetSection(DrainOptions.Section).GetValue<bool?>(nameof(WarmUpOptions.WarmUp)) ?? builder.Environment.IsProduction();
-
     public static void AddDerrimutWarmUp(this WebApplicationBuilder builder)
     {
-        var on = IsOn(builder);
+        var production = builder.Environment.IsProduction();
         builder.Services.AddOptions<WarmUpOptions>().Bind(builder.Configuration.GetSection(DrainOptions.Section))
-            .PostConfigure(o => o.WarmUp ??= on);
+            .PostConfigure(o => o.WarmUp ??= production);
         builder.Services.AddSingleton<WarmUpState>();
         builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>(WarmUpHealthCheck.Name, tags: ["ready"]);
         // First among the hosted services: the warm-up runs beside the others' start-up (Quartz, the caches) rather
@@ -254,10 +232,6 @@ internal sealed class WarmUp(
         }
     }
 
-    /// <summary>How long the connection opened while the host was built took, when one was.</summary>
-    private static string EarlyNote(TimeSpan? early) =>
-        early is { } took ? $" (opened early in {took.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)" : "";
-
     /// <summary>A subdomain label no gym can have: labels never start with a hyphen.</summary>
     internal const string NoGymsLabel = "-warm-up-";
 
@@ -300,9 +274,6 @@ internal sealed class WarmUp(
                 // One physical connection into the pool (and the provider's own type loading). First in this lane: the
                 // key ring's lane opens its own connection when its query runs, and two first opens at the same moment
                 // cost ~0.3–0.5 s more each; opening here first makes that rarer, not impossible (decision 0089).
-                // Opened while the host was being built, when there is a server to open it on: waited for here (it
-                // never throws), then taken from the pool.
-                var early = services.GetService<EarlyFirstConnection>() is { } first ? await first.Opening : null;
                 await db.Database.OpenConnectionAsync(stopping);
                 await db.Database.CloseConnectionAsync();
                 var connection = clock.Elapsed;
@@ -332,11 +303,11 @@ internal sealed class WarmUp(
                 var sinceStart = SinceProcessStart();
                 var lookups = tenantLookups?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped";
                 state.Finish($"Warm {sinceStart.TotalMilliseconds:0} ms after the process started (model {model.TotalMilliseconds:0} ms, " +
-                    $"first connection {connection.TotalMilliseconds:0} ms{EarlyNote(early)}, tenant lookups {lookups} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
+                    $"first connection {connection.TotalMilliseconds:0} ms, tenant lookups {lookups} ms, key ring {keyRing.TotalMilliseconds:0} ms, " +
                     $"{endpointCount} endpoints {endpoints.TotalMilliseconds:0} ms, first request {pipeline?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) ?? "skipped"} ms).");
                 logger.LogInformation(
-                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms{Early}, tenant lookups {TenantLookups} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
-                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, EarlyNote(early), lookups, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
+                    "Warm: {SinceStart:0} ms after the process started (model {Model:0} ms, first connection {Connection:0} ms, tenant lookups {TenantLookups} ms, key ring {KeyRing:0} ms, {EndpointCount} endpoints {Endpoints:0} ms, first request {Pipeline:0} ms); ready for traffic.",
+                    sinceStart.TotalMilliseconds, model.TotalMilliseconds, connection.TotalMilliseconds, lookups, keyRing.TotalMilliseconds, endpointCount, endpoints.TotalMilliseconds,
                     pipeline?.TotalMilliseconds);
             }
         }
@@ -352,6 +323,3 @@ internal sealed class WarmUp(
         }
     }
 }
-
-/// <summary>The database's first connection, opening since the top of the web host's registration (<see cref="WarmUpSetup.OpenFirstConnectionEarly"/>).</summary>
-internal sealed record EarlyFirstConnection(Task<TimeSpan?> Opening);
