@@ -273,7 +273,10 @@ internal sealed class WarmUp(
 
                 // One physical connection into the pool (and the provider's own type loading). First in this lane: the
                 // key ring's lane opens its own connection when its query runs, and two first opens at the same moment
-                // cost ~0.3–0.5 s more each; opening here first makes that rarer, not impossible (decision 0089).
+                // cost ~0.3–0.5 s more each; opening here first makes that rarer, not impossible (decision 0089). Most of
+                // this step is the first context itself (EF Core's services, the pooled factory), not the physical
+                // connection: opened in advance while the host was built, that took ~0.22 s and this step no less
+                // (decision 0091).
                 await db.Database.OpenConnectionAsync(stopping);
                 await db.Database.CloseConnectionAsync();
                 var connection = clock.Elapsed;
