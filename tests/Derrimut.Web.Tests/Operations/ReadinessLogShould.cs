@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using Derrimut.Web.Lifecycle;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Derrimut.Web.Tests.Operations;
@@ -19,7 +17,7 @@ public sealed class ReadinessLogShould
     [Fact]
     public async Task DropTheWarmUpAndDrainLinesAndKeepAFailingDatabase()
     {
-        var sink = new CollectingSink();
+        var sink = new CollectingLogSink();
         using var logger = new LoggerConfiguration().MinimumLevel.Verbose()
             .Filter.ByExcluding(WebHostSetup.IsExpectedReadinessState)
             .WriteTo.Sink(sink)
@@ -50,12 +48,5 @@ public sealed class ReadinessLogShould
             [new LogEventProperty("SourceContext", new ScalarValue("Derrimut.Web.Lifecycle.WarmUp")), new LogEventProperty("HealthCheckName", new ScalarValue(WarmUpHealthCheck.Name))]);
 
         WebHostSetup.IsExpectedReadinessState(fromElsewhere).ShouldBeFalse();
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations.Schema;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Derrimut.Web.Tests.Operations;
@@ -14,7 +12,7 @@ namespace Derrimut.Web.Tests.Operations;
 /// </summary>
 public abstract class RefusedDuplicateLogShould(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly CollectingSink _sink = new();
+    private readonly CollectingLogSink _sink = new();
     private TestDatabase _database = null!;
     private Serilog.Core.Logger _logger = null!;
 
@@ -104,13 +102,6 @@ public abstract class RefusedDuplicateLogShould(DatabaseProvider provider) : IAs
         public int Number { get; set; }
 
         public string Holder { get; set; } = "";
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 }
 
