@@ -30,7 +30,7 @@ internal static class WebHostSetup
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Filter.ByExcluding(IsExpectedReadinessState)
-            .Filter.ByExcluding(IsRefusedDuplicate)
+            .Filter.ByExcluding(HostLogFilters.IsRefusedDuplicate)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj} {TraceId}{NewLine}{Exception}"));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
 
@@ -122,20 +122,6 @@ internal static class WebHostSetup
         && source is Serilog.Events.ScalarValue { Value: "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService" }
         && logEvent.Properties.TryGetValue("HealthCheckName", out var check)
         && check is Serilog.Events.ScalarValue { Value: WarmUpHealthCheck.Name or DrainingHealthCheck.Name };
-
-    /// <summary>
-    /// EF Core's error line for a save that a unique index refused. The modules settle races that way (a double
-    /// booking, a duplicate webhook, two checkouts at once): the loser's refusal is caught and answered with a 409 or an
-    /// idempotent 2xx, so an error line with a stack trace for each would be a false alarm on every busy evening (and
-    /// four on every fresh demo seed). Nothing is hidden: a refusal no handler expected still propagates, and the
-    /// request's own line and the exception handler log it as the 500 it becomes. Every other failed save is still
-    /// logged; the failed command's own line is Debug for every provider (<see cref="DataRegistration"/>, decision 0090).
-    /// </summary>
-    internal static bool IsRefusedDuplicate(Serilog.Events.LogEvent logEvent) =>
-        logEvent.Level >= Serilog.Events.LogEventLevel.Error
-        && logEvent.Properties.TryGetValue("SourceContext", out var source)
-        && source is Serilog.Events.ScalarValue { Value: "Microsoft.EntityFrameworkCore.Update" }
-        && UniqueViolations.In(logEvent.Exception);
 
     private static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

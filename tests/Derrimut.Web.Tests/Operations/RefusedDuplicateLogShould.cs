@@ -1,3 +1,4 @@
+using Derrimut.Hosting;
 using System.ComponentModel.DataAnnotations.Schema;
 using Serilog;
 using Serilog.Events;
@@ -20,7 +21,7 @@ public abstract class RefusedDuplicateLogShould(DatabaseProvider provider) : IAs
     {
         _database = await TestDatabase.CreateAsync(provider);
         _logger = new LoggerConfiguration().MinimumLevel.Verbose()
-            .Filter.ByExcluding(WebHostSetup.IsRefusedDuplicate)
+            .Filter.ByExcluding(HostLogFilters.IsRefusedDuplicate)
             .WriteTo.Sink(_sink)
             .CreateLogger();
         await using var db = Lockers();
@@ -74,7 +75,7 @@ public abstract class RefusedDuplicateLogShould(DatabaseProvider provider) : IAs
             new Serilog.Parsing.MessageTemplateParser().Parse("Unhandled exception"),
             [new LogEventProperty("SourceContext", new ScalarValue("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"))]);
 
-        WebHostSetup.IsRefusedDuplicate(fromElsewhere).ShouldBeFalse();
+        HostLogFilters.IsRefusedDuplicate(fromElsewhere).ShouldBeFalse();
     }
 
     private LockerContext Lockers()
