@@ -42,6 +42,7 @@ public sealed class AiPlansModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(AiPlansEndpointJson.Default);
         var services = builder.Services;
         services.AddPlanGeneration(builder.Configuration);
         services.AddScoped<PlanVersions>();

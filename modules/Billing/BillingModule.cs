@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing.Accounts;
 using Derrimut.Billing.Data;
 using Derrimut.Billing.Events;
@@ -38,6 +39,7 @@ public sealed class BillingModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(BillingEndpointJson.Default);
         var section = builder.Configuration.GetSection(BillingOptions.Section);
         var options = section.Get<BillingOptions>() ?? new BillingOptions();
         _kind = GatewaySelection.Choose(options, builder.Environment.IsProduction());

@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Data;
@@ -29,6 +30,7 @@ public sealed partial class BookingsModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(BookingsEndpointJson.Default);
         builder.Services.AddScoped<TrainerCalendar>();
         builder.Services.AddScoped<Contracts.IBookingsReadModel, Features.ReportingReads.BookingsReadModel>();
         builder.Services.AddScoped<Contracts.ITrainerAvailabilityReadModel, Features.ReportingReads.TrainerAvailabilityReadModel>();

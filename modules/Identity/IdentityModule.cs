@@ -36,6 +36,7 @@ public sealed class IdentityModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(IdentityEndpointJson.Default);
         var services = builder.Services;
         services.AddIdentityCore<DerrimutUser>(o =>
             {

@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
@@ -30,6 +31,7 @@ public sealed class MarketplaceModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(MarketplaceEndpointJson.Default);
         var services = builder.Services;
         services.AddMarketplaceUseCases();
         services.AddScoped<Contracts.IShopReadModel, Features.ReportingReads.ShopReadModel>();

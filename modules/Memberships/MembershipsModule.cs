@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Jobs;
@@ -32,6 +33,7 @@ public sealed class MembershipsModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(MembershipsEndpointJson.Default);
         var services = builder.Services;
         services.AddScoped<MembershipNotices>();
         services.AddSingleton(sp => new Features.GetMyMembership.MyMembershipCache(

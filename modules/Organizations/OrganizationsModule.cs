@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Settings;
@@ -24,6 +25,7 @@ public sealed class OrganizationsModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(OrganizationsEndpointJson.Default);
         builder.Services.AddScoped<ITenantStore, OrganizationTenantStore>();
         builder.Services.AddSingleton<IDataSeedContributor, DemoOrganizationsSeeder>();
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();

@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
@@ -33,6 +34,7 @@ public sealed class PayrollModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(PayrollEndpointJson.Default);
         builder.Services.AddScoped<PayrollBook>();
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<Features.BankDetails.BankDetailsProtector>();

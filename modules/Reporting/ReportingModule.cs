@@ -1,3 +1,4 @@
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Modularity;
@@ -41,6 +42,7 @@ public sealed class ReportingModule : DerrimutModule
     /// <inheritdoc />
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
+        builder.Services.AddEndpointJson(ReportingEndpointJson.Default);
         builder.Services.AddReportingUseCases();
         var seconds = builder.Configuration.GetValue("Reporting:DashboardCacheSeconds", DashboardFiguresCache.DefaultSeconds);
         if (seconds is < 0 or > 300)
