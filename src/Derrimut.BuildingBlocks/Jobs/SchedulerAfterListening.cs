@@ -44,8 +44,10 @@ internal sealed class SchedulerAfterListening(ISchedulerFactory schedulers, IHos
         catch (Exception ex)
         {
             logger.LogCritical(ex, "The job scheduler could not start (has the migrator run against this database?); stopping this node");
-            _started.TrySetResult(false);
+            // Stopping first: whoever learns that the scheduler could not start must find the node already stopping
+            // (the other order let a waiter look in between, and CI once caught the node not yet stopping).
             lifetime.StopApplication();
+            _started.TrySetResult(false);
         }
     }
 
