@@ -1,4 +1,3 @@
-using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing.Accounts;
 using Derrimut.Billing.Data;
 using Derrimut.Billing.Events;
@@ -8,6 +7,7 @@ using Derrimut.Billing.Gateways.Stripe;
 using Derrimut.Billing.Jobs;
 using Derrimut.Billing.Webhooks;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Settings;

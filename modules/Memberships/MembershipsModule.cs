@@ -1,6 +1,6 @@
-using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;

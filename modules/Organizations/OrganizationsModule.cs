@@ -1,5 +1,5 @@
-using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Settings;
 using Derrimut.Organizations.Contracts;
