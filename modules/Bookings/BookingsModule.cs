@@ -4,6 +4,7 @@ using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Data;
 using Derrimut.Bookings.Domain.Calendar;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
 using Derrimut.Identity.Contracts;
@@ -31,6 +32,7 @@ public sealed partial class BookingsModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointJson(BookingsEndpointJson.Default);
+        builder.Services.AddCacheJson(BookingsCacheJson.Default);
         builder.Services.AddScoped<TrainerCalendar>();
         builder.Services.AddScoped<Contracts.IBookingsReadModel, Features.ReportingReads.BookingsReadModel>();
         builder.Services.AddScoped<Contracts.ITrainerAvailabilityReadModel, Features.ReportingReads.TrainerAvailabilityReadModel>();

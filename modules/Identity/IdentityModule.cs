@@ -1,4 +1,5 @@
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity.Authentication;
@@ -37,6 +38,7 @@ public sealed class IdentityModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointJson(IdentityEndpointJson.Default);
+        builder.Services.AddCacheJson(IdentityCacheJson.Default);
         var services = builder.Services;
         services.AddIdentityCore<DerrimutUser>(o =>
             {

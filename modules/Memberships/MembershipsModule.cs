@@ -1,5 +1,6 @@
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
@@ -34,6 +35,7 @@ public sealed class MembershipsModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointJson(MembershipsEndpointJson.Default);
+        builder.Services.AddCacheJson(MembershipsCacheJson.Default);
         var services = builder.Services;
         services.AddScoped<MembershipNotices>();
         services.AddSingleton(sp => new Features.GetMyMembership.MyMembershipCache(

@@ -1,4 +1,5 @@
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Settings;
@@ -26,6 +27,7 @@ public sealed class OrganizationsModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointJson(OrganizationsEndpointJson.Default);
+        builder.Services.AddCacheJson(OrganizationsCacheJson.Default);
         builder.Services.AddScoped<ITenantStore, OrganizationTenantStore>();
         builder.Services.AddSingleton<IDataSeedContributor, DemoOrganizationsSeeder>();
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();

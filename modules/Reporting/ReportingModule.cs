@@ -1,5 +1,6 @@
 using Derrimut.Billing;
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Bookings;
@@ -43,6 +44,7 @@ public sealed class ReportingModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointJson(ReportingEndpointJson.Default);
+        builder.Services.AddCacheJson(ReportingCacheJson.Default);
         builder.Services.AddReportingUseCases();
         var seconds = builder.Configuration.GetValue("Reporting:DashboardCacheSeconds", DashboardFiguresCache.DefaultSeconds);
         if (seconds is < 0 or > 300)

@@ -48,6 +48,7 @@ public static class DerrimutKernel
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.AddSingleton<ITenantCatalog, TenantCatalog>();
+        services.AddCacheJson(TenantCacheJson.Default);
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddScoped<ISiteAddresses, SiteAddresses>();
         services.AddScoped<IGymClock, GymClock>();
@@ -100,7 +101,7 @@ public static class DerrimutKernel
         var redis = builder.Configuration.GetConnectionString(RedisConnectionStringName);
         if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddHybridCache();
+            services.AddHybridCache().AddSerializerFactory<GeneratedCacheJsonFactory>();
             services.AddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
             services.AddSingleton<LocalLiveUpdates>();
             services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LocalLiveUpdates>());
@@ -126,7 +127,7 @@ public static class DerrimutKernel
         services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
             new RedisCache(sp.GetRequiredService<IOptions<RedisCacheOptions>>()),
             sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
-        services.AddHybridCache();
+        services.AddHybridCache().AddSerializerFactory<GeneratedCacheJsonFactory>();
         services.AddSingleton<RedisCacheInvalidationBus>();
         services.AddSingleton<ICacheInvalidationBus>(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());

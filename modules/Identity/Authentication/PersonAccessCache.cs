@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.Identity.Contracts;
@@ -33,30 +32,10 @@ internal sealed class PersonAccessCache(HybridCache cache, ICacheInvalidationBus
 
     internal static string TenantTag(Guid tenantId) => $"identity:access:tenant:{tenantId:N}";
 
-    public async ValueTask<TenantAccess> GetOrReadAsync<TState>(Guid? tenantId, Guid userId, TState state,
-        Func<TState, CancellationToken, ValueTask<TenantAccess>> read, CancellationToken cancellationToken)
-    {
-        if (!Enabled)
-        {
-            return await read(state, cancellationToken);
-        }
-
-        string[] tags = tenantId is { } id ? [PersonTag(userId), TenantTag(id)] : [PersonTag(userId)];
-        var entry = await GetOrCreateAsync(
-            Key(tenantId, userId),
-            (state, read),
-            static async (s, ct) => new CachedTenantAccess(await s.read(s.state, ct)),
-            tags,
+    public ValueTask<TenantAccess> GetOrReadAsync<TState>(Guid? tenantId, Guid userId, TState state,
+        Func<TState, CancellationToken, ValueTask<TenantAccess>> read, CancellationToken cancellationToken) =>
+        RememberAsync(Key(tenantId, userId), tenantId is { } id ? [PersonTag(userId), TenantTag(id)] : [PersonTag(userId)], state, read,
             cancellationToken);
-        return entry.Access;
-    }
-}
-
-/// <summary>The cached form: immutable, so the memory cache hands out one instance instead of a copy per hit.</summary>
-[ImmutableObject(true)]
-internal sealed class CachedTenantAccess(TenantAccess access)
-{
-    public TenantAccess Access { get; } = access;
 }
 
 /// <summary>
