@@ -98,10 +98,11 @@ public static class DerrimutKernel
     private static void AddCaching(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // With Redis, HybridCache finds the distributed cache registered below and uses it as its second level.
+        services.AddHybridCache().AddSerializerFactory<GeneratedCacheJsonFactory>();
         var redis = builder.Configuration.GetConnectionString(RedisConnectionStringName);
         if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddHybridCache().AddSerializerFactory<GeneratedCacheJsonFactory>();
             services.AddSingleton<ICacheInvalidationBus, LocalCacheInvalidationBus>();
             services.AddSingleton<LocalLiveUpdates>();
             services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LocalLiveUpdates>());
@@ -127,7 +128,6 @@ public static class DerrimutKernel
         services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
             new RedisCache(sp.GetRequiredService<IOptions<RedisCacheOptions>>()),
             sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
-        services.AddHybridCache().AddSerializerFactory<GeneratedCacheJsonFactory>();
         services.AddSingleton<RedisCacheInvalidationBus>();
         services.AddSingleton<ICacheInvalidationBus>(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());

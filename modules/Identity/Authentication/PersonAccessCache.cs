@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Domain;

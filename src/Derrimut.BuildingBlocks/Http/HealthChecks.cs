@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Derrimut.BuildingBlocks.Data;
 using Microsoft.AspNetCore.Http;
@@ -58,25 +57,21 @@ internal static class HealthResponse
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(body))
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
+        json.WriteStartObject("checks");
+        foreach (var (name, entry) in report.Entries)
         {
-            json.WriteStartObject();
-            json.WriteString("status", report.Status.ToString());
-            json.WriteStartObject("checks");
-            foreach (var (name, entry) in report.Entries)
-            {
-                json.WriteStartObject(name);
-                json.WriteString("status", entry.Status.ToString());
-                json.WriteString("description", entry.Description);
-                json.WriteNumber("durationMs", entry.Duration.TotalMilliseconds);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
+            json.WriteStartObject(name);
+            json.WriteString("status", entry.Status.ToString());
+            json.WriteString("description", entry.Description);
+            json.WriteNumber("durationMs", entry.Duration.TotalMilliseconds);
             json.WriteEndObject();
         }
 
-        await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
     }
 }
