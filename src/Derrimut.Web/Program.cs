@@ -1,5 +1,9 @@
 using Derrimut.Hosting;
 using Derrimut.Web;
+using Derrimut.Web.Lifecycle;
+
+// First, so a second core maps the node's code in while this thread builds the host (decision 0095).
+ImagePrefetch.Start();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDerrimutWeb(DerrimutModules.Create());

@@ -154,8 +154,8 @@ internal sealed class WarmUp(
         lifetime.ApplicationStarted.Register(() =>
         {
             logger.LogInformation(
-                "Listening {Listening:0} ms after the process started (host built, hosted services starting at {HostBuilt:0} ms).",
-                SinceProcessStart().TotalMilliseconds, hostBuilt.TotalMilliseconds);
+                "Listening {Listening:0} ms after the process started (host built, hosted services starting at {HostBuilt:0} ms; image prefetch: {ImagePrefetch}).",
+                SinceProcessStart().TotalMilliseconds, hostBuilt.TotalMilliseconds, ImagePrefetch.Outcome ?? "still running");
             _started.TrySetResult();
         });
         if (options.Value.WarmUp != true)
