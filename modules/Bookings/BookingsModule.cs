@@ -1,11 +1,12 @@
-using Derrimut.BuildingBlocks.Http;
 using Derrimut.Billing;
 using Derrimut.Bookings.Contracts;
 using Derrimut.Bookings.Data;
 using Derrimut.Bookings.Domain.Calendar;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Caching;
+using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Ui;
 using Derrimut.Identity;
 using Derrimut.Identity.Contracts;
 using Derrimut.Memberships;
@@ -33,6 +34,11 @@ public sealed partial class BookingsModule : DerrimutModule
     {
         builder.Services.AddEndpointJson(BookingsEndpointJson.Default);
         builder.Services.AddCacheJson(BookingsCacheJson.Default);
+        builder.Services
+            .AddPageStateJson(BookingsPageStateJson.Default.ListMyClassBookingDto)
+            .AddPageStateJson(BookingsPageStateJson.Default.ListClassStrikeDto)
+            .AddPageStateJson(BookingsPageStateJson.Default.CheckInCodeDto)
+            .AddPageStateJson(BookingsPageStateJson.Default.ListClassOccurrenceDto);
         builder.Services.AddScoped<TrainerCalendar>();
         builder.Services.AddScoped<Contracts.IBookingsReadModel, Features.ReportingReads.BookingsReadModel>();
         builder.Services.AddScoped<Contracts.ITrainerAvailabilityReadModel, Features.ReportingReads.TrainerAvailabilityReadModel>();

@@ -2,14 +2,15 @@ using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Ui;
 using Derrimut.Identity.Authentication;
 using Derrimut.Identity.Contracts;
 using Derrimut.Identity.Data;
+using Derrimut.Identity.Features.Clients;
 using Derrimut.Identity.Features.Grants;
 using Derrimut.Identity.Features.Me;
 using Derrimut.Identity.Features.PlatformUsers;
 using Derrimut.Identity.Features.TenantUsers;
-using Derrimut.Identity.Features.Clients;
 using Derrimut.Identity.Seeding;
 using Derrimut.Identity.Tokens;
 using Derrimut.Organizations;
@@ -39,6 +40,7 @@ public sealed class IdentityModule : DerrimutModule
     {
         builder.Services.AddEndpointJson(IdentityEndpointJson.Default);
         builder.Services.AddCacheJson(IdentityCacheJson.Default);
+        builder.Services.AddPageStateJson(IdentityPageStateJson.Default.MeDto);
         var services = builder.Services;
         services.AddIdentityCore<DerrimutUser>(o =>
             {

@@ -4,6 +4,7 @@ using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
+using Derrimut.BuildingBlocks.Ui;
 using Derrimut.Identity;
 using Derrimut.Identity.Contracts;
 using Derrimut.Memberships.BillingEvents;
@@ -36,6 +37,9 @@ public sealed class MembershipsModule : DerrimutModule
     {
         builder.Services.AddEndpointJson(MembershipsEndpointJson.Default);
         builder.Services.AddCacheJson(MembershipsCacheJson.Default);
+        builder.Services
+            .AddPageStateJson(MembershipsPageStateJson.Default.MembershipDto)
+            .AddPageStateJson(MembershipsPageStateJson.Default.ListMembershipPlanDto);
         var services = builder.Services;
         services.AddScoped<MembershipNotices>();
         services.AddSingleton(sp => new Features.GetMyMembership.MyMembershipCache(

@@ -1,8 +1,10 @@
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Caching;
+using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.BuildingBlocks.Settings;
+using Derrimut.BuildingBlocks.Ui;
 using Derrimut.Organizations.Contracts;
 using Derrimut.Organizations.Data;
 using Derrimut.Organizations.Features.CurrentOrganization;
@@ -28,6 +30,10 @@ public sealed class OrganizationsModule : DerrimutModule
     {
         builder.Services.AddEndpointJson(OrganizationsEndpointJson.Default);
         builder.Services.AddCacheJson(OrganizationsCacheJson.Default);
+        JsonColumn.UseShape(OrganizationsColumnJson.Default.ListDailyHours);
+        builder.Services
+            .AddPageStateJson(OrganizationsPageStateJson.Default.OrganizationProfileDto)
+            .AddPageStateJson(OrganizationsPageStateJson.Default.ListGymLocationDto);
         builder.Services.AddScoped<ITenantStore, OrganizationTenantStore>();
         builder.Services.AddSingleton<IDataSeedContributor, DemoOrganizationsSeeder>();
         builder.Services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();

@@ -1,4 +1,5 @@
 using Derrimut.BuildingBlocks.Authorization;
+using Derrimut.BuildingBlocks.Data;
 using Derrimut.BuildingBlocks.Http;
 using Derrimut.BuildingBlocks.Modularity;
 using Derrimut.Identity;
@@ -6,16 +7,16 @@ using Derrimut.Identity.Contracts;
 using Derrimut.Payroll.Contracts;
 using Derrimut.Payroll.Data;
 using Derrimut.Payroll.Features;
-using Derrimut.Payroll.Features.Timesheets;
-using Derrimut.Payroll.Features.PublicHolidays;
-using Derrimut.Payroll.Features.Payslips;
-using Derrimut.Payroll.Features.PaySettings;
-using Derrimut.Payroll.Features.PayRuns;
-using Derrimut.Payroll.Features.Exports;
-using Derrimut.Payroll.Features.Employer;
 using Derrimut.Payroll.Features.Calculator;
-using Derrimut.Payroll.Features.TrainerSessions;
+using Derrimut.Payroll.Features.Employer;
+using Derrimut.Payroll.Features.Exports;
+using Derrimut.Payroll.Features.PayRuns;
+using Derrimut.Payroll.Features.PaySettings;
+using Derrimut.Payroll.Features.Payslips;
+using Derrimut.Payroll.Features.PublicHolidays;
 using Derrimut.Payroll.Features.TaxTables;
+using Derrimut.Payroll.Features.Timesheets;
+using Derrimut.Payroll.Features.TrainerSessions;
 using Derrimut.Payroll.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,9 @@ public sealed class PayrollModule : DerrimutModule
     public override void ConfigureServices(IHostApplicationBuilder builder)
     {
         builder.Services.AddEndpointJson(PayrollEndpointJson.Default);
+        JsonColumn.UseShape(PayrollColumnJson.Default.ListPayslipLine);
+        JsonColumn.UseShape(PayrollColumnJson.Default.ListWithholdingBracketRow);
+        JsonColumn.UseShape(PayrollColumnJson.Default.ListNotCalculatedEmployee);
         builder.Services.AddScoped<PayrollBook>();
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<Features.BankDetails.BankDetailsProtector>();

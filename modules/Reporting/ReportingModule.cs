@@ -1,24 +1,25 @@
 using Derrimut.Billing;
+using Derrimut.Bookings;
 using Derrimut.BuildingBlocks.Authorization;
 using Derrimut.BuildingBlocks.Caching;
 using Derrimut.BuildingBlocks.Http;
+using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.BuildingBlocks.Modularity;
-using Derrimut.Bookings;
+using Derrimut.BuildingBlocks.Realtime;
+using Derrimut.BuildingBlocks.Ui;
 using Derrimut.Identity;
 using Derrimut.Marketplace;
 using Derrimut.Memberships;
 using Derrimut.Organizations;
 using Derrimut.Payroll;
 using Derrimut.Reporting.Contracts;
-using Derrimut.BuildingBlocks.Jobs;
 using Derrimut.Reporting.Data;
 using Derrimut.Reporting.Features;
 using Derrimut.Reporting.Features.Dashboard;
 using Derrimut.Reporting.Features.RollUp;
-using Derrimut.BuildingBlocks.Realtime;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
 namespace Derrimut.Reporting;
@@ -45,6 +46,7 @@ public sealed class ReportingModule : DerrimutModule
     {
         builder.Services.AddEndpointJson(ReportingEndpointJson.Default);
         builder.Services.AddCacheJson(ReportingCacheJson.Default);
+        builder.Services.AddPageStateJson(ReportingPageStateJson.Default.DashboardDto);
         builder.Services.AddReportingUseCases();
         var seconds = builder.Configuration.GetValue("Reporting:DashboardCacheSeconds", DashboardFiguresCache.DefaultSeconds);
         if (seconds is < 0 or > 300)
