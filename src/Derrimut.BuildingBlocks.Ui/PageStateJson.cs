@@ -16,13 +16,6 @@ namespace Derrimut.BuildingBlocks.Ui;
 /// </summary>
 public static class PageStateJson
 {
-    /// <summary>Blazor's settings for persisted component state, which the generated shapes must match.</summary>
-    public static JsonSerializerOptions BlazorDefaults { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-    };
-
     /// <summary>
     /// Persists every <c>[PersistentState]</c> property of type <typeparamref name="T"/> through <paramref name="shape"/>.
     /// The first registration of a type wins (a type shown by another module's page is registered by its owner).

@@ -34,7 +34,7 @@ public static class JsonColumn
     public static void UseShape<T>(JsonTypeInfo<List<T>> shape) => Shape<T>.Generated = shape;
 
     /// <summary>Whether columns of <paramref name="itemType"/> have a generated shape (for the tests).</summary>
-    public static bool HasShape(Type itemType) =>
+    internal static bool HasShape(Type itemType) =>
         typeof(Shape<>).MakeGenericType(itemType).GetField(nameof(Shape<int>.Generated))!.GetValue(null) is not null;
 
     /// <summary>Stores the list as JSON text, compared item by item for change tracking.</summary>

@@ -54,13 +54,8 @@ public sealed class CacheJsonShould(SqliteAppFixture fixture) : IClassFixture<Sq
     /// </summary>
     private static HashSet<Type> CachedTypes()
     {
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name is { } name && name.StartsWith("Derrimut.", StringComparison.Ordinal) && !name.Contains("Tests", StringComparison.Ordinal))
-            .ToArray();
-        assemblies.Select(a => a.GetName().Name).ShouldContain("Derrimut.Memberships", "the modules are loaded by the running app");
-
         var types = new HashSet<Type>();
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
+        foreach (var type in AppAssemblies.Loaded().SelectMany(a => a.GetTypes()))
         {
             if (!type.IsGenericTypeDefinition && type.GetCustomAttribute<ImmutableObjectAttribute>() is { Immutable: true })
             {

@@ -33,8 +33,9 @@ public sealed class PageStateJsonShould(SqliteAppFixture fixture) : IClassFixtur
             .GetType("Microsoft.AspNetCore.Components.JsonSerializerOptionsProvider", throwOnError: true)!
             .GetField("Options", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!
             .GetValue(null).ShouldBeOfType<JsonSerializerOptions>();
-        blazorOptions.PropertyNamingPolicy.ShouldBe(PageStateJson.BlazorDefaults.PropertyNamingPolicy);
-        blazorOptions.PropertyNameCaseInsensitive.ShouldBe(PageStateJson.BlazorDefaults.PropertyNameCaseInsensitive);
+        // The settings every module's *PageStateJson context declares.
+        blazorOptions.PropertyNamingPolicy.ShouldBe(JsonNamingPolicy.CamelCase);
+        blazorOptions.PropertyNameCaseInsensitive.ShouldBe(true);
 
         foreach (var type in PersistedTypes())
         {
@@ -70,12 +71,7 @@ public sealed class PageStateJsonShould(SqliteAppFixture fixture) : IClassFixtur
     /// <summary>The types of every <c>[PersistentState]</c> property on the modules' components.</summary>
     private static HashSet<Type> PersistedTypes()
     {
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name is { } name && name.StartsWith("Derrimut.", StringComparison.Ordinal) && !name.Contains("Tests", StringComparison.Ordinal))
-            .ToArray();
-        assemblies.Select(a => a.GetName().Name).ShouldContain("Derrimut.Organizations", "the modules are loaded by the running app");
-
-        return assemblies.SelectMany(a => a.GetTypes())
+        return AppAssemblies.Loaded().SelectMany(a => a.GetTypes())
             .Where(t => typeof(IComponent).IsAssignableFrom(t) && !t.IsAbstract)
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
             .Where(p => p.GetCustomAttribute<PersistentStateAttribute>() is not null)
