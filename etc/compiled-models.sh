@@ -4,6 +4,8 @@
 # Run it after any change to the model (etc/migrations-add.sh runs it); ModelShould fails while one is stale.
 # The model is built without its data filters, which EF Core's generator refuses; each precompiled model adds the
 # same filters back as it loads (PrecompiledDataFilters.cs beside them; decision 0088).
+# Not `--nativeaot` (full type mappings and accessors in code): tried, it loads slower and its output needs hand mending
+# for our model (docs/performance.md, run 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
