@@ -17,8 +17,7 @@ public sealed class EnumColumnConvertersShould
     [InlineData(DatabaseProvider.SqlServer)]
     public void NameEveryEnumStoredAsText(DatabaseProvider provider)
     {
-        var model = PrecompiledModel.Find(DerrimutModules.PrecompiledModels, provider, DerrimutModules.Create())!.Load();
-        var enumsAsText = EnumsStoredAsText(model);
+        var enumsAsText = EnumsStoredAsText(provider);
 
         enumsAsText.ShouldNotBeEmpty();
         enumsAsText.Except(EnumColumnConverters.Named).Select(t => t.FullName).ShouldBeEmpty(
@@ -31,10 +30,18 @@ public sealed class EnumColumnConvertersShould
         EnumColumnConverters.Named.ShouldBeUnique();
         var used = DerrimutModules.PrecompiledModels
             .Select(m => m.Provider).Distinct()
-            .SelectMany(p => EnumsStoredAsText(PrecompiledModel.Find(DerrimutModules.PrecompiledModels, p, DerrimutModules.Create())!.Load()))
+            .SelectMany(EnumsStoredAsText)
             .ToHashSet();
 
         EnumColumnConverters.Named.Except(used).Select(t => t.FullName).ShouldBeEmpty("no enum column stores these as text any more");
+    }
+
+    /// <summary>The enum types the provider's precompiled model of the modules stores as text.</summary>
+    private static List<Type> EnumsStoredAsText(DatabaseProvider provider)
+    {
+        var precompiled = PrecompiledModel.Find(DerrimutModules.PrecompiledModels, provider, DerrimutModules.Create());
+        precompiled.ShouldNotBeNull($"no precompiled {provider} model: run etc/compiled-models.sh");
+        return EnumsStoredAsText(precompiled.Load());
     }
 
     private static List<Type> EnumsStoredAsText(IModel model) =>
