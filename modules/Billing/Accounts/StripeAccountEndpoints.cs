@@ -123,7 +123,7 @@ internal static class StripeAccountEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (UniqueViolations.In(exception))
         {
             // Two first saves racing: the unique index on the owner decides.
             throw new ConflictException("The Stripe keys were changed by someone else at the same time; reload and try again.");

@@ -165,7 +165,7 @@ internal sealed class WebhookInbox(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             db.ChangeTracker.Clear();
             return await LostRaceAsync(stripeEvent.Id, cancellationToken);
@@ -289,7 +289,7 @@ internal sealed class WebhookInbox(
                     // or the write lock (SQLite) and fail here once the winner commits.
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
                 {
                     await transaction.RollbackAsync(CancellationToken.None);
                     db.ChangeTracker.Clear();
@@ -389,7 +389,7 @@ internal sealed class WebhookInbox(
 
                 return record;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
             {
                 db.ChangeTracker.Clear(); // Raced with another delivery's record: read it again and add this attempt to it.
                 existing = null;

@@ -103,7 +103,7 @@ internal static class PayrollRuleStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Another server seeded the same rows at the same moment (unique indexes): theirs are the same figures.
             db.ChangeTracker.Clear();

@@ -43,7 +43,7 @@ internal sealed class PayrollBook(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             db.ChangeTracker.Clear();
             throw new ConflictException(conflict, field);

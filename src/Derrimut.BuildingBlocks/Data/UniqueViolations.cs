@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Derrimut.BuildingBlocks.Data;
@@ -8,7 +9,10 @@ namespace Derrimut.BuildingBlocks.Data;
 /// <summary>
 /// Recognises a unique index refusing a row, on each provider we run. Unique indexes are how the modules settle races
 /// (a double booking, a duplicate webhook, a second checkout): the losing write is refused by the database and turned
-/// into a clear answer, so a refusal is an expected outcome, not a fault.
+/// into a clear answer, so a refusal is an expected outcome, not a fault. A <c>catch</c> that turns a failed save into
+/// "someone got there first" filters on <see cref="In"/> or <see cref="LostRace"/>: any other failure (the database
+/// restarting, a timeout, a deadlock, a broken foreign key) must reach the problem handler as what it is, a 503 with
+/// <c>Retry-After</c> or a 500, never a 409 that tells the client its write was a duplicate (decision 0098).
 /// </summary>
 public static class UniqueViolations
 {
@@ -36,4 +40,10 @@ public static class UniqueViolations
 
         return false;
     }
+
+    /// <summary>
+    /// True when a save lost a race that the database settled: a unique index refused a row (<see cref="In"/>), or a
+    /// concurrency token showed that a row had moved on since it was read (<see cref="DbUpdateConcurrencyException"/>).
+    /// </summary>
+    public static bool LostRace(Exception? exception) => exception is DbUpdateConcurrencyException || In(exception);
 }

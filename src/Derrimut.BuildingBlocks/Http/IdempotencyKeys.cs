@@ -446,10 +446,10 @@ internal sealed class IdempotencyKeyMiddleware(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.In(exception))
         {
-            // Almost always the unique index: another request (on any node) holds this key. The caller reads the row;
-            // if there is none, the failure was something else and the second insert surfaces it.
+            // The unique index: another request (on any node) holds this key, and the caller reads its row. Anything
+            // else (the database away, say) is not a held key and reaches the caller's caller as it is.
             return false;
         }
     }

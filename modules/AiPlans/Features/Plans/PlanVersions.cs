@@ -94,14 +94,14 @@ internal sealed class PlanVersions(
                 db.ChangeTracker.Clear();
                 return;
             }
-            catch (DbUpdateException exception) when (attempt < MaxSaveAttempts)
+            catch (DbUpdateException exception) when (attempt < MaxSaveAttempts && UniqueViolations.LostRace(exception))
             {
                 // Another generation for this member committed first; try again on the state it left.
                 logger.LogInformation(exception, "Plan save for member {MemberId} lost a race (attempt {Attempt}); retrying", plan.MemberId, attempt);
                 plan.Id = Guid.CreateVersion7();
                 plan.Version = 0;
             }
-            catch (DbUpdateException exception)
+            catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
             {
                 throw new ConflictException("Another plan for this member was being saved at the same time; try again.", "id")
                 {

@@ -59,7 +59,7 @@ internal sealed class VapiSecrets(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             throw new Derrimut.BuildingBlocks.Errors.ConflictException("The secret was changed by someone else at the same time; set it again.", "secret");
         }

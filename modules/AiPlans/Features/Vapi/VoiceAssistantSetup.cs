@@ -113,7 +113,7 @@ internal sealed class VoiceAssistantSettingsHandler(DerrimutDbContext db, VapiSe
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             throw new ConflictException("The voice settings were changed by someone else at the same time; reload and save again.", "publicKey");
         }

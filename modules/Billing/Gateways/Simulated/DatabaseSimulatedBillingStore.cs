@@ -38,7 +38,7 @@ internal sealed class DatabaseSimulatedBillingStore(ITenantScopeFactory scopes) 
                 await db.SaveChangesAsync(ct);
                 return checkout;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
             {
                 // The same key sent twice at once: the unique (tenant, kind, key) index kept one; answer with it.
                 db.ChangeTracker.Clear();
@@ -119,7 +119,7 @@ internal sealed class DatabaseSimulatedBillingStore(ITenantScopeFactory scopes) 
                 await db.SaveChangesAsync(ct);
                 return true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
             {
                 return false; // A version moved on meanwhile (or a "new" record exists): nothing was saved.
             }

@@ -89,7 +89,7 @@ internal sealed class MemberCards(DerrimutDbContext db, ILocationPeople people, 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two desks assigning the same number at once: the unique index decided, the other is told.
             throw new ConflictException("That card number is already another member's at this gym.", "cardNumber");

@@ -103,7 +103,7 @@ internal sealed class ManageTrainersHandler(BookingReads reads, ILocationPeople 
         {
             await Db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two admins saving the first policy at once: the unique (location) index keeps one; this one tries again.
             throw new ConflictException("The policy was just saved by someone else; reload it and save again.");
@@ -150,7 +150,7 @@ internal sealed class ManageTrainersHandler(BookingReads reads, ILocationPeople 
         {
             await Db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             throw new ConflictException("This trainer's profile was just changed by someone else; reload it and save again.");
         }

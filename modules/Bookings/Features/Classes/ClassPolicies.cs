@@ -55,7 +55,7 @@ internal sealed class ClassPolicies(DerrimutDbContext db, ClassReads reads)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two admins saving the first policy at once: the unique index keeps one; ask to try again.
             throw new ConflictException("The rules were just saved by someone else; reload and try again.");

@@ -90,7 +90,7 @@ internal sealed class ClassRosters(DerrimutDbContext db, ClassReads reads, IGymC
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Another request marked them first; what it wrote stands.
             db.ChangeTracker.Clear();

@@ -51,7 +51,7 @@ internal sealed class ClassTypesHandler(DerrimutDbContext db)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two admins naming the same type at once: the unique index decides.
             throw new ConflictException("This gym already has a class type of that name.", "name");

@@ -44,7 +44,7 @@ internal sealed class LocationAccessGrants(DerrimutDbContext db, ICurrentTenant 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two sign-ups of one person racing: the unique (location, person) index lets one win; the person is a
             // member either way.

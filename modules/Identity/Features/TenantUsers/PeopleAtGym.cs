@@ -154,7 +154,7 @@ internal sealed class PeopleAtGym(
             {
                 created = await users.CreateAsync(user);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
             {
                 // Two invitations of one new address racing (two admins, or a double click): the unique user name
                 // index lets one login in; this one joins that login to the gym, or meets the access index below.
@@ -191,7 +191,7 @@ internal sealed class PeopleAtGym(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             throw new ConflictException($"{address} already belongs to this gym.", "email");
         }

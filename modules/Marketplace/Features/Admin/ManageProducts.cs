@@ -158,7 +158,7 @@ internal sealed class ManageProductsHandler(DerrimutDbContext db)
         {
             throw new ConflictException("Someone else changed this product just now; reload it and try again.");
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.In(exception))
         {
             // The unique (location, SKU) index.
             throw new ConflictException("Another product at this gym already uses one of these SKUs.", "variants");

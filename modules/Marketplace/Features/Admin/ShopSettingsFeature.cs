@@ -41,7 +41,7 @@ internal sealed class ShopSettingsHandler(DerrimutDbContext db)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two first saves at once: the unique (location) index kept one.
             throw new ConflictException("The settings were just changed by someone else; reload and try again.");

@@ -104,7 +104,7 @@ internal sealed class CartHandler(DerrimutDbContext db, ShopSettingsReader setti
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // Two tabs added the same line at once: the unique (member, variant) index kept one; say so, change nothing.
             throw new ConflictException("Your cart changed in another window; try again.", "variantId");

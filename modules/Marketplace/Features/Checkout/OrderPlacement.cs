@@ -225,7 +225,7 @@ internal sealed class OrderPlacement(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             db.Entry(counter).State = EntityState.Detached;
         }

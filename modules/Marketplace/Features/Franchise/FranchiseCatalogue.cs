@@ -123,7 +123,7 @@ internal sealed class FranchiseCatalogueHandler(
         {
             throw new ConflictException("Someone else changed this product just now; reload it and try again.");
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.In(exception))
         {
             // The unique (franchise, SKU) index.
             throw new ConflictException("Another product of the franchise catalogue already uses one of these SKUs.", "variants");
@@ -207,7 +207,7 @@ internal sealed class FranchiseCatalogueSync(DerrimutDbContext db, ICurrentTenan
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // The unique (location, SKU) index: a SKU the location uses for a product of its own.
             throw new ConflictException($"{here.Name} already uses one of these SKUs for a product of its own; rename that SKU there and publish again.", "variants");

@@ -125,7 +125,7 @@ internal sealed class CreatePlanHandler(DerrimutDbContext db, MembershipChanges 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (UniqueViolations.In(exception))
         {
             // Two admins creating the same code at once: the unique index decides.
             throw new ConflictException($"This gym already has a plan '{input.Code}'.", "code");

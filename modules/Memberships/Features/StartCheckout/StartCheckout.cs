@@ -66,7 +66,7 @@ internal sealed class StartCheckoutHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // The unique (tenant, live member) index: a concurrent request got there first.
             throw new ConflictException("You already have a membership at this gym, or are joining it right now.", "planCode");

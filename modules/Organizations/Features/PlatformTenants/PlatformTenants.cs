@@ -203,7 +203,7 @@ internal sealed class PlatformTenants(DerrimutDbContext db, ITenantCatalog catal
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (UniqueViolations.In(exception))
         {
             // Two creates racing for one identifier: the unique index decides; the loser gets a clear 409.
             throw new ConflictException($"'{identifier}' is already taken by another franchise or location.", "identifier");

@@ -235,7 +235,7 @@ internal sealed partial class PayrollTaxTables(DerrimutDbContext db, TimeProvide
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             db.ChangeTracker.Clear();
             throw new ConflictException(conflict, field);

@@ -30,7 +30,7 @@ internal sealed class TrainerSessionPayables(DerrimutDbContext db) : ITrainerSes
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             // The same session reported twice at once: the unique (location, session) index keeps one.
             db.ChangeTracker.Clear();
