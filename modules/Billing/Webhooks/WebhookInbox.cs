@@ -130,33 +130,37 @@ internal sealed class WebhookInbox(
         }
 
         var stripeEvent = verification.Event;
-        var existing = await ByStripeEventId.InvokeAsync(db, stripeEvent.Id);
-        switch (existing?.State)
+        if (acknowledgeAfter == WebhookAcknowledgeAfter.Storing)
         {
-            case WebhookEventState.Processed or WebhookEventState.Ignored:
-                return new WebhookReceipt(WebhookReceiptKind.Duplicate, stripeEvent.Id, "Already received.", Record: existing);
-            case WebhookEventState.Parked:
-                return new WebhookReceipt(WebhookReceiptKind.Parked, stripeEvent.Id, "Parked after repeated failures; an admin retries it.", Record: existing);
-            case WebhookEventState.Received:
-                return new WebhookReceipt(WebhookReceiptKind.Duplicate, stripeEvent.Id, "Already received; it is waiting to be processed.", Record: existing);
+            // Most deliveries are new: the INSERT goes first and the unique (tenant, event id) index finds the rest, so
+            // a new event costs one statement instead of a look-up and an INSERT (decision 0100).
+            return await StoreAsync(stripeEvent, body, cancellationToken);
         }
 
-        // Verified bytes are UTF-8 (the verifier refuses anything else), so this is exactly what was signed.
-        var payload = System.Text.Encoding.UTF8.GetString(body.Span);
-        // A failed event delivered again is tried now in either mode: Stripe's retry is as good a moment as the backoff's.
-        return acknowledgeAfter == WebhookAcknowledgeAfter.Storing && existing is null
-            ? await StoreAsync(stripeEvent, payload, cancellationToken)
-            : await AttemptWithConflictRetriesAsync(existing, stripeEvent, payload, manual: false, cancellationToken);
+        var existing = await ByStripeEventId.InvokeAsync(db, stripeEvent.Id);
+        if (existing is { State: not WebhookEventState.Failed })
+        {
+            return Answer(stripeEvent.Id, existing);
+        }
+
+        // New, or failed before: tried now.
+        return await AttemptWithConflictRetriesAsync(existing, stripeEvent, Utf8(body), manual: false, cancellationToken);
     }
+
+    /// <summary>Verified bytes are UTF-8 (the verifier refuses anything else), so this is exactly what was signed.</summary>
+    private static string Utf8(ReadOnlyMemory<byte> body) => System.Text.Encoding.UTF8.GetString(body.Span);
 
     /// <summary>
     /// Acknowledging after storing: the verified event is written alone (one INSERT, committed on its own), and the
-    /// unique (tenant, event id) index decides between concurrent deliveries. Nothing else is touched, so the 2xx that
-    /// follows means the event is durably kept; <see cref="ProcessStoredAsync"/> applies it.
+    /// unique (tenant, event id) index decides — between concurrent deliveries, and against an earlier delivery of the
+    /// same event. Nothing else is touched, so the 2xx that follows means the event is durably kept;
+    /// <see cref="ProcessStoredAsync"/> applies it. An event already here is answered from its record; one that failed
+    /// before is tried now, in this mode as in the other: Stripe's retry is as good a moment as the backoff's.
     /// </summary>
-    private async Task<WebhookReceipt> StoreAsync(Event stripeEvent, string payload, CancellationToken cancellationToken)
+    private async Task<WebhookReceipt> StoreAsync(Event stripeEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var payload = Utf8(body);
         var record = NewRecord(stripeEvent, payload, now);
         record.State = WebhookEventState.Received;
         record.LastAttemptAt = now;
@@ -168,7 +172,11 @@ internal sealed class WebhookInbox(
         catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
         {
             db.ChangeTracker.Clear();
-            return await LostRaceAsync(stripeEvent.Id, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var existing = await ByStripeEventId.InvokeAsync(db, stripeEvent.Id);
+            return existing is { State: WebhookEventState.Failed }
+                ? await AttemptWithConflictRetriesAsync(existing, stripeEvent, payload, manual: false, cancellationToken)
+                : Answer(stripeEvent.Id, existing);
         }
 
         db.ChangeTracker.Clear();
@@ -180,17 +188,18 @@ internal sealed class WebhookInbox(
     /// new state in one transaction — claimed by the record's version, so when two nodes take the same event only one
     /// applies it and the other finds it done.
     /// </summary>
+    /// <param name="stored">The waiting record as the queue read it, payload included (one read for many events,
+    /// decision 0100). If it has changed since, the claim by its version fails and the event is left to whoever changed it.</param>
     /// <returns>The receipt, or null when the event is no longer waiting (another node processed it).</returns>
-    public async Task<WebhookReceipt?> ProcessStoredAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<WebhookReceipt?> ProcessStoredAsync(WebhookInboxEvent stored, CancellationToken cancellationToken)
     {
-        var stored = await db.Set<WebhookInboxEvent>().AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == id && e.State == WebhookEventState.Received, cancellationToken);
-        if (stored is null)
+        if (stored.State != WebhookEventState.Received || stored.TenantId != currentTenant.Tenant?.Id)
         {
-            return null;
+            throw new InvalidOperationException("Only a waiting event of this scope's location is processed from the queue.");
         }
 
-        return await AttemptStoredAsync(stored, manual: false, cancellationToken);
+        var receipt = await AttemptStoredAsync(stored, manual: false, cancellationToken);
+        return receipt.Kind is WebhookReceiptKind.Duplicate or WebhookReceiptKind.Parked or WebhookReceiptKind.Busy ? null : receipt;
     }
 
     /// <summary>
@@ -335,15 +344,18 @@ internal sealed class WebhookInbox(
     private async Task<WebhookReceipt> LostRaceAsync(string eventId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var winner = await ByStripeEventId.InvokeAsync(db, eventId);
-        return winner?.State switch
-        {
-            WebhookEventState.Processed or WebhookEventState.Ignored => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received.", Record: winner),
-            WebhookEventState.Parked => new WebhookReceipt(WebhookReceiptKind.Parked, eventId, "Parked after repeated failures.", Record: winner),
-            WebhookEventState.Received => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received; it is waiting to be processed.", Record: winner),
-            _ => new WebhookReceipt(WebhookReceiptKind.Busy, eventId, "Another delivery of this event is being processed or has just failed; retry later.", Record: winner),
-        };
+        return Answer(eventId, await ByStripeEventId.InvokeAsync(db, eventId));
     }
+
+    /// <summary>What a delivery of an event that is already here is answered, from the event's record.</summary>
+    private static WebhookReceipt Answer(string eventId, WebhookInboxEvent? existing) => existing?.State switch
+    {
+        WebhookEventState.Processed or WebhookEventState.Ignored => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received.", Record: existing),
+        WebhookEventState.Parked => new WebhookReceipt(WebhookReceiptKind.Parked, eventId, "Parked after repeated failures; an admin retries it.", Record: existing),
+        WebhookEventState.Received => new WebhookReceipt(WebhookReceiptKind.Duplicate, eventId, "Already received; it is waiting to be processed.", Record: existing),
+        // Failed, or refused by the index while the winner's transaction is still open: Stripe retries shortly.
+        _ => new WebhookReceipt(WebhookReceiptKind.Busy, eventId, "Another delivery of this event is being processed or has just failed; retry later.", Record: existing),
+    };
 
     /// <summary>
     /// Records a failed attempt in a transaction of its own, after the effects were rolled back, so admins see the

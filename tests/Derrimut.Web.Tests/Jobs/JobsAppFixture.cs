@@ -48,6 +48,7 @@ public abstract class JobsAppFixture : ProviderFixture
             services.AddSingleton(Effects);
             services.AddScoped<RecordingBillingHandler>();
             services.AddScoped<IIntegrationEventHandler<SubscriptionChanged>>(sp => sp.GetRequiredService<RecordingBillingHandler>());
+            AddServices(services);
         }));
         await _app.StartAsync();
         TestTenant franchiseA, a2, franchiseB, b2;
@@ -56,6 +57,11 @@ public abstract class JobsAppFixture : ProviderFixture
 
     /// <summary>Settings a fixture of its own adds to (or changes in) the shared ones.</summary>
     protected virtual void AddSettings(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>Services a fixture of its own adds to the app's.</summary>
+    protected virtual void AddServices(IServiceCollection services)
     {
     }
 

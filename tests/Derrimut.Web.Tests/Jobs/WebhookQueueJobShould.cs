@@ -102,6 +102,70 @@ public abstract class WebhookQueueJobShould(JobsAppFixture fixture)
     }
 
     [Fact]
+    public async Task StoreANewEventWithOneStatementAndReadAWholeBatchOfWaitingEventsWithOne()
+    {
+        // Decision 0100: the INSERT goes first and the unique index finds the redeliveries, and the queue reads the
+        // waiting records, payloads included, once for the lot instead of once per event.
+        var statements = ((QueuedWebhooksAppFixture)fixture).Statements;
+        await Queue().RunOnceAsync(TestContext.Current.CancellationToken);
+        var eventId = SignedEvents.NewEventId();
+
+        statements.Clear();
+        (await DeliverAsync(fixture.A1, eventId)).ShouldBe((HttpStatusCode.OK, "queued"));
+        statements.Seen.ShouldBe(["INSERT"], "a new event: one statement, no look-up first");
+
+        statements.Clear();
+        (await DeliverAsync(fixture.A1, eventId)).ShouldBe((HttpStatusCode.OK, "duplicate"));
+        statements.Seen.ShouldBe(["INSERT", "SELECT"], "a redelivery: refused by the index, then answered from the record");
+
+        var more = Enumerable.Range(0, 9).Select(_ => SignedEvents.NewEventId()).ToList();
+        foreach (var id in more)
+        {
+            (await DeliverAsync(fixture.A1, id)).ShouldBe((HttpStatusCode.OK, "queued"));
+        }
+
+        statements.Clear();
+        (await Queue().RunOnceAsync(TestContext.Current.CancellationToken)).Processed.ShouldBe(10);
+        statements.Seen.Count(s => s == "SELECT").ShouldBe(2, "the batch of ten, then the look that finds nothing left");
+        statements.Seen.Count(s => s == "UPDATE").ShouldBe(10, "each event's claim and new state");
+    }
+
+    [Fact]
+    public async Task TryAFailedStoredEventAtOnceWhenStripeDeliversItAgainAndKeepAParkedOneParked()
+    {
+        var gym = fixture.B1;
+        var eventId = SignedEvents.NewEventId();
+        fixture.Effects.FailFor[eventId] = true;
+        (await DeliverAsync(gym, eventId)).ShouldBe((HttpStatusCode.OK, "queued"));
+        (await Queue().RunOnceAsync(TestContext.Current.CancellationToken)).Failed.ShouldBeGreaterThanOrEqualTo(1);
+
+        // Still failing: Stripe's redelivery is tried at once (not just found), fails again and is told to retry.
+        (await DeliverAsync(gym, eventId)).Status.ShouldBe(HttpStatusCode.InternalServerError);
+        (await InboxAsync(gym, eventId)).ShouldNotBeNull().Attempts.ShouldBe(2);
+
+        fixture.Effects.FailFor.TryRemove(eventId, out _);
+        (await DeliverAsync(gym, eventId)).ShouldBe((HttpStatusCode.OK, "processed"), "the cause is gone: the redelivery applies it");
+        var processed = (await InboxAsync(gym, eventId)).ShouldNotBeNull();
+        processed.State.ShouldBe(WebhookEventState.Processed);
+        processed.Attempts.ShouldBe(3);
+        (await EffectsAsync(gym, eventId)).ShouldBe(1);
+
+        var poison = SignedEvents.NewEventId();
+        fixture.Effects.FailFor[poison] = true;
+        (await DeliverAsync(gym, poison)).ShouldBe((HttpStatusCode.OK, "queued"));
+        await Queue().RunOnceAsync(TestContext.Current.CancellationToken);
+        for (var attempt = 2; attempt <= JobsAppFixture.MaxAttempts; attempt++)
+        {
+            await DeliverAsync(gym, poison);
+        }
+
+        (await InboxAsync(gym, poison)).ShouldNotBeNull().State.ShouldBe(WebhookEventState.Parked);
+        (await DeliverAsync(gym, poison)).ShouldBe((HttpStatusCode.OK, "parked"), "a parked event is acknowledged, not tried");
+        (await InboxAsync(gym, poison)).ShouldNotBeNull().Attempts.ShouldBe(JobsAppFixture.MaxAttempts);
+        fixture.Effects.FailFor.TryRemove(poison, out _);
+    }
+
+    [Fact]
     public async Task LeaveAStoredEventThatFailsToTheRetryJobsBackoff()
     {
         var gym = fixture.A1;
@@ -132,8 +196,57 @@ public abstract class WebhookQueueJobShould(JobsAppFixture fixture)
 /// <summary>The jobs app with every gym's endpoint acknowledging after storing.</summary>
 public abstract class QueuedWebhooksAppFixture : JobsAppFixture
 {
+    /// <summary>Every statement the app sends that touches the webhook inbox's table.</summary>
+    public InboxStatements Statements { get; } = new();
+
     protected override void AddSettings(IDictionary<string, string> settings) =>
         settings["Billing:Webhooks:AcknowledgeAfter"] = "Storing";
+
+    protected override void AddServices(IServiceCollection services) =>
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Statements);
+}
+
+/// <summary>Records the statements sent to the webhook inbox's table, as the database sees them (decision 0100's counts).</summary>
+public sealed class InboxStatements : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _seen = new();
+
+    /// <summary>Each statement's first word (SELECT, INSERT, UPDATE), oldest first.</summary>
+    public IReadOnlyList<string> Seen => [.. _seen];
+
+    public void Clear() => _seen.Clear();
+
+    private void See(System.Data.Common.DbCommand command)
+    {
+        if (command.CommandText.Contains("webhook_events", StringComparison.OrdinalIgnoreCase))
+        {
+            _seen.Enqueue(command.CommandText.TrimStart().Split([' ', '\n'], 2)[0].ToUpperInvariant());
+        }
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        See(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        See(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object>> ScalarExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        See(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
 }
 
 public sealed class SqliteQueuedWebhooksAppFixture : QueuedWebhooksAppFixture
