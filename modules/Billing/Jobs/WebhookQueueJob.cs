@@ -18,9 +18,9 @@ internal sealed record WebhookQueueRun(int Processed, int Failed, int TakenElsew
 /// <summary>
 /// Applies the Stripe events that gyms' endpoints stored and acknowledged without processing them
 /// (<c>Billing:Webhooks:AcknowledgeAfter=Storing</c>, decision 0082). Every second, once in the cluster: the waiting
-/// events of every gym (read in one statement per batch), oldest received first, several at a time, each in its own gym's scope through
-/// <see cref="WebhookInbox.ProcessStoredAsync"/> — the same attempt (handlers and the record in one transaction) as a
-/// delivery processed at once. It keeps going until nothing waits or its time budget is spent.
+/// events of every gym (read whole, one statement per batch), oldest received first, several at a time, each in its
+/// own gym's scope through <see cref="WebhookInbox.ProcessStoredAsync"/> — the same attempt (handlers and the record
+/// in one transaction) as a delivery processed at once. It keeps going until nothing waits or its time budget is spent.
 /// With the default (acknowledge after processing) nothing is ever stored waiting and a run is one indexed query.
 /// </summary>
 [DisallowConcurrentExecution]
