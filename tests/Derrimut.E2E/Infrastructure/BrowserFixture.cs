@@ -19,8 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        // An interactive page's buttons wait for its circuit, which on a loaded 2-core CI machine (the whole suite runs
-        // in parallel) can take longer than Playwright's 5 s default; a real failure still fails, later.
+        // An interactive page's buttons wait for its circuit, which on a loaded 2-core CI machine can take longer than
+        // Playwright's 5 s default; a real failure still fails, later. etc/test.sh runs the journeys after the other
+        // test modules, because beside all of them a circuit once took longer than these 15 s (decision 0101).
         Assertions.SetDefaultExpectTimeout(15_000);
         _server = new DerrimutServer();
         _server.Start();
