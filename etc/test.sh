@@ -230,8 +230,9 @@ done
 say "test: fault smoke runs took $((SECONDS - t0)) s (exit code $fault_rc)"
 count_step "$fault_rc" "FAULT SMOKE RUNS FAILED (rerun one: FAULT_SKIP_BUILD=1 bash etc/faults/<name>.sh --smoke)"
 
-# CI keeps only the tail of the output: name every failed test again here, next to the summary, with the first line
-# of its message, so a failure on a clean clone can be diagnosed from what CI printed.
+# CI keeps only the tail of the output: name every failed test again here, next to the summary, with the start of
+# its message and the test's own line that failed, so a failure on a clean clone can be diagnosed from what CI printed
+# (a browser journey's first line alone, "Locator expected to be enabled", names neither the button nor the step).
 if (( failed > 0 )); then
   for trx in "$RESULTS"/*.trx; do
     if ! command -v python3 > /dev/null; then
@@ -251,8 +252,12 @@ except ET.ParseError:
 for r in root.iter("{%s}UnitTestResult" % ns["t"]):
     if r.get("outcome") not in ("Passed", "NotExecuted"):
         m = r.find(".//t:ErrorInfo/t:Message", ns)
-        first = (m.text or "").strip().splitlines()[0][:300] if m is not None and m.text else ""
-        print(f"{r.get('testName')} ({r.get('duration')}): {first}")
+        lines = [l.strip() for l in (m.text or "").strip().splitlines() if l.strip()] if m is not None and m.text else []
+        message = " | ".join(lines[:5])[:600]
+        st = r.find(".//t:ErrorInfo/t:StackTrace", ns)
+        # The innermost frame in a test project (the step that failed), below the library frames that threw.
+        where = next((l.strip() for l in (st.text or "").splitlines() if "/tests/" in l and ":line " in l), "") if st is not None else ""
+        print(f"{r.get('testName')} ({r.get('duration')}): {message}" + (f" [{where[:300]}]" if where else ""))
 PY
   done
 fi
