@@ -16,7 +16,6 @@ var settings = args.Where(a => a != "--demo").ToArray();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSerilog(lc => lc
     .ReadFrom.Configuration(builder.Configuration)
-    .Filter.ByExcluding(HostLogFilters.IsRefusedDuplicate)
     .WriteTo.Console());
 // The migrator composes every module, so their web-only services are registered too (the authorisation policy cache
 // wants the endpoints, the shop's image store the web root). It never resolves them and is no web host, so Development's

@@ -30,7 +30,6 @@ internal static class WebHostSetup
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Filter.ByExcluding(IsExpectedReadinessState)
-            .Filter.ByExcluding(HostLogFilters.IsRefusedDuplicate)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {Message:lj} {TraceId}{NewLine}{Exception}"));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DerrimutKernel.MaxRequestBodyBytes);
 

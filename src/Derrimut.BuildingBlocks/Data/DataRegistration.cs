@@ -90,9 +90,11 @@ public static class DataRegistration
         // A failed command's own line carries its SQL but not its exception, so nothing can tell a unique index's
         // expected refusal (how the modules settle races) from a fault; at Error it would be a false alarm on every
         // refused double booking. It is Debug: the failure is still logged once at Error with its exception, by the
-        // failed save's or query's line (the web host keeps the save's unless a unique index refused it), or as the
-        // unhandled exception it becomes (decision 0090).
-        db.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        // failed save's or query's line, or as the unhandled exception it becomes (decision 0090). EF Core's own
+        // failed-save line is Debug too, because it renders the exception before anything can ask what it is; the
+        // interceptor writes it instead, for every failure but a unique index's refusal (decision 0102).
+        db.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        db.AddInterceptors(FailedSaveLog.Instance);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
