@@ -58,9 +58,6 @@ internal static class StripeWebhookVerifier
     /// <summary>Stripe's tolerance, applied both ways: 300 seconds.</summary>
     public const long ToleranceSeconds = EventUtility.DefaultTimeTolerance;
 
-    /// <summary>The last second <see cref="DateTimeOffset.FromUnixTimeSeconds"/> accepts (9999-12-31T23:59:59Z).</summary>
-    private const long MaxUnixSeconds = 253_402_300_799;
-
     // Stripe signs the exact bytes it sent, as UTF-8; bytes that are not UTF-8 cannot have been signed by Stripe.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -69,8 +66,7 @@ internal static class StripeWebhookVerifier
     /// <param name="signatureHeader">The <c>Stripe-Signature</c> header, or null.</param>
     /// <param name="secret">The gym's webhook signing secret (<c>whsec_…</c>; the whole string is the HMAC key).</param>
     /// <param name="time">The clock.</param>
-    /// <param name="readObjects">False when only the envelope is needed (see <see cref="Verify(string, string?, string, TimeProvider, bool)"/>).</param>
-    public static WebhookVerification Verify(ReadOnlySpan<byte> body, string? signatureHeader, string secret, TimeProvider time, bool readObjects = true)
+    public static WebhookVerification Verify(ReadOnlySpan<byte> body, string? signatureHeader, string secret, TimeProvider time)
     {
         string text;
         try
@@ -82,7 +78,7 @@ internal static class StripeWebhookVerifier
             return WebhookVerification.Rejected(WebhookVerificationOutcome.BadSignature, "The body is not UTF-8, so Stripe cannot have signed it.");
         }
 
-        return Verify(text, signatureHeader, secret, time, readObjects);
+        return Verify(text, signatureHeader, secret, time);
     }
 
     /// <summary>Verifies a delivery given the raw request body, decoded as UTF-8 without any other change.</summary>
@@ -90,15 +86,10 @@ internal static class StripeWebhookVerifier
     /// <param name="signatureHeader">The <c>Stripe-Signature</c> header, or null.</param>
     /// <param name="secret">The gym's webhook signing secret.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="readObjects">True (the default) to read the whole event with Stripe.net, as processing needs. False when
-    /// the event is only to be stored (acknowledging after storing, decision 0103): every check is made — signature, age,
-    /// envelope, API version — but the event returned holds only the envelope (id, type, created, API version), since the
-    /// queue reads the stored payload whole when it applies it. Reading the data object was about a tenth of a storing
-    /// node's CPU.</param>
     /// <exception cref="ArgumentException">The secret is blank: a configuration error, not the sender's. With an empty
     /// HMAC key anyone could sign, so this throws and the endpoint fails with a 5xx, which Stripe retries until the
     /// secret is configured.</exception>
-    public static WebhookVerification Verify(string body, string? signatureHeader, string secret, TimeProvider time, bool readObjects = true)
+    public static WebhookVerification Verify(string body, string? signatureHeader, string secret, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
         ArgumentNullException.ThrowIfNull(body);
@@ -135,14 +126,9 @@ internal static class StripeWebhookVerifier
             return WebhookVerification.Rejected(WebhookVerificationOutcome.FutureTimestamp, $"Signed {signedAt - now} s in the future; the tolerance is {ToleranceSeconds} s.");
         }
 
-        if (CheckEnvelope(body, out var envelope) is { } rejected)
+        if (CheckEnvelope(body) is { } rejected)
         {
             return rejected;
-        }
-
-        if (!readObjects)
-        {
-            return new WebhookVerification(WebhookVerificationOutcome.Verified, envelope, $"{envelope.Type} {envelope.Id}");
         }
 
         try
@@ -191,11 +177,8 @@ internal static class StripeWebhookVerifier
     /// 53 pins (<c>*.endive</c>). Stripe.net throws a NullReferenceException on a missing version and checks it only
     /// after the signature, so the check is made here, where it can be named.
     /// </summary>
-    /// <param name="body">The verified body.</param>
-    /// <param name="envelope">When the envelope is accepted: an event holding only its id, type, creation time and API version.</param>
-    private static WebhookVerification? CheckEnvelope(string body, out Event envelope)
+    private static WebhookVerification? CheckEnvelope(string body)
     {
-        envelope = null!;
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -210,9 +193,8 @@ internal static class StripeWebhookVerifier
                 return WebhookVerification.Rejected(WebhookVerificationOutcome.MalformedPayload, $"The body is not a snapshot event (object '{objectType}').");
             }
 
-            if (!IsString(root, "id", out var id) || !IsString(root, "type", out var type)
+            if (!IsString(root, "id", out _) || !IsString(root, "type", out _)
                 || !root.TryGetProperty("created", out var created) || created.ValueKind != JsonValueKind.Number
-                || !created.TryGetInt64(out var createdSeconds) || createdSeconds < 0 || createdSeconds > MaxUnixSeconds
                 || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
                 || !data.TryGetProperty("object", out var dataObject) || dataObject.ValueKind != JsonValueKind.Object)
             {
@@ -226,14 +208,6 @@ internal static class StripeWebhookVerifier
                     $"The event has API version '{apiVersion}', but Stripe.net {StripeConfiguration.StripeNetVersion} reads only '*.{StripeConfiguration.MajorApiVersion}'; pin the webhook endpoint's API version.");
             }
 
-            envelope = new Event
-            {
-                Id = id,
-                Object = objectType,
-                Type = type,
-                ApiVersion = apiVersion,
-                Created = DateTimeOffset.FromUnixTimeSeconds(createdSeconds).UtcDateTime,
-            };
             return null;
         }
         catch (JsonException)

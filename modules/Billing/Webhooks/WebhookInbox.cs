@@ -122,9 +122,7 @@ internal sealed class WebhookInbox(
         TenantInfo tenant, ReadOnlyMemory<byte> body, string? signatureHeader, WebhookAcknowledgeAfter acknowledgeAfter, CancellationToken cancellationToken)
     {
         var account = await keys.ResolveAsync(tenant.Id, cancellationToken);
-        // Storing needs only the envelope; the queue reads the event whole when it applies it (decision 0103).
-        var verification = StripeWebhookVerifier.Verify(
-            body.Span, signatureHeader, account.WebhookSecret, time, readObjects: acknowledgeAfter == WebhookAcknowledgeAfter.Processing);
+        var verification = StripeWebhookVerifier.Verify(body.Span, signatureHeader, account.WebhookSecret, time);
         if (!verification.IsVerified)
         {
             logger.LogWarning("Refused a Stripe webhook delivery: {Outcome}. {Detail}", verification.Outcome, verification.Detail);
@@ -177,7 +175,7 @@ internal sealed class WebhookInbox(
             cancellationToken.ThrowIfCancellationRequested();
             var existing = await ByStripeEventId.InvokeAsync(db, stripeEvent.Id);
             return existing is { State: WebhookEventState.Failed }
-                ? await AttemptPayloadAsync(existing, manual: false, cancellationToken)
+                ? await AttemptWithConflictRetriesAsync(existing, stripeEvent, payload, manual: false, cancellationToken)
                 : Answer(stripeEvent.Id, existing);
         }
 
@@ -208,57 +206,12 @@ internal sealed class WebhookInbox(
     /// Attempts an event from its stored payload: the queue's step (<paramref name="manual"/> false) and an admin's retry
     /// (true, counted as a retry in the metrics).
     /// </summary>
-    private async Task<WebhookReceipt> AttemptStoredAsync(WebhookInboxEvent stored, bool manual, CancellationToken cancellationToken) =>
-        BillingMetrics.Record(await AttemptPayloadAsync(stored, manual, cancellationToken), currentTenant.Tenant!.Id, retry: manual);
-
-    /// <summary>
-    /// Reads a stored event whole and attempts it. Its signature, age and envelope were checked when it arrived and it
-    /// has not left the database since; but an event stored by an endpoint that acknowledges after storing had only its
-    /// envelope read then (decision 0103), so its data object is read here for the first time. One that Stripe.net cannot
-    /// read never will be: it is parked at once with the reason, for an admin to see, instead of failing on every
-    /// retry or holding up its gym's queue.
-    /// </summary>
-    private async Task<WebhookReceipt> AttemptPayloadAsync(WebhookInboxEvent stored, bool manual, CancellationToken cancellationToken)
+    private async Task<WebhookReceipt> AttemptStoredAsync(WebhookInboxEvent stored, bool manual, CancellationToken cancellationToken)
     {
-        Event stripeEvent;
-        try
-        {
-            stripeEvent = EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Stripe.net throws several types for shapes it cannot read (JsonException, InvalidOperationException, even
-            // NullReferenceException), as the verifier also found.
-            return await ParkUnreadableAsync(stored, e, cancellationToken);
-        }
-
-        return await AttemptWithConflictRetriesAsync(stored, stripeEvent, stored.Payload, manual, cancellationToken);
-    }
-
-    private async Task<WebhookReceipt> ParkUnreadableAsync(WebhookInboxEvent stored, Exception error, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        db.Attach(stored);
-        stored.State = WebhookEventState.Parked;
-        stored.Attempts++;
-        stored.LastAttemptAt = now;
-        stored.ProcessedAt = null;
-        stored.IgnoredReason = null;
-        stored.LastError = Truncate($"Stripe.net could not read the event: {error.GetType().Name}: {error.Message}", WebhookInboxEvent.MaxErrorLength);
-        try
-        {
-            // Claimed by the record's version, like an attempt: if another node moved it on meanwhile, its result stands.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (UniqueViolations.LostRace(exception))
-        {
-            db.ChangeTracker.Clear();
-            return await LostRaceAsync(stored.StripeEventId, cancellationToken);
-        }
-
-        db.ChangeTracker.Clear();
-        logger.LogError(error, "Stripe event {EventId} ({Type}) is parked: Stripe.net could not read it.", stored.StripeEventId, stored.Type);
-        return new WebhookReceipt(WebhookReceiptKind.Failed, stored.StripeEventId, stored.LastError, Record: stored);
+        // The payload was verified when it arrived and has not left the database since.
+        var stripeEvent = EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
+        return BillingMetrics.Record(
+            await AttemptWithConflictRetriesAsync(stored, stripeEvent, stored.Payload, manual, cancellationToken), currentTenant.Tenant!.Id, retry: manual);
     }
 
     /// <summary>

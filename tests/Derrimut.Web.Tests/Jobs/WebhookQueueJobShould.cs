@@ -166,43 +166,6 @@ public abstract class WebhookQueueJobShould(JobsAppFixture fixture)
     }
 
     [Fact]
-    public async Task ParkAStoredEventStripeNetCannotReadWithoutHoldingUpItsGymsOtherEvents()
-    {
-        // Genuinely signed, fresh, of our API version and with a whole envelope, but with a data object Stripe.net cannot
-        // read: storing reads only the envelope (decision 0103), so it is acknowledged, and the queue finds out.
-        var gym = fixture.A1;
-        var unreadable = SignedEvents.NewEventId();
-        var now = fixture.Time.GetUtcNow();
-        var body = SignedEvents.SubscriptionUpdated(unreadable, gym.Id, Guid.NewGuid(), created: now.ToUnixTimeSeconds())
-            .Replace("\"cancel_at_period_end\":false", "\"cancel_at_period_end\":\"maybe\"", StringComparison.Ordinal);
-        using (var response = await SignedEvents.PostAsync(fixture.App.ClientFor(gym.Identifier), body, SignedEvents.Sign(body, at: now)))
-        {
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-
-        var readable = SignedEvents.NewEventId();
-        (await DeliverAsync(gym, readable)).ShouldBe((HttpStatusCode.OK, "queued"));
-
-        var run = await Queue().RunOnceAsync(TestContext.Current.CancellationToken);
-        run.Failed.ShouldBeGreaterThanOrEqualTo(1);
-        run.GymsSkipped.ShouldBe(0, "an unreadable event is its own problem, not its gym's");
-        var parked = (await InboxAsync(gym, unreadable)).ShouldNotBeNull();
-        parked.State.ShouldBe(WebhookEventState.Parked, "it will never read: no backoff, straight to the admin");
-        parked.Attempts.ShouldBe(1);
-        parked.LastError.ShouldNotBeNull().ShouldStartWith("Stripe.net could not read the event");
-        (await InboxAsync(gym, readable)).ShouldNotBeNull().State.ShouldBe(WebhookEventState.Processed, "the gym's next event was applied in the same run");
-        (await EffectsAsync(gym, readable)).ShouldBe(1);
-
-        using (var redelivery = await SignedEvents.PostAsync(fixture.App.ClientFor(gym.Identifier), body, SignedEvents.Sign(body, at: now)))
-        {
-            redelivery.StatusCode.ShouldBe(HttpStatusCode.OK, "Stripe's redelivery of a parked event is acknowledged, not tried");
-            (await redelivery.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("result").GetString().ShouldBe("parked");
-        }
-
-        (await InboxAsync(gym, unreadable)).ShouldNotBeNull().Attempts.ShouldBe(1);
-    }
-
-    [Fact]
     public async Task LeaveAStoredEventThatFailsToTheRetryJobsBackoff()
     {
         var gym = fixture.A1;
