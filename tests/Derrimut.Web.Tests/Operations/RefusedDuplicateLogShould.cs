@@ -6,9 +6,9 @@ namespace Derrimut.Web.Tests.Operations;
 
 /// <summary>
 /// A write refused by a unique index is how the modules settle races, and the loser's refusal is caught and answered:
-/// it writes no Error line, and no line of any level renders its exception (decision 0102: that rendering was an eighth
-/// of a node's CPU while it stored redelivered webhooks), while any other failed write keeps EF Core's Error line with
-/// its exception. EF Core writes the lines here against a real database of each provider, with every level enabled and no
+/// it writes no Error line, and nothing at Information or above, where nodes log, carries it (decision 0102: EF Core's
+/// own line rendered the exception only for it to be dropped, an eighth of a node's CPU while it stored redelivered
+/// webhooks; that line is now Debug), while any other failed write keeps EF Core's Error line with its exception. EF Core writes the lines here against a real database of each provider, with every level enabled and no
 /// filter, so what is proven is what the contexts themselves log.
 /// </summary>
 public abstract class RefusedDuplicateLogShould(DatabaseProvider provider) : IAsyncLifetime
